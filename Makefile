@@ -1,0 +1,49 @@
+# vnextract: every target creates .venv and installs the project when needed, so a
+# fresh machine with only Python needs one command.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SHARED := ../shared
+TEXTS  := --texts corpus $(if $(wildcard $(SHARED)/articles),--texts $(SHARED)/articles,)
+
+.PHONY: install demo test lint fuzz bench report screenshot plot clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make demo: run the pipeline over corpus/ (and the shared gold articles) and score it against gold/
+demo: $(STAMP)
+	$(BIN)/vnextract run corpus -o out/records.jsonl -j 1
+	@if [ -d $(SHARED)/articles ]; then $(BIN)/vnextract run $(SHARED)/articles -o out/gold-articles.jsonl -j 1 -q; cat out/records.jsonl out/gold-articles.jsonl > out/all.jsonl; else cp out/records.jsonl out/all.jsonl; fi
+	$(BIN)/vnextract eval --gold gold --pred out/all.jsonl $(TEXTS)
+
+## make test: lint, validate the gold set, run the test suite
+test: $(STAMP)
+	$(BIN)/ruff check extract tests
+	$(BIN)/vnextract validate gold $(TEXTS)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check extract tests
+	$(BIN)/ruff format --check extract tests
+
+## make fuzz: the hypothesis fuzz tests with many more examples
+fuzz: $(STAMP)
+	VNEXTRACT_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q tests/test_fuzz.py
+
+## make bench: throughput per stage against underthesea's word_tokenize
+bench: $(STAMP)
+	$(BIN)/vnextract bench
+
+## make report: the HTML evaluation report
+report: demo
+	$(BIN)/vnextract eval --gold gold --pred out/all.jsonl $(TEXTS) --html out/report.html --json out/score.json
+
+clean:
+	rm -rf out .pytest_cache .ruff_cache

@@ -1,0 +1,280 @@
+"""Runs over many inputs: one record per input, in input order, whatever the number of
+worker processes; resumable after a crash; optional de-duplication; progress and summary.
+
+Crash safety: each record is written as one complete line with a single ``write`` and
+flushed. ``--resume`` drops a half-written last line, counts the complete records (they
+are in input order) and skips that many inputs, checking that the last one written is
+the input it expects; the run then appends the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import os
+import signal
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+import orjson
+
+from .errors import InputError, Timeout
+from .models import Record, error_record
+from .pipeline import extract_canonical, sha256_text
+from .read.decode import canonicalize, decode_bytes
+from .read.sources import DEFAULT_MAX_BYTES, Item, iter_items
+
+
+@dataclass
+class Options:
+    tokens: bool = False
+    include_text: bool = False
+    doc_timeout: float = 120.0  # seconds per document; 0 disables
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class Summary:
+    ok: int = 0
+    error: int = 0
+    duplicates: int = 0
+    skipped: int = 0  # already written before a --resume
+    bytes: int = 0
+    mentions: dict[str, int] = field(default_factory=lambda: {"directives": 0, "amounts": 0, "counts": 0})
+    seconds: float = 0.0
+
+    def add(self, rec: dict[str, Any], size: int) -> None:
+        self.bytes += size
+        if rec["status"] == "ok":
+            self.ok += 1
+        else:
+            self.error += 1
+        if rec.get("duplicate_of"):
+            self.duplicates += 1
+        for key in self.mentions:
+            self.mentions[key] += len(rec.get(key) or [])
+
+    def line(self) -> str:
+        mb = self.bytes / 1e6
+        rate = mb / self.seconds if self.seconds else 0.0
+        m = self.mentions
+        extra = f", {self.duplicates} duplicate" if self.duplicates else ""
+        extra += f", {self.skipped} already done" if self.skipped else ""
+        return (
+            f"{self.ok + self.error} documents: {self.ok} ok, {self.error} error{extra}; "
+            f"{m['directives']} directives, {m['amounts']} amounts, {m['counts']} counts; "
+            f"{mb:.1f} MB in {self.seconds:.1f} s ({rate:.2f} MB/s)"
+        )
+
+
+class _Alarm(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):  # noqa: ARG001
+    raise _Alarm()
+
+
+def decode_item(item: Item) -> tuple[str, list[str]]:
+    """Canonical text of an item (bytes decoded, HTML through trafilatura)."""
+    if item.text is not None:
+        text = canonicalize(item.text)
+        if not text.strip():
+            from .errors import EmptyInput
+
+            raise EmptyInput("empty text field")
+        return text, []
+    decoded = decode_bytes(item.data or b"")
+    text = decoded.text
+    if item.html:
+        from .read.html import html_to_text
+
+        text = canonicalize(html_to_text(text).text)
+        if not text.strip():
+            from .errors import EmptyInput
+
+            raise EmptyInput("no main text found in the HTML page")
+    return text, decoded.repairs
+
+
+def process_item(item: Item, opts: Options, text: str | None = None) -> dict[str, Any]:
+    """The record of one item; any failure becomes an error record (never an exception)."""
+    if item.error is not None:
+        return error_record(item.id, item.source, item.error.as_dict()).to_dict()
+    timer = opts.doc_timeout > 0 and hasattr(signal, "setitimer")
+    try:
+        if timer:
+            old = signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, opts.doc_timeout)
+        try:
+            repairs = list(item.notes)
+            if text is None:
+                text, more = decode_item(item)
+                repairs += more
+            record = extract_canonical(text, item.id, item.source, opts.tokens, opts.include_text)
+            if item.html:
+                _html_fallbacks(item, record)
+            if repairs:
+                record.error = {"type": "repaired", "message": "; ".join(repairs)}
+            return record.to_dict()
+        finally:
+            if timer:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, old)
+    except _Alarm:
+        err = Timeout(f"extraction took longer than --doc-timeout {opts.doc_timeout:g} s")
+        return error_record(item.id, item.source, err.as_dict(), sha256_text(text) if text else None).to_dict()
+    except InputError as exc:
+        return error_record(item.id, item.source, exc.as_dict()).to_dict()
+    except Exception as exc:  # a bug must not cost the run: report it in the record
+        return error_record(item.id, item.source, {"type": "InternalError", "message": f"{type(exc).__name__}: {exc}"}).to_dict()
+
+
+def _html_fallbacks(item: Item, record: Record) -> None:
+    from .read.html import html_to_text
+
+    try:
+        meta = html_to_text(decode_bytes(item.data or b"").text)
+    except InputError:
+        return
+    record.title = record.title or meta.title
+    record.byline = record.byline or meta.byline
+    record.published = record.published or meta.published
+
+
+def _duplicate_record(item: Item, sha: str, first: str) -> dict[str, Any]:
+    rec = Record(id=item.id, source=item.source, sha256=sha, duplicate_of=first)
+    return rec.to_dict()
+
+
+def iter_records(
+    items: Iterable[Item], opts: Options, jobs: int = 1, dedup: bool = False, seen: dict[str, str] | None = None
+) -> Iterator[tuple[dict[str, Any], int]]:
+    """(record, input bytes) for every item, in input order, with ``jobs`` processes."""
+    seen = {} if seen is None else seen
+    if dedup:
+        items = _dedup_stream(items, opts, seen)
+    if jobs <= 1:
+        for item in items:
+            if isinstance(item, tuple):
+                yield item
+            else:
+                yield process_item(item, opts), item.size
+        return
+    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+    with ctx.Pool(jobs) as pool:
+        def tasks():
+            for item in items:
+                yield item, opts
+
+        yield from pool.imap(_work_or_passthrough, tasks(), chunksize=4)
+
+
+def _work_or_passthrough(args: tuple[Any, Options]) -> tuple[dict[str, Any], int]:
+    item, opts = args
+    if isinstance(item, tuple):  # an already-made duplicate record
+        return item
+    return process_item(item, opts), item.size
+
+
+def _dedup_stream(items: Iterable[Item], opts: Options, seen: dict[str, str]) -> Iterator[Any]:
+    """Decode in input order, so the first of identical texts is the one extracted."""
+    for item in items:
+        if item.error is not None:
+            yield item
+            continue
+        try:
+            text, repairs = decode_item(item)
+        except InputError:
+            yield item  # the worker writes its error record
+            continue
+        sha = sha256_text(text)
+        if sha in seen:
+            yield _duplicate_record(item, sha, seen[sha]), item.size
+            continue
+        seen[sha] = item.id
+        yield Item(id=item.id, source=item.source, text=text, notes=item.notes + repairs)
+
+
+def prepare_resume(path: str) -> tuple[int, str | None, dict[str, str]]:
+    """Drop a half-written last line; return (complete records, last source, sha -> id)."""
+    if not os.path.exists(path):
+        return 0, None, {}
+    with open(path, "rb+") as fh:
+        data = fh.read()
+        cut = data.rfind(b"\n") + 1
+        if cut < len(data):
+            fh.truncate(cut)
+    count, last, seen = 0, None, {}
+    for line in data[:cut].splitlines():
+        if not line.strip():
+            continue
+        rec = orjson.loads(line)
+        count += 1
+        last = rec.get("source")
+        if rec.get("sha256") and not rec.get("duplicate_of") and rec.get("status") == "ok":
+            seen.setdefault(rec["sha256"], rec["id"])
+    return count, last, seen
+
+
+def run(
+    inputs: list[str],
+    out: IO[bytes],
+    opts: Options,
+    jobs: int = 1,
+    dedup: bool = False,
+    resume_from: int = 0,
+    resume_source: str | None = None,
+    seen: dict[str, str] | None = None,
+    progress: bool = False,
+) -> Summary:
+    """Extract every input and write its record line to ``out`` (binary, opened by caller)."""
+    summary = Summary(skipped=resume_from)
+    items: Iterator[Item] = iter_items(inputs, opts.max_bytes)
+    if resume_from:
+        last = None
+        for _ in range(resume_from):
+            last = next(items, None)
+        if last is None or (resume_source is not None and last.source != resume_source):
+            raise SystemExit(
+                "vnextract: --resume: the output does not match these inputs "
+                f"(record {resume_from} is {resume_source!r}, input {resume_from} is "
+                f"{getattr(last, 'source', None)!r}); run without --resume or with the same arguments"
+            )
+    bar = _progress_bar(inputs) if progress else None
+    start = time.perf_counter()
+    for rec, size in iter_records(items, opts, jobs, dedup, seen):
+        out.write(orjson.dumps(rec) + b"\n")
+        out.flush()
+        summary.add(rec, size)
+        if bar is not None:
+            bar.update(1)
+            elapsed = time.perf_counter() - start
+            bar.set_postfix_str(f"{summary.bytes / 1e6 / max(elapsed, 1e-9):.2f} MB/s, {summary.error} errors", refresh=False)
+    summary.seconds = time.perf_counter() - start
+    if bar is not None:
+        bar.close()
+    return summary
+
+
+def _progress_bar(inputs: list[str]):
+    from tqdm import tqdm
+
+    from .read.sources import _kind, expand
+
+    paths = list(expand(inputs))
+    total = len(paths) if all(_kind(p) in ("text", "html") and p != "-" for p in paths) else None
+    return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+
+@contextlib.contextmanager
+def open_output(path: str | None, append: bool):
+    if path is None or path == "-":
+        yield sys.stdout.buffer
+        return
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "ab" if append else "wb") as fh:
+        yield fh

@@ -1,0 +1,136 @@
+"""The ``vnextract`` command line. Exit status: 0 all records ok, 3 some inputs gave
+error records (a one-line summary goes to standard error), 2 usage errors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+EXIT_OK, EXIT_USAGE, EXIT_ERRORS = 0, 2, 3
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str):
+    def wrap(fn):
+        COMMANDS[name] = fn
+        return fn
+
+    return wrap
+
+
+def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    p = argparse.ArgumentParser(prog="vnextract", description="Vietnamese news articles to structured JSON Lines records.")
+    p.add_argument("--version", action="version", version=f"vnextract {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    r = sub.add_parser("run", help="extract records from files, folders, archives or standard input")
+    r.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders (recursive), globs, archives, or - for standard input")
+    r.add_argument("-o", "--output", metavar="OUT.jsonl", help="write records here (default: standard output)")
+    r.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    r.add_argument("--tokens", action="store_true", help="add word spans (underthesea word segmentation)")
+    r.add_argument("--text", action="store_true", help="add the canonical text to each record")
+    r.add_argument("--resume", action="store_true", help="continue an interrupted run into the same -o file")
+    r.add_argument("--dedup", action="store_true", help="mark documents whose canonical text was already seen")
+    r.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes or a Dask cluster")
+    r.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: start a local cluster)")
+    r.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024, help="largest document accepted (default 20 MB)")
+    r.add_argument("--doc-timeout", type=float, default=120.0, help="seconds allowed per document, 0 = none (default 120)")
+    r.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+
+    t = sub.add_parser("text", help="print the canonical text of a file (the text all offsets point into)")
+    t.add_argument("file")
+
+    for register in _REGISTRARS:
+        register(sub)
+    return p
+
+
+_REGISTRARS: list[Callable] = []
+
+
+def subcommand(register: Callable) -> Callable:
+    """Modules add their sub-parsers through this hook, so the CLI lists them all."""
+    _REGISTRARS.append(register)
+    return register
+
+
+@command("run")
+def cmd_run(args: argparse.Namespace) -> int:
+    from . import batch
+
+    if args.jobs < 1:
+        print("vnextract run: -j must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if args.resume and (not args.output or args.output == "-"):
+        print("vnextract run: --resume needs -o OUT.jsonl", file=sys.stderr)
+        return EXIT_USAGE
+    opts = batch.Options(tokens=args.tokens, include_text=args.text, doc_timeout=args.doc_timeout, max_bytes=args.max_bytes)
+    resume_from, resume_source, seen = (0, None, {})
+    if args.resume:
+        resume_from, resume_source, seen = batch.prepare_resume(args.output)
+    progress = not args.quiet and sys.stderr.isatty()
+    with batch.open_output(args.output, append=args.resume) as out:
+        if args.engine == "dask":
+            from .engines.dask import run_dask
+
+            summary = run_dask(args.inputs, out, opts, scheduler=args.scheduler, dedup=args.dedup, quiet=args.quiet)
+        else:
+            summary = batch.run(
+                args.inputs, out, opts, jobs=args.jobs, dedup=args.dedup,
+                resume_from=resume_from, resume_source=resume_source, seen=seen, progress=progress,
+            )
+    if summary.error:
+        print(f"vnextract: {summary.error} of {summary.ok + summary.error} inputs gave error records; {summary.line()}", file=sys.stderr)
+        return EXIT_ERRORS
+    if not args.quiet:
+        print(f"vnextract: {summary.line()}", file=sys.stderr)
+    return EXIT_OK
+
+
+@command("text")
+def cmd_text(args: argparse.Namespace) -> int:
+    from .batch import decode_item
+    from .errors import InputError
+    from .read.sources import iter_items
+
+    items = list(iter_items([args.file]))
+    if len(items) != 1:
+        print(f"vnextract text: {args.file} holds {len(items)} documents; give one document", file=sys.stderr)
+        return EXIT_USAGE
+    item = items[0]
+    try:
+        if item.error:
+            raise item.error
+        text, _ = decode_item(item)
+    except InputError as exc:
+        print(f"vnextract text: {exc.kind}: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _load_plugins() -> None:
+    """Import the modules that register more sub-commands."""
+    from . import commands  # noqa: F401
+
+
+def main(argv: list[str] | None = None) -> int:
+    _load_plugins()
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("vnextract: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

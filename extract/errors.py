@@ -1,0 +1,44 @@
+"""Typed input errors. Each becomes a record with ``status: "error"``; the run goes on."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """An input that cannot be turned into a record. ``kind`` is the record's error type."""
+
+    kind = "InputError"
+
+    def as_dict(self) -> dict[str, str]:
+        return {"type": self.kind, "message": str(self)}
+
+
+class ReadError(InputError):
+    kind = "ReadError"
+
+
+class BinaryInput(InputError):
+    kind = "BinaryInput"
+
+
+class EmptyInput(InputError):
+    kind = "EmptyInput"
+
+
+class DecodeError(InputError):
+    kind = "DecodeError"
+
+
+class TooLarge(InputError):
+    kind = "TooLarge"
+
+
+class ArchiveError(InputError):
+    kind = "ArchiveError"
+
+
+class BadJSON(InputError):
+    kind = "BadJSON"
+
+
+class Timeout(InputError):
+    kind = "Timeout"

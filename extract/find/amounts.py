@@ -1,0 +1,193 @@
+"""Money amounts (SPEC section 4): a number, its scale word and a currency word.
+
+A number with a scale word but no currency word is money (VND) only in a sentence about
+money and when no counted noun follows it (``lãi gần 61 tỷ`` is money, ``hơn 3 triệu
+lượt khách`` is not). A bare number with neither scale nor currency is never money, so
+phone numbers, years, counters and percentages fall out by construction.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from .. import lexicon
+from ..models import Amount
+from .numbers import number_pattern, parse_number, qualifier_before, to_json_number, vocabulary
+
+_WS = r"[ \t\u00a0]"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    currencies: dict[str, str]  # lower-cased word -> ISO code (case-sensitive ones kept as written)
+    case_sensitive: frozenset[str]
+    compounds: dict[str, tuple[str, ...]]
+    money_context: regex.Pattern[str]
+    after_scale_ok: frozenset[str]
+    range_left: regex.Pattern[str]
+    amount: regex.Pattern[str]
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    data = lexicon.load("amounts")
+    case_sensitive = frozenset(data["case_sensitive"])
+    currencies: dict[str, str] = {}
+    for word, code in data["currencies"].items():
+        currencies[word if word in case_sensitive else word.lower()] = code
+    insensitive = [w for w in data["currencies"] if w not in case_sensitive]
+    sensitive = [w for w in data["currencies"] if w in case_sensitive]
+    currency = rf"(?:(?i:{lexicon.alternation(insensitive)})|{lexicon.alternation(sensitive)})"
+    amount = regex.compile(
+        rf"(?P<num>{number_pattern()})(?:{_WS}*(?P<cur>{currency})(?![\p{{L}}\d]))?"
+    )
+    joiners = lexicon.alternation(data["range_joiners"])
+    range_left = regex.compile(
+        rf"(?P<num>{number_pattern()}){_WS}*(?:{joiners}){_WS}*$"
+    )
+    context = lexicon.alternation(data["money_context"])
+    return Lexicon(
+        currencies=currencies,
+        case_sensitive=case_sensitive,
+        compounds={k: tuple(v) for k, v in data["currency_compounds"].items()},
+        money_context=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{context})(?![\p{{L}}])"),
+        after_scale_ok=frozenset(w.lower() for w in data["after_scale_ok"]),
+        range_left=range_left,
+        amount=amount,
+    )
+
+
+def _currency_code(word: str, lex: Lexicon) -> str | None:
+    if word in lex.currencies:
+        return lex.currencies[word]
+    return lex.currencies.get(word.lower())
+
+
+def _is_compound(text: str, cur_start: int, cur_end: int, lex: Lexicon) -> bool:
+    """``5 đồng chí``, ``3 đô thị``: the currency word starts another word."""
+    word = text[cur_start:cur_end].lower()
+    tails = lex.compounds.get(word)
+    if not tails:
+        return False
+    m = regex.match(rf"{_WS}+(\p{{L}}+)", text[cur_end : cur_end + 16])
+    return bool(m and m.group(1).lower() in tails)
+
+
+def split_scale(expr: str) -> tuple[str, Decimal]:
+    """``3.685,3 triệu`` -> (``3.685,3``, 10^6): the leading number and its scale factor."""
+    v = vocabulary()
+    words = expr.split()
+    i = len(words)
+    while i > 0 and words[i - 1].lower() in v.scales:
+        i -= 1
+    if i == len(words) or i == 0:
+        return expr, Decimal(1)
+    factor = parse_number(" ".join(words[i:])) or Decimal(1)
+    return " ".join(words[:i]), factor
+
+
+def has_scale(expr: str) -> bool:
+    v = vocabulary()
+    return any(w.lower() in v.scales for w in expr.split())
+
+
+def _clause_bounds(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]:
+    """The stretch of text around ``pos`` up to sentence punctuation (a cheap sentence)."""
+    left = max(text.rfind(ch, floor, pos) for ch in ".!?\n")
+    left = floor if left < floor else left + 1
+    rights = [i for i in (text.find(ch, pos, ceil) for ch in "!?\n") if i >= 0]
+    dot = pos
+    while True:  # a "." inside a number (3.685) does not end the clause
+        dot = text.find(".", dot, ceil)
+        if dot < 0 or not (dot + 1 < len(text) and text[dot + 1].isdigit()):
+            break
+        dot += 1
+    if dot >= 0:
+        rights.append(dot)
+    return left, min(rights) if rights else ceil
+
+
+def find_amounts(
+    text: str, regions: list[list[int]] | None = None, masked: list[tuple[int, int]] | None = None
+) -> list[Amount]:
+    """Every money amount in ``regions`` of ``text``; numbers inside ``masked`` spans
+    (designations, dates) are skipped."""
+    lex = load_lexicon()
+    regions = regions if regions is not None else [[0, len(text)]]
+    masked = masked or []
+    out: list[Amount] = []
+    for r_start, r_end in regions:
+        for m in lex.amount.finditer(text, r_start, r_end):
+            num_start, num_end = m.span("num")
+            if any(a < num_end and num_start < b for a, b in masked):
+                continue
+            amount = _read_amount(text, m, lex, r_start, r_end)
+            if amount is None:
+                continue
+            while out and out[-1].end > amount.start:  # "5 tỷ - 10 tỷ đồng": the range wins
+                out.pop()
+            out.append(amount)
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _read_amount(text: str, m: regex.Match[str], lex: Lexicon, floor: int, ceil: int) -> Amount | None:
+    expr = m.group("num")
+    value = parse_number(expr)
+    if value is None or value == 0:
+        return None
+    cur = m.group("cur")
+    if cur and _is_compound(text, m.start("cur"), m.end("cur"), lex):
+        cur = None
+    end = m.end("cur") if cur else m.end("num")
+    if cur:
+        currency = _currency_code(cur, lex)
+        if currency is None:
+            return None
+    else:
+        if not has_scale(expr) or not _money_without_currency(text, m, lex, floor, ceil):
+            return None
+        currency = "VND"
+    start = m.start("num")
+    value_max = None
+    left = lex.range_left.search(text[max(floor, start - 40) : start])
+    if left:
+        low = parse_number(left.group("num"))
+        if low is not None and low != 0:
+            if not has_scale(left.group("num")):
+                low *= split_scale(expr)[1]
+            if low < value:
+                value_max, value = value, low
+                start = max(floor, start - 40) + left.start("num")
+    approx = qualifier_before(text, start, floor)
+    return Amount(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=to_json_number(value),
+        currency=currency,
+        approx=approx,
+        value_max=to_json_number(value_max) if value_max is not None else None,
+    )
+
+
+def _money_without_currency(text: str, m: regex.Match[str], lex: Lexicon, floor: int, ceil: int) -> bool:
+    """SPEC: scale word, no currency: money only in a sentence about money, and only when
+    no counted noun follows the number."""
+    after = text[m.end("num") : m.end("num") + 24]
+    nxt = regex.match(rf"{_WS}*(\p{{L}}+|[^\s\p{{L}}\d])", after)
+    if nxt:
+        word = nxt.group(1)
+        if word == "%":
+            return False
+        if word[0].isalpha() and word.lower() not in lex.after_scale_ok:
+            two = regex.match(rf"{_WS}*(\p{{L}}+{_WS}+\p{{L}}+)", after)
+            follows = [word, two.group(1)] if two else [word]
+            if not any(lex.money_context.fullmatch(w) for w in follows):
+                return False
+    left, right = _clause_bounds(text, m.start(), floor, ceil)
+    return bool(lex.money_context.search(text, left, right))

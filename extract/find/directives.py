@@ -1,0 +1,320 @@
+"""Directive citations (SPEC section 3): find designations, read their attributes, resolve
+short forms.
+
+Three passes over the text, all on compiled patterns built from
+``patterns/directives.yaml``:
+
+1. typed mentions: a type word, optional ``số``/``số:``, then a designation
+   (``Chỉ thị số 04-CT/TW``) or, for a short form, a bare number (``Chỉ thị 04``,
+   ``Nghị định 144/2013``);
+2. bare designations not inside a typed mention (``04-CT/TW``, the second item of
+   ``Nghị quyết số 22-NQ/TW và 36-NQ/TW``), typed by the list they stand in or by their code;
+3. short forms resolved to the full citation of the same type and number.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import lexicon
+from ..models import Directive
+from .dates import DATE, date_at
+
+_SEP = r"[ \t\u00a0]?"  # at most one space around a separator ("04 - CT/TW", "04-CT/ TW")
+_DASH = r"[-–—]"
+_NUM = r"\d{1,5}[a-zA-Z]?"
+_YEAR = r"(?:19|20)\d{2}"
+_SEG = r"[\p{L}\d]{1,12}"
+_START = r"(?<![\p{L}\d/.\-–@])"
+_END = r"(?![\p{L}\d]|[/\-–][\p{L}\d])"
+
+PARTY = (
+    rf"(?P<pnum>{_NUM}){_SEP}{_DASH}{_SEP}(?P<pcode>\p{{L}}{{1,6}}){_SEP}/{_SEP}"
+    rf"(?P<piss>{_SEG}(?:[-.]{_SEG})*)"
+)
+STATE = (
+    rf"(?P<snum>{_NUM}){_SEP}/{_SEP}(?:(?P<syear>{_YEAR}){_SEP}/{_SEP})?"
+    rf"(?P<scode>\p{{L}}[\p{{L}}\d]{{0,11}}(?:(?:[-.–]|{_SEP}[-–]{_SEP}(?=\p{{Lu}})){_SEG})*)"
+)
+DESIGNATION_CORE = rf"(?:{PARTY}|{STATE}){_END}"
+DESIGNATION = rf"{_START}{DESIGNATION_CORE}"
+SHORT = rf"(?P<num>{_NUM})(?:{_SEP}/{_SEP}(?P<year>{_YEAR}))?(?![\p{{L}}\d]|[/\-–,.]\d|{_SEP}[/\-–]{_SEP}\p{{L}})"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    type_words: dict[str, str]
+    type_codes: dict[str, str]  # upper-cased code -> doc_type
+    party_type_codes: dict[str, str]
+    issuer_codes: dict[str, str]
+    canonical_code: dict[str, str]  # upper-cased spelling -> canonical spelling
+    issuer_stops: tuple[str, ...]
+    issuer_max_words: int
+    not_before: frozenset[str]
+    typed: regex.Pattern[str]
+    designation: regex.Pattern[str]
+    designation_core: regex.Pattern[str]
+    attr_date: regex.Pattern[str]
+    attr_issuer: regex.Pattern[str]
+    list_joint: regex.Pattern[str]
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    data = lexicon.load("directives")
+    type_words = {k.lower(): v for k, v in data["type_words"].items()}
+    variants = {k.upper(): v for k, v in data["code_variants"].items()}
+    canonical: dict[str, str] = {}
+    for code in [*data["type_codes"], *data["issuer_codes"], *data["party_type_codes"], *variants.values()]:
+        canonical.setdefault(code.upper(), code)
+    for wrong, right in variants.items():
+        canonical[wrong] = right
+    type_codes = {k.upper(): v for k, v in data["type_codes"].items()}
+    issuer_codes = {k.upper(): v for k, v in data["issuer_codes"].items()}
+    words = lexicon.alternation(list(type_words))
+    prefix = "|".join(regex.escape(p) for p in data["number_prefix"])
+    typed = regex.compile(
+        rf"(?<![\p{{L}}\d])(?P<type>(?i:{words}))(?:[ \t\u00a0]+(?P<so>(?i:{prefix}))[ \t\u00a0]*|[ \t\u00a0]+)"
+        rf"(?:(?P<desig>{DESIGNATION_CORE})|(?P<short>{SHORT}))"
+    )
+    designation = regex.compile(DESIGNATION)
+    attr_date = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\([ \t\u00a0]*)?(?:(?i:ban hành|ký)[ \t\u00a0]+)?(?=(?i:ngày))")
+    attr_issuer = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\((?i:khóa|khoá)[^)\n]{0,20}\)[ \t\u00a0]*)?(?i:của)[ \t\u00a0]+")
+    joiners = "|".join(regex.escape(j) for j in data["list_joiners"])
+    list_joint = regex.compile(rf"[ \t\u00a0]*(?:{joiners})[ \t\u00a0]*(?:(?i:{prefix})[ \t\u00a0]*)?")
+    return Lexicon(
+        type_words=type_words,
+        type_codes=type_codes,
+        party_type_codes={k.upper(): v for k, v in data["party_type_codes"].items()},
+        issuer_codes=issuer_codes,
+        canonical_code=canonical,
+        issuer_stops=tuple(sorted((s.lower() for s in data["issuer_stops"]), key=len, reverse=True)),
+        issuer_max_words=int(data["issuer_max_words"]),
+        not_before=frozenset(w.lower() for w in data["short_form_not_before"]),
+        typed=typed,
+        designation=designation,
+        designation_core=regex.compile(DESIGNATION_CORE),
+        attr_date=attr_date,
+        attr_issuer=attr_issuer,
+        list_joint=list_joint,
+    )
+
+
+def _code_type(code: str, party: bool, lex: Lexicon) -> str | None:
+    """doc_type from the first code segment, or None when it is not a known code."""
+    up = code.upper()
+    up = lex.canonical_code.get(up, code).upper()
+    if party and up in lex.party_type_codes:
+        return lex.party_type_codes[up]
+    if up in lex.type_codes:
+        return lex.type_codes[up]
+    if up in lex.issuer_codes:
+        return "Công văn"  # 1234/UBND-VX: an issuer's numbered letter
+    for size in range(min(len(up), 6), 0, -1):  # QĐUB.TL, QH14: a known code then more
+        head, rest = up[:size], up[size:]
+        if head in lex.type_codes and (rest.isdigit() or rest.isupper()):
+            return lex.type_codes[head]
+    return None
+
+
+def normalise_ref(raw: str, lex: Lexicon | None = None) -> str:
+    """Canonical designation: no spaces, plain hyphens, codes in their canonical spelling."""
+    lex = lex or load_lexicon()
+    s = regex.sub(r"\s+", "", raw).replace("–", "-").replace("—", "-")
+    parts = regex.split(r"([-/.])", s)
+    out = []
+    for part in parts:
+        if part and part[0].isalpha():
+            canon = lex.canonical_code.get(part.upper())
+            if canon is not None:
+                part = canon
+            elif part.islower():
+                part = part.upper()
+        out.append(part)
+    return "".join(out)
+
+
+def _parse_designation(m: regex.Match[str], lex: Lexicon) -> tuple[str, str, str | None] | None:
+    """(number, ref, doc_type from code) for a designation match, None if not a designation."""
+    if m.group("pnum"):
+        doc_type = _code_type(m.group("pcode"), True, lex)
+        number = m.group("pnum")
+    else:
+        first = regex.split(r"[-.–\s]", m.group("scode"))[0]
+        doc_type = _code_type(first, False, lex)
+        number = m.group("snum")
+    return number, normalise_ref(m.group(0), lex), doc_type
+
+
+def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str] | None:
+    """The issuing body after ``của`` at ``pos``: (end, issuer as written)."""
+    m = lex.attr_issuer.match(text, pos, limit)
+    if not m:
+        return None
+    i = m.end()
+    words = 0
+    end = i
+    while i < limit and words < lex.issuer_max_words:
+        ch = text[i]
+        if ch in ",.;:()“”\"'!?…\n[]":
+            break
+        if ch.isspace():
+            i += 1
+            continue
+        low = text[i : i + 24].lower()
+        if any(low.startswith(stop) and _word_ends(low, len(stop)) for stop in lex.issuer_stops):
+            break
+        j = i
+        while j < limit and not text[j].isspace() and text[j] not in ",.;:()“”\"!?…[]":
+            j += 1
+        if j < limit and text[j] == "." and j + 1 < limit and not text[j + 1].isspace():
+            j += 1  # "TP.HCM"
+            while j < limit and not text[j].isspace() and text[j] not in ",;:()“”\"!?…":
+                j += 1
+        if lex.typed.match(text, i) or not text[i].isalpha() and not text[i].isdigit():
+            break
+        end = j
+        words += 1
+        i = j
+    if end == m.end():
+        return None
+    return end, text[m.end() : end]
+
+
+def _word_ends(s: str, n: int) -> bool:
+    return n >= len(s) or not (s[n].isalpha() or s[n].isdigit())
+
+
+def _attributes(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[str | None, str | None, int]:
+    """Date and issuer written right after a mention; returns (date, issuer, end)."""
+    date = None
+    end = pos
+    m = lex.attr_date.match(text, pos, limit)
+    if m:
+        d = regex.match(r"(?i:ngày)[ \t\u00a0]*", text[m.end() : m.end() + 8])
+        start = m.end() + (d.end() if d else 0)
+        found = date_at(text, start, limit) or date_at(text, m.end(), limit)
+        if found:
+            date, end = found[2], found[1]
+            close = regex.match(r"[ \t\u00a0]*\)", text[end : end + 3])
+            if close and "(" in text[pos:start]:
+                end += close.end()
+    issuer = None
+    got = _issuer_at(text, end, limit, lex)
+    if got:
+        end, issuer = got
+    return date, issuer, end
+
+
+def _doc_type_of(word: str, lex: Lexicon) -> str:
+    return lex.type_words[" ".join(word.lower().split())]
+
+
+def find_directives(text: str, regions: list[list[int]] | None = None) -> list[Directive]:
+    """Every directive citation in ``text`` (restricted to ``regions`` when given)."""
+    lex = load_lexicon()
+    if regions is None:
+        regions = [[0, len(text)]]
+    found: list[Directive] = []
+    for r_start, r_end in regions:
+        found.extend(_find_in(text, r_start, r_end, lex))
+    found.sort(key=lambda d: d.start)
+    resolve_short_forms(found)
+    return found
+
+
+def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
+    out: list[Directive] = []
+    covered: list[tuple[int, int]] = []
+    for m in lex.typed.finditer(text, start, end, overlapped=False):
+        doc_type = _doc_type_of(m.group("type"), lex)
+        if m.group("desig") is not None:
+            dm = lex.designation_core.match(text, m.start("desig"), m.end("desig"))
+            parsed = _parse_designation(dm, lex) if dm else None
+            if parsed is None:
+                continue
+            number, ref, _ = parsed
+            short = False
+        else:
+            if not _short_form_ok(text, m, lex, end):
+                continue
+            number, ref, short = m.group("num"), None, True
+        date, issuer, attr_end = _attributes(text, m.end(), end, lex)
+        out.append(Directive(m.start(), m.end(), m.group(), doc_type, number, ref, date, issuer, short))
+        covered.append((m.start(), m.end()))
+    out.sort(key=lambda d: d.start)
+    for m in lex.designation.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        parsed = _parse_designation(m, lex)
+        if parsed is None:
+            continue
+        number, ref, code_type = parsed
+        doc_type = code_type or _list_type(text, m.start(), out, lex)
+        if doc_type is None:
+            continue
+        date, issuer, _ = _attributes(text, m.end(), end, lex)
+        out.append(Directive(m.start(), m.end(), m.group(), doc_type, number, ref, date, issuer, False))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _short_form_ok(text: str, m: regex.Match[str], lex: Lexicon, limit: int) -> bool:
+    """A type word and a bare number name a document only in the forms the SPEC lists."""
+    word = m.group("type")
+    if not word[0].isupper() and not m.group("so"):
+        return False  # "quyết định 5 năm": the verb, not a document
+    num = m.group("num")
+    if not m.group("so") and not m.group("year") and len(num) == 4 and num[:2] in ("19", "20"):
+        return False  # "Chương trình 2017": a year
+    nxt = regex.match(r"[ \t\u00a0]*([\p{L}%]+)", text[m.end() : min(limit, m.end() + 12)])
+    dated = lex.attr_date.match(text, m.end(), limit)
+    if nxt and nxt.group(1).lower() in lex.not_before and not (dated and _attributes(text, m.end(), limit, lex)[0]):
+        return False
+    return not DATE.match(text, m.start("num"))
+
+
+def _list_type(text: str, pos: int, previous: list[Directive], lex: Lexicon) -> str | None:
+    """The type of the list a bare designation stands in (``22-NQ/TW và 36-NQ/TW``)."""
+    before = [d for d in previous if d.end <= pos]
+    if not before:
+        return None
+    prev = max(before, key=lambda d: d.end)
+    _, _, attr_end = _attributes(text, prev.end, pos, lex)
+    gap_start = max(prev.end, attr_end) if attr_end <= pos else prev.end
+    joint = lex.list_joint.fullmatch(text, gap_start, pos)
+    return prev.doc_type if joint else None
+
+
+def _number_key(number: str) -> str:
+    return number.lstrip("0") or "0"
+
+
+def resolve_short_forms(mentions: list[Directive]) -> None:
+    """Give each short form the ref of its full citation (SPEC: the latest earlier one of
+    that type and number, else the first later one); unresolved ones keep ``ref: None``."""
+    fulls = [d for d in mentions if not d.short and d.ref]
+    for d in mentions:
+        if not d.short:
+            continue
+        year = _short_year(d.text)
+        same = [
+            f for f in fulls
+            if f.doc_type == d.doc_type
+            and _number_key(f.number) == _number_key(d.number)
+            and (year is None or f"/{year}/" in f.ref)
+        ]
+        earlier = [f for f in same if f.start < d.start]
+        later = [f for f in same if f.start > d.start]
+        if earlier:
+            d.ref = earlier[-1].ref
+        elif later:
+            d.ref = later[0].ref
+
+
+def _short_year(text: str) -> str | None:
+    m = regex.search(rf"/\s?({_YEAR})\s*$", text)
+    return m.group(1) if m else None

@@ -1,0 +1,260 @@
+"""The one Vietnamese number parser every extractor uses.
+
+Digits are written the Vietnamese way: ``.`` groups thousands and ``,`` is the decimal
+mark (``3.685,3`` = 3685.3, ``5.884.439`` = 5884439). Ambiguous forms are decided by
+rule, and the rule is the same everywhere:
+
+- ``d{1,3}(.ddd)+`` is a grouped integer (``2.899.847``, ``4.000``);
+- ``.`` followed by one or two digits is an English-style decimal point (``1.5 triệu``),
+  because a thousands group always has exactly three digits;
+- ``,`` is a decimal comma (``1,234`` = 1.234), unless the number has several comma
+  groups of three (``1,234,567``), which only English grouping writes.
+
+Scale words (``nghìn``/``ngàn``, ``triệu``, ``tỷ``/``tỉ``) multiply, consecutive scales
+multiply together (``nghìn tỷ`` = 10^12), mixed forms add up (``1 tỷ 200 triệu``) and
+number words follow the same grammar (``hai mươi lăm``, ``Hai tỷ không trăm năm mươi
+lăm triệu``). All arithmetic is ``Decimal``: ``3.685,3 triệu`` is exactly 3685300000.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from .. import lexicon
+
+# A number written in digits. The look-arounds keep it from starting or ending inside a
+# longer token (a designation, a date, a code such as K13 or F-16).
+DIGITS = r"(?<![\p{L}\p{N}/]|\p{L}[-–])\d+(?:[.,]\d+)*+(?![\p{L}\p{N}/]|[.,]\d|[-–]\p{L})"
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The number vocabulary from ``patterns/numbers.yaml``."""
+
+    scales: dict[str, int]
+    units: dict[str, int]
+    after_tens: dict[str, int]
+    ten: frozenset[str]
+    tens_marker: frozenset[str]
+    hundred: frozenset[str]
+    filler: frozenset[str]
+    half_before: frozenset[str]
+    half_after: frozenset[str]
+
+    @property
+    def words(self) -> list[str]:
+        """Every word that may stand inside a written-out number (scales excluded)."""
+        return [
+            *self.units, *self.after_tens, *self.ten, *self.tens_marker, *self.hundred,
+            *self.filler, *self.half_before,
+        ]
+
+
+@functools.cache
+def vocabulary() -> NumberWords:
+    data = lexicon.load("numbers")
+    return NumberWords(
+        scales=dict(data["scales"]),
+        units=dict(data["units"]),
+        after_tens=dict(data["after_tens"]),
+        ten=frozenset(data["ten"]),
+        tens_marker=frozenset(data["tens_marker"]),
+        hundred=frozenset(data["hundred"]),
+        filler=frozenset(data["filler"]),
+        half_before=frozenset(data["half_before"]),
+        half_after=frozenset(data["half_after"]),
+    )
+
+
+@functools.cache
+def number_pattern() -> str:
+    """Regex source for one number expression: digits or words, with scale words.
+
+    Matches ``8.500.000``, ``3.685,3 triệu``, ``1 tỷ 200 triệu``, ``2 triệu rưỡi``,
+    ``nghìn tỷ``, ``hai mươi lăm``. Word numbers are matched case-insensitively through
+    an inline flag so the pattern can be embedded in larger patterns.
+    """
+    v = vocabulary()
+    scale = lexicon.alternation(list(v.scales))
+    word = lexicon.alternation(v.words)
+    half = lexicon.alternation(list(v.half_after))
+    b_start, b_end = r"(?<![\p{L}\p{N}])", r"(?![\p{L}\p{N}])"
+    scale_w = rf"{b_start}(?i:{scale}){b_end}"
+    word_w = rf"{b_start}(?i:{word}){b_end}"
+    half_w = rf"{b_start}(?i:{half}){b_end}"
+    digit_expr = (
+        rf"{DIGITS}(?:[ \t\u00a0]*{scale_w}(?:[ \t\u00a0]+{scale_w})*"
+        rf"(?:[ \t\u00a0]+\d+(?:[.,]\d+)*+[ \t\u00a0]*{scale_w})*)?(?:[ \t\u00a0]+{half_w})?"
+    )
+    word_expr = (
+        rf"{word_w}(?:[ \t\u00a0]+(?:{word_w}|{scale_w}))*+(?:[ \t\u00a0]+{half_w})?"
+    )
+    return rf"(?:{digit_expr}|{word_expr})"
+
+
+def parse_digits(text: str) -> Decimal:
+    """Parse one digit string written the Vietnamese way (see the module rules)."""
+    s = text.strip()
+    if "," in s and "." in s:
+        if s.rfind(",") > s.rfind("."):  # 3.685,3: dots group, comma is decimal
+            return Decimal(s.replace(".", "").replace(",", "."))
+        return Decimal(s.replace(",", ""))  # 1,234.5: English grouping
+    if "," in s:
+        parts = s.split(",")
+        if len(parts) > 2 and all(len(p) == 3 for p in parts[1:]):
+            return Decimal(s.replace(",", ""))  # 1,234,567
+        if len(parts) > 2:
+            raise ValueError(f"not a number: {text!r}")
+        return Decimal(s.replace(",", "."))
+    if "." in s:
+        parts = s.split(".")
+        if all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3:
+            return Decimal(s.replace(".", ""))  # 8.500.000
+        if len(parts) == 2 and len(parts[1]) in (1, 2):
+            return Decimal(s)  # 1.5 (English decimal point)
+        raise ValueError(f"not a number: {text!r}")
+    return Decimal(s)
+
+
+_TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|\p{L}+")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Parse a number expression (digits or words, with scale words) to its exact value.
+
+    Returns None when the words do not form a number (``hai năm`` is two units in a
+    row, not a number). The grammar: units, ``mươi`` (x10), ``mười`` (10), ``trăm``
+    (x100), fillers ``linh``/``lẻ``; a scale word multiplies everything before it when it
+    is larger than what was accumulated (``nghìn tỷ``), else the current group
+    (``2 tỷ 500 triệu``); ``rưỡi`` adds half the last multiplier; ``nửa`` is 0.5.
+    """
+    v = vocabulary()
+    total = Decimal(0)  # completed part, already multiplied by scales
+    group = Decimal(0)  # the part below the next scale word
+    pending: Decimal | None = None  # a unit waiting for mươi/trăm/scale
+    last_mult = Decimal(0)
+    after_tens_ok = False
+    seen = False
+    for tok in _TOKEN.findall(text):
+        low = tok.lower()
+        if tok[0].isdigit():
+            if pending is not None or group:
+                return None
+            try:
+                pending = parse_digits(tok)
+            except ValueError:
+                return None
+            after_tens_ok = False
+        elif low in v.units:
+            if pending is not None:
+                return None
+            pending = Decimal(v.units[low])
+            after_tens_ok = False
+        elif low in v.after_tens:
+            if not after_tens_ok or pending is not None:
+                return None
+            pending = Decimal(v.after_tens[low])
+            after_tens_ok = False
+        elif low in v.ten:
+            if pending is not None:
+                return None
+            group += 10
+            last_mult = Decimal(10)
+            after_tens_ok = True
+        elif low in v.tens_marker:
+            if pending is None:
+                return None
+            group += pending * 10
+            pending = None
+            last_mult = Decimal(10)
+            after_tens_ok = True
+        elif low in v.hundred:
+            group += (pending if pending is not None else Decimal(1)) * 100
+            pending = None
+            last_mult = Decimal(100)
+            after_tens_ok = False
+        elif low in v.filler:
+            after_tens_ok = False
+        elif low in v.half_before:
+            if pending is not None:
+                return None
+            pending = Decimal("0.5")
+        elif low in v.half_after:
+            if not last_mult:
+                return None
+            if pending is not None:
+                return None
+            total += last_mult / 2
+            continue
+        elif low in v.scales:
+            mult = Decimal(10) ** v.scales[low]
+            chunk = group + (pending if pending is not None else Decimal(0))
+            if chunk == 0 and not seen:
+                chunk = Decimal(1)
+            if chunk == 0 and total and total < mult:
+                total *= mult  # nghìn tỷ: the scales multiply
+            elif total and total < mult:
+                total = (total + chunk) * mult
+            else:
+                total += chunk * mult
+            group, pending = Decimal(0), None
+            last_mult = mult
+            after_tens_ok = False
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    value = total + group + (pending if pending is not None else Decimal(0))
+    return value
+
+
+def to_json_number(value: Decimal) -> int | float:
+    """An integer when whole (SPEC: never 3685299999.9999995), else the nearest float."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+@functools.cache
+def number_regex() -> regex.Pattern[str]:
+    return regex.compile(number_pattern())
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None):
+    """Yield ``(start, end, value)`` for every number expression in ``text[start:end]``."""
+    for m in number_regex().finditer(text, start, len(text) if end is None else end):
+        value = parse_number(m.group())
+        if value is not None:
+            yield m.start(), m.end(), value
+
+
+@functools.cache
+def _qualifier_regex() -> tuple[regex.Pattern[str], dict[str, str | None]]:
+    data = lexicon.load("qualifiers")
+    quals = {k.lower(): v for k, v in data["qualifiers"].items()}
+    bridge = lexicon.alternation(data["qualifier_bridge"])
+    cmp_words = lexicon.alternation(data["comparison_before"])
+    pattern = regex.compile(
+        rf"(?i)(?:(?<![\p{{L}}])(?P<cmp>{cmp_words})[ \t\u00a0]+)?(?<![\p{{L}}])(?P<q>{lexicon.alternation(list(quals))})"
+        rf"(?:[ \t\u00a0]+(?:{bridge}))?[ \t\u00a0]*$"
+    )
+    return pattern, quals
+
+
+def qualifier_before(text: str, pos: int, floor: int = 0) -> str | None:
+    """The ``approx`` value of the qualifier written right before ``pos`` (SPEC section 4).
+
+    ``trên 196 tỷ`` -> over, ``tối đa là 75 triệu`` -> at_most; a comparison such as
+    ``ít hơn 1 khoản`` or ``cao hơn 5 tỷ`` is not a qualifier and gives None.
+    """
+    pattern, quals = _qualifier_regex()
+    window = text[max(floor, pos - 40) : pos]
+    m = pattern.search(window)
+    if not m or m.group("cmp"):
+        return None
+    return quals[" ".join(m.group("q").lower().split())]

@@ -1,0 +1,120 @@
+"""Text to record: segment, find, resolve. Nothing else happens here.
+
+The pipeline is a list of named stages (a small registry, as spaCy has), each one job:
+``segment`` (title, date, byline, paragraphs), ``sentences``, ``directives``, ``amounts``,
+``counts`` and, only when asked, ``tokens``. Every stage reads the canonical text and
+the document state and writes its fields; ``vnextract bench`` times them one by one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .find.amounts import find_amounts
+from .find.counts import find_counts
+from .find.dates import DATE
+from .find.directives import find_directives
+from .models import Record
+from .read.decode import canonicalize
+from .segment import read_layout, split_sentences, word_spans
+
+
+@dataclass
+class Doc:
+    """The working state of one document while the stages run."""
+
+    text: str
+    record: Record
+    regions: list[list[int]] = field(default_factory=list)  # title + paragraphs
+    masked: list[tuple[int, int]] = field(default_factory=list)  # designations and dates
+
+
+Stage = Callable[[Doc], None]
+STAGES: dict[str, Stage] = {}
+
+
+def stage(name: str) -> Callable[[Stage], Stage]:
+    """Register a pipeline stage under ``name``."""
+
+    def wrap(fn: Stage) -> Stage:
+        STAGES[name] = fn
+        return fn
+
+    return wrap
+
+
+@stage("segment")
+def _segment(doc: Doc) -> None:
+    layout = read_layout(doc.text)
+    rec = doc.record
+    rec.title, rec.published, rec.byline = layout.title, layout.published, layout.byline
+    rec.paragraphs = layout.paragraphs
+    doc.regions = ([list(layout.title_span)] if layout.title_span else []) + layout.paragraphs
+
+
+@stage("sentences")
+def _sentences(doc: Doc) -> None:
+    doc.record.sentences = split_sentences(doc.text, doc.record.paragraphs)
+
+
+@stage("directives")
+def _directives(doc: Doc) -> None:
+    doc.record.directives = find_directives(doc.text, doc.regions)
+    doc.masked = [(d.start, d.end) for d in doc.record.directives]
+    for start, end in doc.regions:
+        doc.masked.extend(m.span() for m in DATE.finditer(doc.text, start, end))
+
+
+@stage("amounts")
+def _amounts(doc: Doc) -> None:
+    doc.record.amounts = find_amounts(doc.text, doc.regions, doc.masked)
+
+
+@stage("counts")
+def _counts(doc: Doc) -> None:
+    taken = doc.masked + [(a.start, a.end) for a in doc.record.amounts]
+    doc.record.counts = find_counts(doc.text, doc.regions, taken)
+
+
+@stage("tokens")
+def _tokens(doc: Doc) -> None:
+    doc.record.tokens = word_spans(doc.text, doc.regions)
+
+
+DEFAULT_STAGES = ("segment", "sentences", "directives", "amounts", "counts")
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def run_stages(text: str, record: Record, stages: tuple[str, ...] = DEFAULT_STAGES) -> Doc:
+    doc = Doc(text=text, record=record)
+    for name in stages:
+        STAGES[name](doc)
+    return doc
+
+
+def extract_canonical(
+    text: str, id: str, source: str | None = None, tokens: bool = False, include_text: bool = False
+) -> Record:
+    """The record of one canonical text (the caller has already canonicalised it)."""
+    record = Record(id=id, source=source, sha256=sha256_text(text))
+    stages = DEFAULT_STAGES + (("tokens",) if tokens else ())
+    run_stages(text, record, stages)
+    if include_text:
+        record.text = text
+    return record
+
+
+def extract_text(
+    text: str, id: str = "text", source: str | None = None, tokens: bool = False, include_text: bool = False
+) -> dict:
+    """Extract the record (SPEC section 2) of one article given as a string.
+
+    The string is canonicalised first (line endings, NFC), so offsets point into
+    ``canonicalize(text)``, the same text ``vnextract text`` prints.
+    """
+    return extract_canonical(canonicalize(text), id, source, tokens, include_text).to_dict()

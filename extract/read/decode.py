@@ -1,0 +1,83 @@
+"""Bytes to canonical text (SPEC section 1), with a note for every repair.
+
+Canonical text = decoded (UTF-8, UTF-8 with BOM, UTF-16 with BOM, else Windows-1258),
+BOM removed, ``\\r\\n``/``\\r`` to ``\\n``, Unicode NFC. Nothing else changes, so every
+offset a record gives can be reproduced with ``vnextract text FILE``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..errors import BinaryInput, DecodeError, EmptyInput
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    repairs: list[str] = field(default_factory=list)
+
+
+def canonicalize(text: str) -> str:
+    """Steps 2 and 3 of SPEC section 1: line endings to ``\\n``, then NFC."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def _utf8_share(data: bytes) -> tuple[int, int]:
+    """Count (valid multi-byte sequences, invalid bytes) in ``data`` read as UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return multibyte, invalid
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode raw bytes to canonical text, or raise a typed error.
+
+    Invalid UTF-8 bytes inside an otherwise UTF-8 file (a few bad bytes among many good
+    multi-byte sequences) are replaced with U+FFFD and noted as a repair; a file that is
+    not UTF-8 at all is read as Windows-1258, the legacy Vietnamese code page.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        enc, body = "utf-8-sig", data[3:]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        enc, body = "utf-16", data
+    else:
+        enc, body = "utf-8", data
+    repairs: list[str] = []
+    if enc == "utf-16":
+        try:
+            text = body.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"invalid UTF-16 at byte {exc.start}") from None
+        text = text.lstrip("\ufeff")
+    else:
+        nul = body.find(b"\x00")
+        if nul >= 0:
+            raise BinaryInput(f"binary data: NUL byte at offset {nul}")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            good, bad = _utf8_share(body)
+            if good >= 20 and bad * 20 <= good:
+                text = body.decode("utf-8", errors="replace")
+                repairs.append(
+                    f"{bad} invalid UTF-8 byte(s) replaced with U+FFFD (first at byte {exc.start})"
+                )
+            else:
+                try:
+                    text = body.decode("cp1258")
+                except UnicodeDecodeError as exc2:
+                    raise DecodeError(f"neither UTF-8 nor Windows-1258 (byte {exc2.start})") from None
+                enc = "cp1258"
+    text = canonicalize(text)
+    if not text.strip():
+        raise EmptyInput("empty input" if not text else "input holds only white space")
+    return Decoded(text=text, encoding=enc, repairs=repairs)

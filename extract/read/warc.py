@@ -1,0 +1,35 @@
+"""WARC and WARC.gz archives (warcio): every HTML or text response is one document;
+``id`` is the WARC record id, ``source`` the target URI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..errors import ArchiveError, TooLarge
+from .sources import Item
+
+
+def read_warc(path: str, max_bytes: int) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    with open(path, "rb") as fh:
+        try:
+            for rec in ArchiveIterator(fh):
+                if rec.rec_type not in ("response", "resource"):
+                    continue
+                ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else None) or (
+                    rec.rec_headers.get_header("Content-Type") or ""
+                )
+                ctype = ctype.lower()
+                if "html" not in ctype and "text/plain" not in ctype:
+                    continue
+                rec_id = (rec.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
+                uri = rec.rec_headers.get_header("WARC-Target-URI") or f"{path}!{rec_id}"
+                data = rec.content_stream().read(max_bytes + 1)
+                if len(data) > max_bytes:
+                    yield Item(id=rec_id, source=uri, error=TooLarge(f"record > --max-bytes {max_bytes}"))
+                    continue
+                yield Item(id=rec_id, source=uri, data=data, html="html" in ctype)
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+            yield Item(id=f"{path}!truncated", source=f"{path}!", error=ArchiveError(f"truncated or corrupt WARC: {exc}"))

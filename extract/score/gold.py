@@ -1,0 +1,70 @@
+"""Gold records and their texts.
+
+Gold lives in ``gold/ID.json`` (one record each) or ``gold/*.jsonl``. A gold record's text
+is ``ID.txt`` in one of the ``--texts`` folders (``corpus/`` first, then e.g.
+``../shared/articles/``, whose texts may not be committed to this repository).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ..batch import decode_item
+from ..read.sources import Item
+
+GOLD_FIELDS = ("id", "sha256", "title", "published", "byline", "paragraphs", "sentences", "directives", "amounts", "counts")
+ENTITY_LISTS = ("directives", "amounts", "counts")
+
+
+def load_gold(path: str | Path) -> dict[str, dict[str, Any]]:
+    """Gold records by id from a folder of ``*.json``/``*.jsonl`` or one such file."""
+    path = Path(path)
+    files = sorted(path.glob("*.json")) + sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    out: dict[str, dict[str, Any]] = {}
+    for f in files:
+        if f.suffix == ".jsonl":
+            for n, line in enumerate(f.read_bytes().splitlines(), 1):
+                if line.strip():
+                    rec = orjson.loads(line)
+                    rec["_file"] = f"{f}:{n}"
+                    out[rec["id"]] = rec
+        else:
+            rec = orjson.loads(f.read_bytes())
+            rec["_file"] = str(f)
+            out[rec["id"]] = rec
+    return out
+
+
+def load_records(path: str | Path) -> dict[str, dict[str, Any]]:
+    """Pipeline records (JSONL) by id."""
+    out: dict[str, dict[str, Any]] = {}
+    with open(path, "rb") as fh:
+        for line in fh:
+            if line.strip():
+                rec = orjson.loads(line)
+                out[rec["id"]] = rec
+    return out
+
+
+def find_text(doc_id: str, text_dirs: list[str | Path]) -> Path | None:
+    for folder in text_dirs:
+        candidate = Path(folder) / f"{doc_id}.txt"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_text(path: Path) -> str:
+    """The canonical text of a gold article (SPEC section 1)."""
+    text, _ = decode_item(Item(id=path.stem, source=str(path), data=path.read_bytes()))
+    return text
+
+
+def default_text_dirs() -> list[str]:
+    dirs = ["corpus"]
+    if Path("../shared/articles").is_dir():
+        dirs.append("../shared/articles")
+    return dirs

@@ -1,0 +1,173 @@
+"""Line features and the boilerplate classifier: which lines are the article's own text.
+
+Decisions come from general evidence, never from a site's menu strings: line length,
+sentence punctuation, the share of Vietnamese function words (the jusText idea), digits
+and symbols, position relative to the body, and neighbouring lines (a run of short
+headline-like lines is a link list, an isolated short line between paragraphs is a
+subheading). The cue lists in ``patterns/boilerplate.yaml`` are general Vietnamese web
+conventions (``Ảnh:``, ``Tin liên quan``, ``lượt xem``), each one feature among others.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import lexicon
+from ..find.dates import DATE
+
+PROSE = "prose"  # a body paragraph: long, punctuated, function-word rich
+SHORT = "short"  # short line: title, subheading, caption, byline or menu item
+FURNITURE = "furniture"  # counters, contact details, controls, copyright
+IMAGE = "image"  # an image file name
+RELATED = "related"  # heading of a related-links block
+BLANK = "blank"
+
+
+@dataclass
+class Line:
+    index: int
+    start: int  # span of the stripped line in the canonical text
+    end: int
+    text: str
+    words: int
+    kind: str
+    func_share: float
+    terminal: bool  # ends with sentence punctuation
+    cap_share: float  # share of words that start with a capital letter
+    has_date: bool
+
+
+@dataclass(frozen=True)
+class Cues:
+    function_words: frozenset[str]
+    image: regex.Pattern[str]
+    caption: tuple[regex.Pattern[str], ...]
+    byline: tuple[regex.Pattern[str], ...]
+    related: tuple[regex.Pattern[str], ...]
+    furniture: tuple[regex.Pattern[str], ...]
+    date: tuple[regex.Pattern[str], ...]
+
+
+@functools.cache
+def cues() -> Cues:
+    data = lexicon.load("boilerplate")
+    comp = lambda key: tuple(regex.compile(p) for p in data[key])  # noqa: E731
+    return Cues(
+        function_words=frozenset(data["function_words"]),
+        image=regex.compile(data["image_file"]),
+        caption=comp("caption_cues"),
+        byline=comp("byline_cues"),
+        related=comp("related_cues"),
+        furniture=comp("furniture"),
+        date=comp("date_cues"),
+    )
+
+
+_WORD = regex.compile(r"\S+")
+_TERMINAL = regex.compile(r"(?:[.!?…:;]|\./\.)[\"”’')\]]*$")
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of ``text`` with its stripped span and features (blank lines included)."""
+    c = cues()
+    out: list[Line] = []
+    pos = 0
+    for i, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        start = pos + lead
+        end = start + len(stripped)
+        pos += len(raw) + 1
+        if not stripped:
+            out.append(Line(i, start, start, "", 0, BLANK, 0.0, False, 0.0, False))
+            continue
+        tokens = _WORD.findall(stripped)
+        words = [t.strip(".,;:!?…\"“”'()[]") for t in tokens]
+        alpha = [w for w in words if w and w[0].isalpha()]
+        func = sum(1 for w in alpha if w.lower() in c.function_words)
+        caps = sum(1 for w in alpha if w[0].isupper())
+        line = Line(
+            index=i,
+            start=start,
+            end=end,
+            text=stripped,
+            words=len(tokens),
+            kind=SHORT,
+            func_share=func / len(alpha) if alpha else 0.0,
+            terminal=bool(_TERMINAL.search(stripped)),
+            cap_share=caps / len(alpha) if alpha else 0.0,
+            has_date=bool(DATE.search(stripped)),
+        )
+        line.kind = _kind(line, c)
+        out.append(line)
+    return out
+
+
+def _kind(line: Line, c: Cues) -> str:
+    t = line.text
+    if c.image.match(t):
+        return IMAGE
+    if line.words <= 12 and any(p.search(t) for p in c.related):
+        return RELATED
+    if line.words <= 25 and any(p.search(t) for p in c.furniture):
+        return FURNITURE
+    if sum(ch.isalpha() for ch in t) < len(t) * 0.4:
+        return FURNITURE  # mostly digits and symbols: counters, phone numbers, rulers
+    if is_prose(line):
+        return PROSE
+    return SHORT
+
+
+def is_prose(line: Line) -> bool:
+    """A body paragraph: long enough, ends like a sentence, reads like running Vietnamese."""
+    if line.words >= 15 and line.terminal and line.func_share >= 0.08:
+        return True
+    return line.words >= 40 and line.func_share >= 0.12
+
+
+def is_caption(line: Line) -> bool:
+    """A photo caption: a caption cue, or a medium-length line with no sentence ending
+    standing among paragraphs (subheadings are shorter, captions describe a scene)."""
+    c = cues()
+    if any(p.search(line.text) for p in c.caption):
+        return True
+    if line.terminal or line.text.isupper():
+        return False
+    if line.text[0].islower():
+        return True  # the second half of a caption split over two lines
+    return 9 <= line.words <= 40
+
+
+def is_byline(line: Line) -> bool:
+    """A credit line: a credit cue (``Bài, ảnh:``, ``Theo``, ``BBT.``) or a short run of
+    mostly capitalised words (a name with its title: ``Ths. Đoàn Hiền, PGĐ Sở Ngoại vụ``)."""
+    c = cues()
+    if line.words > 16 or line.kind in (PROSE, IMAGE, RELATED):
+        return False
+    if any(p.search(line.text) for p in c.byline):
+        return True
+    if line.text.endswith((".", "!", "?", ":", ";")) and not line.text.endswith(("BBT.",)):
+        return False
+    return line.words <= 16 and line.cap_share >= 0.6 and line.func_share <= 0.1
+
+
+def is_date_line(line: Line) -> bool:
+    return line.has_date and (line.words <= 14 or any(p.search(line.text) for p in cues().date))
+
+
+def is_title_candidate(line: Line) -> bool:
+    """A headline: a short line that is not furniture and does not end like a sentence
+    (it may end with ``?`` or ``!``)."""
+    if line.kind not in (SHORT, PROSE) or line.words > 40 or line.words < 2:
+        return False
+    if line.text.endswith((".", ":", ";", ",")) and not line.text.endswith("..."):
+        return False
+    return not is_date_line(line)
+
+
+def is_headline_like(line: Line) -> bool:
+    """A short line without sentence punctuation: a menu item or a related link."""
+    return line.kind in (SHORT, RELATED) and not line.terminal and not line.text.startswith(("-", "•", "+", "*"))

@@ -1,0 +1,112 @@
+"""Sentence spans inside paragraphs (SPEC section 2, gold/GUIDELINES.md "Sentences").
+
+A sentence ends at ``.``, ``!``, ``?``, ``…``/``...`` or ``./.`` (with the quotes or brackets
+that close it) when white space follows and the next word starts a sentence: a capital
+letter, a digit, an opening quote or bracket, a bullet. Abbreviations (``TP.``, ``Ths.``,
+``PGS.TS.``) and single capital initials never end one; numbers (``8.500.000``,
+``3.685,3``), dates (``06/7/2011``) and designations (``04-CT/TW``) cannot, because they
+hold no white space.
+
+Two engines give the candidate boundaries: ``rules`` (the default, the punctuation rule
+above) and ``underthesea`` (underthesea's ``sent_tokenize``, every boundary it proposes then
+checked against the same protections). ``vnextract eval`` scores both; the rule engine
+scored better on the gold set (see README), so it is the default.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .. import lexicon
+
+_END = regex.compile(r"(?:\./\.|\.\.\.|[.!?…])+[\"”’')\]»]*(?=\s)")
+
+
+@functools.cache
+def _rules() -> tuple[frozenset[str], str]:
+    data = lexicon.load("sentences")
+    return frozenset(data["abbreviations"]), data["openers"]
+
+
+def _starts_sentence(ch: str, openers: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in openers
+
+
+def _protected(text: str, punct_start: int, floor: int) -> bool:
+    """True when the punctuation at ``punct_start`` cannot end a sentence."""
+    if text[punct_start] != ".":
+        return False
+    if text.startswith("./.", punct_start) or text.startswith("...", punct_start):
+        return False
+    abbreviations, _ = _rules()
+    k = punct_start
+    while k > floor and not text[k - 1].isspace() and text[k - 1] not in "(“\"'":
+        k -= 1
+    token = text[k:punct_start]
+    if token in abbreviations:
+        return True
+    return len(token) == 1 and token.isupper() or bool(regex.fullmatch(r"(?:\p{Lu}\.)+\p{Lu}", token))
+
+
+def boundary_ok(text: str, punct_start: int, after: int, end: int) -> int | None:
+    """If a sentence may end with the punctuation ``text[punct_start:after]``, the offset
+    where the next sentence starts; else None."""
+    _, openers = _rules()
+    j = after
+    while j < end and text[j].isspace():
+        j += 1
+    if j >= end or not _starts_sentence(text[j], openers):
+        return None
+    if _protected(text, punct_start, 0):
+        return None
+    return j
+
+
+def split_sentences(text: str, paragraphs: list[list[int]], engine: str = "rules") -> list[list[int]]:
+    """Sentence spans for every paragraph span, in order; they tile each paragraph."""
+    out: list[list[int]] = []
+    for start, end in paragraphs:
+        cuts = _cuts_rules(text, start, end) if engine == "rules" else _cuts_underthesea(text, start, end)
+        s = start
+        for stop, nxt in cuts:
+            out.append([s, stop])
+            s = nxt
+        e = end
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append([s, e])
+    return out
+
+
+def _cuts_rules(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = []
+    for m in _END.finditer(text, start, end):
+        nxt = boundary_ok(text, m.start(), m.end(), end)
+        if nxt is not None:
+            cuts.append((m.end(), nxt))
+    return cuts
+
+
+def _cuts_underthesea(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    from underthesea import sent_tokenize
+
+    cuts = []
+    pos = start
+    for sent in sent_tokenize(text[start:end]):
+        found = text.find(sent, pos, end)
+        if found < 0:
+            continue
+        stop = found + len(sent)
+        pos = stop
+        if stop >= end:
+            break
+        m = regex.search(r"(?:\./\.|\.\.\.|[.!?…])+[\"”’')\]»]*$", text[found:stop])
+        if not m:
+            continue
+        nxt = boundary_ok(text, found + m.start(), stop, end)
+        if nxt is not None:
+            cuts.append((stop, nxt))
+    return cuts

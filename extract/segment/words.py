@@ -1,0 +1,70 @@
+"""Word spans from underthesea's word segmentation, computed only when asked (``--tokens``).
+
+underthesea splits designations (``04-CT/TW`` -> ``04 - CT / TW``) and glues punctuation to
+some words; the spans here are re-anchored to the canonical text, and every designation,
+number with its separators, date and amount number is forced to be one token.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..find.dates import DATE
+from ..find.directives import load_lexicon
+
+_NUMBER = regex.compile(r"(?<![\p{L}\d])\d+(?:[.,/]\d+)+(?![\p{L}\d])")
+
+
+def word_spans(text: str, spans: list[list[int]]) -> list[list[int]]:
+    """Word spans inside ``spans`` (paragraphs, or the title and paragraphs)."""
+    from underthesea import word_tokenize
+
+    out: list[list[int]] = []
+    for start, end in spans:
+        chunk = text[start:end]
+        keep = _atomic_spans(chunk)
+        pos = 0
+        words: list[list[int]] = []
+        for word in word_tokenize(chunk):
+            for piece in _pieces(word):
+                found = chunk.find(piece, pos)
+                if found < 0:
+                    continue
+                words.append([found, found + len(piece)])
+                pos = found + len(piece)
+        out.extend([start + a, start + b] for a, b in _merge(words, keep))
+    return out
+
+
+def _pieces(word: str) -> list[str]:
+    """underthesea may join syllables with spaces or glue ``USD.``; split off trailing dots
+    that end a sentence so each token is a word as written."""
+    word = word.replace("_", " ")
+    if len(word) > 1 and word.endswith(".") and not regex.search(r"\.\p{L}", word):
+        return [word[:-1], "."]
+    return [word]
+
+
+def _atomic_spans(chunk: str) -> list[tuple[int, int]]:
+    lex = load_lexicon()
+    found = [m.span() for m in lex.designation.finditer(chunk)]
+    found += [m.span() for m in DATE.finditer(chunk)]
+    found += [m.span() for m in _NUMBER.finditer(chunk)]
+    return sorted(found)
+
+
+def _merge(words: list[list[int]], keep: list[tuple[int, int]]) -> list[list[int]]:
+    """Replace the words that fall inside an atomic span by that one span."""
+    if not keep:
+        return words
+    out: list[list[int]] = []
+    for a, b in words:
+        for ka, kb in keep:
+            if ka < b and a < kb:
+                a, b = min(a, ka), max(b, kb)
+                break
+        if out and out[-1][1] > a:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return out
