@@ -91,3 +91,71 @@ def cmd_eval(args: argparse.Namespace) -> int:
         write_html(args.html, ev, gold, pred, texts)
         print(f"HTML report: {args.html}")
     return EXIT_OK
+
+
+@subcommand
+def _register_labelstudio(sub) -> None:
+    p = sub.add_parser("labelstudio", help="round trip with Label Studio (export tasks, import annotations)")
+    lsub = p.add_subparsers(dest="ls_command", required=True)
+    e = lsub.add_parser("export", help="records -> Label Studio tasks with pre-annotations (+ labelling config)")
+    e.add_argument("records", help="pipeline records (JSONL)")
+    e.add_argument("-o", "--output", required=True, metavar="tasks.json")
+    _texts_arg(e)
+    i = lsub.add_parser("import", help="a Label Studio JSON export -> gold records")
+    i.add_argument("export", help="the JSON file Label Studio exported")
+    i.add_argument("-o", "--output", required=True, metavar="gold/")
+
+
+@command("labelstudio")
+def cmd_labelstudio(args: argparse.Namespace) -> int:
+    from .score.labelstudio import export_tasks, import_export
+
+    if args.ls_command == "import":
+        written = import_export(args.export, args.output)
+        print(f"vnextract labelstudio: wrote {len(written)} gold records to {args.output}")
+        return EXIT_OK
+    records = _read_records(args.records)
+    texts, missing = _texts_for(records, args)
+    config = export_tasks(records, texts, args.output)
+    print(f"vnextract labelstudio: {len(texts)} tasks -> {args.output}; labelling config -> {config}")
+    if missing:
+        print(f"vnextract labelstudio: no text for {len(missing)} records (run with --text or give --texts): {', '.join(missing[:5])}", file=sys.stderr)
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _read_records(path: str) -> list[dict]:
+    import orjson
+
+    with open(path, "rb") as fh:
+        return [orjson.loads(line) for line in fh if line.strip()]
+
+
+def _texts_for(records: list[dict], args: argparse.Namespace) -> tuple[dict[str, str], list[str]]:
+    """Each record's canonical text: its own ``text`` field, its source file, or --texts."""
+    from .batch import decode_item
+    from .errors import InputError
+    from .read.sources import iter_items
+    from .score.gold import find_text, read_text
+
+    texts: dict[str, str] = {}
+    missing: list[str] = []
+    for rec in records:
+        if rec.get("status") != "ok":
+            continue
+        if rec.get("text") is not None:
+            texts[rec["id"]] = rec["text"]
+            continue
+        path = find_text(rec["id"], args.texts or []) if args.texts else None
+        if path is not None:
+            texts[rec["id"]] = read_text(path)
+            continue
+        src = rec.get("source")
+        if src and Path(src).is_file():
+            try:
+                texts[rec["id"]] = decode_item(next(iter_items([src])))[0]
+                continue
+            except (InputError, StopIteration):
+                pass
+        missing.append(rec["id"])
+    return texts, missing

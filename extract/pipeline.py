@@ -28,6 +28,7 @@ class Doc:
     text: str
     record: Record
     regions: list[list[int]] = field(default_factory=list)  # title + paragraphs
+    sentence_starts: tuple[int, ...] = ()  # forced sentence starts (a glued byline)
     masked: list[tuple[int, int]] = field(default_factory=list)  # designations and dates
 
 
@@ -52,11 +53,13 @@ def _segment(doc: Doc) -> None:
     rec.title, rec.published, rec.byline = layout.title, layout.published, layout.byline
     rec.paragraphs = layout.paragraphs
     doc.regions = ([list(layout.title_span)] if layout.title_span else []) + layout.paragraphs
+    if layout.glued_byline_start is not None:
+        doc.sentence_starts = (layout.glued_byline_start,)
 
 
 @stage("sentences")
 def _sentences(doc: Doc) -> None:
-    doc.record.sentences = split_sentences(doc.text, doc.record.paragraphs)
+    doc.record.sentences = split_sentences(doc.text, doc.record.paragraphs, extra_starts=doc.sentence_starts)
 
 
 @stage("directives")

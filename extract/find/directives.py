@@ -60,6 +60,8 @@ class Lexicon:
     attr_date: regex.Pattern[str]
     attr_issuer: regex.Pattern[str]
     list_joint: regex.Pattern[str]
+    short: regex.Pattern[str]
+    list_followers: frozenset[str]
 
 
 @functools.cache
@@ -100,6 +102,8 @@ def load_lexicon() -> Lexicon:
         attr_date=attr_date,
         attr_issuer=attr_issuer,
         list_joint=list_joint,
+        short=regex.compile(rf"(?<![\p{{L}}\d]){SHORT}"),
+        list_followers=frozenset(w.lower() for w in data["list_followers"]),
     )
 
 
@@ -245,6 +249,8 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
         date, issuer, attr_end = _attributes(text, m.end(), end, lex)
         out.append(Directive(m.start(), m.end(), m.group(), doc_type, number, ref, date, issuer, short))
         covered.append((m.start(), m.end()))
+        if short:  # "hai quyết định số 36 và 37": one short form per number
+            out.extend(_short_list(text, max(m.end(), attr_end), end, doc_type, lex))
     out.sort(key=lambda d: d.start)
     for m in lex.designation.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in covered):
@@ -260,6 +266,23 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
         out.append(Directive(m.start(), m.end(), m.group(), doc_type, number, ref, date, issuer, False))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _short_list(text: str, pos: int, limit: int, doc_type: str, lex: Lexicon) -> list[Directive]:
+    found = []
+    while True:
+        joint = lex.list_joint.match(text, pos, limit)
+        if not joint:
+            return found
+        m = lex.short.match(text, joint.end(), limit)
+        if not m or lex.designation.match(text, joint.end(), limit):
+            return found
+        nxt = regex.match(r"[ \t\u00a0]*(\p{L}+)", text[m.end() : m.end() + 12])
+        if nxt and nxt.group(1).lower() not in lex.list_followers:
+            return found  # "36 và 37 người": the number counts something else
+        date, issuer, attr_end = _attributes(text, m.end(), limit, lex)
+        found.append(Directive(m.start(), m.end(), m.group(), doc_type, m.group("num"), None, date, issuer, True))
+        pos = max(m.end(), attr_end)
 
 
 def _short_form_ok(text: str, m: regex.Match[str], lex: Lexicon, limit: int) -> bool:

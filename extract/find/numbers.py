@@ -8,7 +8,8 @@ rule, and the rule is the same everywhere:
 - ``.`` followed by one or two digits is an English-style decimal point (``1.5 triệu``),
   because a thousands group always has exactly three digits;
 - ``,`` is a decimal comma (``1,234`` = 1.234), unless the number has several comma
-  groups of three (``1,234,567``), which only English grouping writes.
+  groups of three (``1,234,567``) or its only group is ``000`` (``2,000``): only English
+  grouping writes those, nobody writes three trailing zeros after a decimal mark.
 
 Scale words (``nghìn``/``ngàn``, ``triệu``, ``tỷ``/``tỉ``) multiply, consecutive scales
 multiply together (``nghìn tỷ`` = 10^12), mixed forms add up (``1 tỷ 200 triệu``) and
@@ -109,6 +110,8 @@ def parse_digits(text: str) -> Decimal:
             return Decimal(s.replace(",", ""))  # 1,234,567
         if len(parts) > 2:
             raise ValueError(f"not a number: {text!r}")
+        if parts[1] == "000":
+            return Decimal(s.replace(",", ""))  # 2,000: zeros are never written as decimals
         return Decimal(s.replace(",", "."))
     if "." in s:
         parts = s.split(".")

@@ -37,6 +37,7 @@ class Layout:
     byline: str | None = None
     paragraphs: list[list[int]] = field(default_factory=list)
     title_span: tuple[int, int] | None = None
+    glued_byline_start: int | None = None  # where a byline glued onto the last paragraph starts
 
 
 def _first_body(lines: list[Line]) -> int | None:
@@ -127,6 +128,8 @@ def read_layout(text: str) -> Layout:
     if layout.byline is None and layout.paragraphs:
         last = layout.paragraphs[-1]
         layout.byline = glued_byline(text[last[0] : last[1]])
+        if layout.byline is not None:
+            layout.glued_byline_start = text.rfind(layout.byline, last[0], last[1])
     return layout
 
 
@@ -163,7 +166,7 @@ def _layout_without_body(lines: list[Line]) -> Layout:
 
 
 _GLUED = regex.compile(
-    r"(?:[.!?…]|\./\.)[\"”’')\]]*[ \t\u00a0]+(?P<tail>(?:\([^()]{1,20}\)[ \t\u00a0]+)?(?P<credit>[^.!?…]{2,60}?))[ \t\u00a0]*$"
+    r"(?:[.!?…)]|\./\.)[\"”’')\]]*[ \t\u00a0]+(?P<tail>(?:\([^()]{1,20}\)[ \t\u00a0]+)?(?P<credit>[^.!?…]{2,60}?))[ \t\u00a0]*$"
 )
 
 

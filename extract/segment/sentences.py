@@ -46,8 +46,17 @@ def _protected(text: str, punct_start: int, floor: int) -> bool:
         k -= 1
     token = text[k:punct_start]
     if token in abbreviations:
-        return True
-    return len(token) == 1 and token.isupper() or bool(regex.fullmatch(r"(?:\p{Lu}\.)+\p{Lu}", token))
+        return not _function_word_follows(text, punct_start + 1)
+    return len(token) == 1 and token.isupper()
+
+
+def _function_word_follows(text: str, pos: int) -> bool:
+    """``... của TP. Tại Hà Nội`` : after an abbreviation a capitalised function word (a
+    preposition, a conjunction) starts a new sentence; a name (``TP. Hồ Chí Minh``) does not."""
+    from .lines import cues
+
+    m = regex.match(r"\s+(\p{Lu}\p{Ll}*)", text[pos : pos + 20])
+    return bool(m) and m.group(1).lower() in cues().function_words
 
 
 def boundary_ok(text: str, punct_start: int, after: int, end: int) -> int | None:
@@ -59,16 +68,29 @@ def boundary_ok(text: str, punct_start: int, after: int, end: int) -> int | None
         j += 1
     if j >= end or not _starts_sentence(text[j], openers):
         return None
+    if text[j] in "-–—" and not regex.match(r"[-–—][ \t\u00a0]*[\p{Lu}\d\"“]", text[j : j + 4]):
+        return None  # '... vô lý!" - nghệ sĩ X nói.': an attribution, not a bullet
     if _protected(text, punct_start, 0):
         return None
     return j
 
 
-def split_sentences(text: str, paragraphs: list[list[int]], engine: str = "rules") -> list[list[int]]:
-    """Sentence spans for every paragraph span, in order; they tile each paragraph."""
+def split_sentences(
+    text: str, paragraphs: list[list[int]], engine: str = "rules", extra_starts: tuple[int, ...] = ()
+) -> list[list[int]]:
+    """Sentence spans for every paragraph span, in order; they tile each paragraph.
+
+    ``extra_starts`` are offsets where a sentence must start whatever the punctuation
+    says (a byline glued onto the last paragraph is a sentence of its own)."""
     out: list[list[int]] = []
     for start, end in paragraphs:
         cuts = _cuts_rules(text, start, end) if engine == "rules" else _cuts_underthesea(text, start, end)
+        for extra in extra_starts:
+            if start < extra < end and all(nxt != extra for _, nxt in cuts):
+                stop = extra
+                while stop > start and text[stop - 1].isspace():
+                    stop -= 1
+                cuts = sorted([c for c in cuts if c[1] <= stop] + [(stop, extra)] + [c for c in cuts if c[0] > extra])
         s = start
         for stop, nxt in cuts:
             out.append([s, stop])
