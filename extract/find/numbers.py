@@ -142,6 +142,8 @@ def parse_number(text: str) -> Decimal | None:
     last_mult = Decimal(0)
     after_tens_ok = False
     seen = False
+    prev_scale = False
+    last_term = Decimal(0)
     for tok in _TOKEN.findall(text):
         low = tok.lower()
         if tok[0].isdigit():
@@ -195,21 +197,29 @@ def parse_number(text: str) -> Decimal | None:
             continue
         elif low in v.scales:
             mult = Decimal(10) ** v.scales[low]
-            chunk = group + (pending if pending is not None else Decimal(0))
-            if chunk == 0 and not seen:
-                chunk = Decimal(1)
-            if chunk == 0 and total and total < mult:
-                total *= mult  # nghìn tỷ: the scales multiply
-            elif total and total < mult:
-                total = (total + chunk) * mult
+            if prev_scale:  # nghìn tỷ: consecutive scales multiply the last term
+                total += last_term * (mult - 1)
+                last_term *= mult
             else:
-                total += chunk * mult
+                chunk = group + (pending if pending is not None else Decimal(0))
+                if chunk == 0 and not seen:
+                    chunk = Decimal(1)
+                if total and total < mult:  # 3 nghìn 500 tỷ: everything so far is scaled
+                    total = (total + chunk) * mult
+                    last_term = total
+                else:
+                    total += chunk * mult
+                    last_term = chunk * mult
             group, pending = Decimal(0), None
             last_mult = mult
             after_tens_ok = False
+            prev_scale = True
+            seen = True
+            continue
         else:
             return None
         seen = True
+        prev_scale = False
     if not seen:
         return None
     value = total + group + (pending if pending is not None else Decimal(0))
