@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.find.numbers import parse_digits, parse_number, qualifier_before, to_json_number
+from extract.find.numbers import parse_number, qualifier_before, to_json_number
 
 
 @pytest.mark.parametrize(
