@@ -159,3 +159,28 @@ def _texts_for(records: list[dict], args: argparse.Namespace) -> tuple[dict[str,
                 pass
         missing.append(rec["id"])
     return texts, missing
+
+
+@subcommand
+def _register_bench(sub) -> None:
+    p = sub.add_parser("bench", help="throughput per stage and against underthesea's word_tokenize")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="inputs (default: ../shared/corpus-bench/articles.jsonl, else corpus/)")
+    p.add_argument("--repeat", type=int, default=1, help="stream the input this many times (memory must not grow)")
+    p.add_argument("--limit", type=int, help="only the first N documents of each pass")
+    p.add_argument("--jobs", default="1,2", help="comma-separated -j values to time a real run with (default 1,2; empty: skip)")
+    p.add_argument("--no-reference", action="store_true", help="skip the underthesea word_tokenize reference")
+    p.add_argument("--json", metavar="FILE", help="write the figures as JSON")
+
+
+@command("bench")
+def cmd_bench(args: argparse.Namespace) -> int:
+    import orjson
+
+    from .bench import default_path, run_bench
+
+    paths = args.paths or [default_path()]
+    jobs = [int(j) for j in args.jobs.split(",") if j.strip()] if args.jobs else []
+    result = run_bench(paths, args.repeat, args.limit, jobs, not args.no_reference)
+    if args.json:
+        Path(args.json).write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2))
+    return EXIT_OK

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from .find.amounts import find_amounts
 from .find.counts import find_counts
-from .find.dates import DATE
 from .find.directives import find_directives
+from .find.numbers import NumberSpan, find_number_spans
 from .models import Record
 from .read.decode import canonicalize
 from .segment import read_layout, split_sentences, word_spans
@@ -29,7 +29,8 @@ class Doc:
     record: Record
     regions: list[list[int]] = field(default_factory=list)  # title + paragraphs
     sentence_starts: tuple[int, ...] = ()  # forced sentence starts (a glued byline)
-    masked: list[tuple[int, int]] = field(default_factory=list)  # designations and dates
+    masked: list[tuple[int, int]] = field(default_factory=list)  # designations
+    numbers: list[NumberSpan] = field(default_factory=list)  # number expressions in the regions
 
 
 Stage = Callable[[Doc], None]
@@ -66,19 +67,24 @@ def _sentences(doc: Doc) -> None:
 def _directives(doc: Doc) -> None:
     doc.record.directives = find_directives(doc.text, doc.regions)
     doc.masked = [(d.start, d.end) for d in doc.record.directives]
-    for start, end in doc.regions:
-        doc.masked.extend(m.span() for m in DATE.finditer(doc.text, start, end))
+
+
+@stage("numbers")
+def _numbers(doc: Doc) -> None:
+    """Number expressions once for both money and counts (dates and designations hold
+    their digits inside tokens the number rules reject, or are masked)."""
+    doc.numbers = [n for start, end in doc.regions for n in find_number_spans(doc.text, start, end)]
 
 
 @stage("amounts")
 def _amounts(doc: Doc) -> None:
-    doc.record.amounts = find_amounts(doc.text, doc.regions, doc.masked)
+    doc.record.amounts = find_amounts(doc.text, doc.regions, doc.masked, doc.numbers)
 
 
 @stage("counts")
 def _counts(doc: Doc) -> None:
     taken = doc.masked + [(a.start, a.end) for a in doc.record.amounts]
-    doc.record.counts = find_counts(doc.text, doc.regions, taken)
+    doc.record.counts = find_counts(doc.text, doc.regions, taken, doc.numbers)
 
 
 @stage("tokens")
@@ -86,7 +92,7 @@ def _tokens(doc: Doc) -> None:
     doc.record.tokens = word_spans(doc.text, doc.regions)
 
 
-DEFAULT_STAGES = ("segment", "sentences", "directives", "amounts", "counts")
+DEFAULT_STAGES = ("segment", "sentences", "directives", "numbers", "amounts", "counts")
 
 
 def sha256_text(text: str) -> str:

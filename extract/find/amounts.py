@@ -16,7 +16,7 @@ import regex
 
 from .. import lexicon
 from ..models import Amount
-from .numbers import number_pattern, parse_number, qualifier_before, to_json_number, vocabulary
+from .numbers import NumberSpan, find_number_spans, parse_number, qualifier_before, to_json_number, vocabulary
 
 _WS = r"[ \t\u00a0]"
 
@@ -28,8 +28,8 @@ class Lexicon:
     compounds: dict[str, tuple[str, ...]]
     money_context: regex.Pattern[str]
     after_scale_ok: frozenset[str]
-    range_left: regex.Pattern[str]
-    amount: regex.Pattern[str]
+    range_joint: regex.Pattern[str]
+    currency_after: regex.Pattern[str]
 
 
 @functools.cache
@@ -42,13 +42,9 @@ def load_lexicon() -> Lexicon:
     insensitive = [w for w in data["currencies"] if w not in case_sensitive]
     sensitive = [w for w in data["currencies"] if w in case_sensitive]
     currency = rf"(?:(?i:{lexicon.alternation(insensitive)})|{lexicon.alternation(sensitive)})"
-    amount = regex.compile(
-        rf"(?P<num>{number_pattern()})(?:{_WS}*(?P<cur>{currency})(?![\p{{L}}\d]))?"
-    )
+    currency_after = regex.compile(rf"{_WS}*(?P<cur>{currency})(?![\p{{L}}\d])")
     joiners = lexicon.alternation(data["range_joiners"])
-    range_left = regex.compile(
-        rf"(?P<num>{number_pattern()}){_WS}*(?:{joiners}){_WS}*$"
-    )
+    range_joint = regex.compile(rf"{_WS}*(?:{joiners}){_WS}*")
     context = lexicon.alternation(data["money_context"])
     return Lexicon(
         currencies=currencies,
@@ -56,8 +52,8 @@ def load_lexicon() -> Lexicon:
         compounds={k: tuple(v) for k, v in data["currency_compounds"].items()},
         money_context=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{context})(?![\p{{L}}])"),
         after_scale_ok=frozenset(w.lower() for w in data["after_scale_ok"]),
-        range_left=range_left,
-        amount=amount,
+        range_joint=range_joint,
+        currency_after=currency_after,
     )
 
 
@@ -90,11 +86,6 @@ def split_scale(expr: str) -> tuple[str, Decimal]:
     return " ".join(words[:i]), factor
 
 
-def has_scale(expr: str) -> bool:
-    v = vocabulary()
-    return any(w.lower() in v.scales for w in expr.split())
-
-
 def _clause_bounds(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]:
     """The stretch of text around ``pos`` up to sentence punctuation (a cheap sentence)."""
     left = max(text.rfind(ch, floor, pos) for ch in ".!?\n")
@@ -112,57 +103,69 @@ def _clause_bounds(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int
 
 
 def find_amounts(
-    text: str, regions: list[list[int]] | None = None, masked: list[tuple[int, int]] | None = None
+    text: str,
+    regions: list[list[int]] | None = None,
+    masked: list[tuple[int, int]] | None = None,
+    numbers: list[NumberSpan] | None = None,
 ) -> list[Amount]:
-    """Every money amount in ``regions`` of ``text``; numbers inside ``masked`` spans
-    (designations, dates) are skipped."""
+    """Every money amount in ``regions`` of ``text``. ``numbers`` are the number
+    expressions of those regions (found here when not given); numbers inside ``masked``
+    spans (designations) are skipped."""
     lex = load_lexicon()
     regions = regions if regions is not None else [[0, len(text)]]
+    if numbers is None:
+        numbers = [n for a, b in regions for n in find_number_spans(text, a, b)]
     masked = masked or []
     out: list[Amount] = []
-    for r_start, r_end in regions:
-        for m in lex.amount.finditer(text, r_start, r_end):
-            num_start, num_end = m.span("num")
-            if any(a < num_end and num_start < b for a, b in masked):
-                continue
-            amount = _read_amount(text, m, lex, r_start, r_end)
-            if amount is None:
-                continue
-            while out and out[-1].end > amount.start:  # "5 tỷ - 10 tỷ đồng": the range wins
-                out.pop()
-            out.append(amount)
-    out.sort(key=lambda a: a.start)
+    prev: NumberSpan | None = None
+    for num in numbers:
+        if any(a < num.end and num.start < b for a, b in masked):
+            prev = None
+            continue
+        floor, ceil = _region_of(regions, num.start)
+        amount = _read_amount(text, num, prev, lex, floor, ceil)
+        prev = num
+        if amount is None:
+            continue
+        while out and out[-1].end > amount.start:  # "5 tỷ - 10 tỷ đồng": the range wins
+            out.pop()
+        out.append(amount)
     return out
 
 
-def _read_amount(text: str, m: regex.Match[str], lex: Lexicon, floor: int, ceil: int) -> Amount | None:
-    expr = m.group("num")
-    value = parse_number(expr)
-    if value is None or value == 0:
+def _region_of(regions: list[list[int]], pos: int) -> tuple[int, int]:
+    for a, b in regions:
+        if a <= pos < b:
+            return a, b
+    return 0, pos
+
+
+def _read_amount(
+    text: str, num: NumberSpan, prev: NumberSpan | None, lex: Lexicon, floor: int, ceil: int
+) -> Amount | None:
+    if num.value == 0:
         return None
-    cur = m.group("cur")
-    if cur and _is_compound(text, m.start("cur"), m.end("cur"), lex):
+    cur_m = lex.currency_after.match(text, num.end, ceil)
+    cur = cur_m.group("cur") if cur_m else None
+    if cur and _is_compound(text, cur_m.start("cur"), cur_m.end("cur"), lex):
         cur = None
-    end = m.end("cur") if cur else m.end("num")
     if cur:
         currency = _currency_code(cur, lex)
         if currency is None:
             return None
+        end = cur_m.end("cur")
     else:
-        if not has_scale(expr) or not _money_without_currency(text, m, lex, floor, ceil):
+        if not num.has_scale or not _money_without_currency(text, num, lex, floor, ceil):
             return None
-        currency = "VND"
-    start = m.start("num")
-    value_max = None
-    left = lex.range_left.search(text[max(floor, start - 40) : start])
-    if left:
-        low = parse_number(left.group("num"))
-        if low is not None and low != 0:
-            if not has_scale(left.group("num")):
-                low *= split_scale(expr)[1]
+        currency, end = "VND", num.end
+    start, value, value_max = num.start, num.value, None
+    if prev is not None and prev.start >= floor and lex.range_joint.fullmatch(text, prev.end, num.start):
+        low = prev.value
+        if low != 0:
+            if not prev.has_scale:
+                low *= split_scale(text[num.start : num.end])[1]
             if low < value:
-                value_max, value = value, low
-                start = max(floor, start - 40) + left.start("num")
+                value_max, value, start = value, low, prev.start
     approx = qualifier_before(text, start, floor)
     return Amount(
         start=start,
@@ -175,10 +178,10 @@ def _read_amount(text: str, m: regex.Match[str], lex: Lexicon, floor: int, ceil:
     )
 
 
-def _money_without_currency(text: str, m: regex.Match[str], lex: Lexicon, floor: int, ceil: int) -> bool:
+def _money_without_currency(text: str, num: NumberSpan, lex: Lexicon, floor: int, ceil: int) -> bool:
     """SPEC: scale word, no currency: money only in a sentence about money, and only when
     no counted noun follows the number."""
-    after = text[m.end("num") : m.end("num") + 24]
+    after = text[num.end : num.end + 24]
     nxt = regex.match(rf"{_WS}*(\p{{L}}+|[^\s\p{{L}}\d])", after)
     if nxt:
         word = nxt.group(1)
@@ -189,5 +192,5 @@ def _money_without_currency(text: str, m: regex.Match[str], lex: Lexicon, floor:
             follows = [word, two.group(1)] if two else [word]
             if not any(lex.money_context.fullmatch(w) for w in follows):
                 return False
-    left, right = _clause_bounds(text, m.start(), floor, ceil)
+    left, right = _clause_bounds(text, num.start, floor, ceil)
     return bool(lex.money_context.search(text, left, right))

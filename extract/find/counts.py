@@ -16,7 +16,7 @@ import regex
 
 from .. import lexicon
 from ..models import Count
-from .numbers import number_pattern, parse_number, qualifier_before
+from .numbers import NumberSpan, find_number_spans, qualifier_before
 
 _WS = r"[ \t\u00a0]"
 
@@ -37,9 +37,7 @@ def load_lexicon() -> Lexicon:
     data = lexicon.load("counts")
     nouns = {" ".join(k.lower().split()): v for k, v in data["nouns"].items()}
     noun_alt = lexicon.alternation(list(data["nouns"]))
-    count = regex.compile(
-        rf"(?P<num>{number_pattern()}){_WS}+(?P<noun>(?i:{noun_alt}))(?![\p{{L}}\d])"
-    )
+    count = regex.compile(rf"{_WS}+(?P<noun>(?i:{noun_alt}))(?![\p{{L}}\d])")
     mods = lexicon.alternation(data["modifiers"])
     joint = lexicon.alternation(data["joint_kinds"])
     vague = lexicon.alternation(data["vague_before"])
@@ -56,34 +54,42 @@ def load_lexicon() -> Lexicon:
 
 
 def find_counts(
-    text: str, regions: list[list[int]] | None = None, masked: list[tuple[int, int]] | None = None
+    text: str,
+    regions: list[list[int]] | None = None,
+    masked: list[tuple[int, int]] | None = None,
+    numbers: list[NumberSpan] | None = None,
 ) -> list[Count]:
-    """Every count in ``regions`` of ``text``; numbers inside ``masked`` spans are skipped."""
+    """Every count in ``regions`` of ``text``; numbers inside ``masked`` spans
+    (designations, amounts) are skipped."""
     lex = load_lexicon()
     regions = regions if regions is not None else [[0, len(text)]]
+    if numbers is None:
+        numbers = [n for a, b in regions for n in find_number_spans(text, a, b)]
     masked = masked or []
     out: list[Count] = []
-    for r_start, r_end in regions:
-        for m in lex.count.finditer(text, r_start, r_end, overlapped=True):
-            if out and m.start() < out[-1].end:
-                continue
-            num_start, num_end = m.span("num")
-            if any(a < num_end and num_start < b for a, b in masked):
-                continue
-            found = _read_count(text, m, lex, r_start, r_end)
-            if found is not None:
-                out.append(found)
+    for num in numbers:
+        if out and num.start < out[-1].end:
+            continue
+        if any(a < num.end and num.start < b for a, b in masked):
+            continue
+        floor, ceil = next(((a, b) for a, b in regions if a <= num.start < b), (0, len(text)))
+        m = lex.count.match(text, num.end, ceil)
+        if m is None:
+            continue
+        found = _read_count(text, num, m, lex, floor, ceil)
+        if found is not None:
+            out.append(found)
     return out
 
 
-def _read_count(text: str, m: regex.Match[str], lex: Lexicon, floor: int, ceil: int) -> Count | None:
-    expr = m.group("num")
+def _read_count(text: str, num: NumberSpan, m: regex.Match[str], lex: Lexicon, floor: int, ceil: int) -> Count | None:
+    expr = text[num.start : num.end]
     if expr.strip().lower() == "một":
         return None  # "một dự án": the article "a", not a count
-    value = parse_number(expr)
-    if value is None or value != value.to_integral_value() or value == 0:
+    value = num.value
+    if value != value.to_integral_value() or value == 0:
         return None
-    before = text[max(floor, m.start() - 12) : m.start()]
+    before = text[max(floor, num.start - 12) : num.start]
     if lex.vague.search(before) or lex.not_after.search(before):
         return None
     noun_start, noun_end = m.span("noun")
@@ -102,11 +108,11 @@ def _read_count(text: str, m: regex.Match[str], lex: Lexicon, floor: int, ceil: 
             break
         end = mod.end()
     return Count(
-        start=m.start(),
+        start=num.start,
         end=end,
-        text=text[m.start() : end],
+        text=text[num.start : end],
         value=int(value),
-        approx=qualifier_before(text, m.start(), floor),
+        approx=qualifier_before(text, num.start, floor),
         category=lex.nouns[head],
         noun=text[noun_start:end],
     )

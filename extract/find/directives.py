@@ -27,17 +27,17 @@ _SEP = r"[ \t\u00a0]?"  # at most one space around a separator ("04 - CT/TW", "0
 _DASH = r"[-–—]"
 _NUM = r"\d{1,5}[a-zA-Z]?"
 _YEAR = r"(?:19|20)\d{2}"
-_SEG = r"[\p{L}\d]{1,12}"
+_SEG = r"(?:[\p{Lu}\d][\p{Lu}\d]*(?:\p{Ll}{1,2}(?!\p{Ll}))?[\p{Lu}\d]*|\p{Ll}{1,10})"
 _START = r"(?<![\p{L}\d/.\-–@])"
-_END = r"(?![\p{L}\d]|[/\-–][\p{L}\d])"
+_END = r"(?![\p{Lu}\d]|[/\-–][\p{L}\d])"  # a glued lower-case word may follow ("TT-BNNPTNTngày")
 
 PARTY = (
-    rf"(?P<pnum>{_NUM}){_SEP}{_DASH}{_SEP}(?P<pcode>\p{{L}}{{1,6}}){_SEP}/{_SEP}"
+    rf"(?P<pnum>{_NUM}){_SEP}{_DASH}{_SEP}(?P<pcode>{_SEG}){_SEP}/{_SEP}"
     rf"(?P<piss>{_SEG}(?:[-.]{_SEG})*)"
 )
 STATE = (
     rf"(?P<snum>{_NUM}){_SEP}/{_SEP}(?:(?P<syear>{_YEAR}){_SEP}/{_SEP})?"
-    rf"(?P<scode>\p{{L}}[\p{{L}}\d]{{0,11}}(?:(?:[-.–]|{_SEP}[-–]{_SEP}(?=\p{{Lu}})){_SEG})*)"
+    rf"(?P<scode>(?=\p{{L}}){_SEG}(?:(?:[-.–]|{_SEP}[-–]{_SEP}(?=\p{{Lu}})){_SEG})*)"
 )
 DESIGNATION_CORE = rf"(?:{PARTY}|{STATE}){_END}"
 DESIGNATION = rf"{_START}{DESIGNATION_CORE}"
@@ -83,7 +83,7 @@ def load_lexicon() -> Lexicon:
         rf"(?:(?P<desig>{DESIGNATION_CORE})|(?P<short>{SHORT}))"
     )
     designation = regex.compile(DESIGNATION)
-    attr_date = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\([ \t\u00a0]*)?(?:(?i:ban hành|ký)[ \t\u00a0]+)?(?=(?i:ngày))")
+    attr_date = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\([ \t\u00a0]*)?(?:(?i:ban hành|ký|ra)[ \t\u00a0]+)?(?=(?i:ngày))")
     attr_issuer = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\((?i:khóa|khoá)[^)\n]{0,20}\)[ \t\u00a0]*)?(?i:của)[ \t\u00a0]+")
     joiners = "|".join(regex.escape(j) for j in data["list_joiners"])
     list_joint = regex.compile(rf"[ \t\u00a0]*(?:{joiners})[ \t\u00a0]*(?:(?i:{prefix})[ \t\u00a0]*)?")
@@ -170,7 +170,8 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
             continue
         low = text[i : i + 24].lower()
         if any(low.startswith(stop) and _word_ends(low, len(stop)) for stop in lex.issuer_stops):
-            break
+            if not (low.startswith("và ") and _name_goes_on(text, i + 3, limit, lex)):
+                break
         j = i
         while j < limit and not text[j].isspace() and text[j] not in ",.;:()“”\"!?…[]":
             j += 1
@@ -186,6 +187,15 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
     if end == m.end():
         return None
     return end, text[m.end() : end]
+
+
+def _name_goes_on(text: str, pos: int, limit: int, lex: Lexicon) -> bool:
+    """``Bộ Nông nghiệp và Phát triển nông thôn``: a capitalised word after ``và`` that
+    is not a document type continues the body's name."""
+    j = pos
+    while j < limit and text[j] in " \t\u00a0":
+        j += 1
+    return j < limit and text[j].isupper() and not lex.typed.match(text, j)
 
 
 def _word_ends(s: str, n: int) -> bool:

@@ -20,6 +20,7 @@ lăm triệu``). All arithmetic is ``Decimal``: ``3.685,3 triệu`` is exactly 3
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -233,17 +234,113 @@ def to_json_number(value: Decimal) -> int | float:
     return float(value)
 
 
+@dataclass(frozen=True)
+class NumberSpan:
+    """A number expression found in the text: ``text[start:end]`` parses to ``value``."""
+
+    start: int
+    end: int
+    value: Decimal
+    has_scale: bool
+    words_only: bool  # written in words ("hai mươi lăm"), not digits
+
+
 @functools.cache
-def number_regex() -> regex.Pattern[str]:
-    return regex.compile(number_pattern())
+def _token_regex() -> re.Pattern[str]:
+    """One fast scan for the pieces of numbers: digit groups, number words, scale words.
+
+    The standard library's ``re`` does this scan several times faster than a pattern
+    with look-arounds at every position; the boundary rules are checked in Python on
+    the few candidates it returns.
+    """
+    v = vocabulary()
+    words = [*v.words, *v.scales, *v.half_after]
+    both = sorted({w for x in words for w in (x, x[0].upper() + x[1:])}, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in both)
+    return re.compile(rf"\d+(?:[.,]\d+)*|\b(?:{alt})\b")
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None):
-    """Yield ``(start, end, value)`` for every number expression in ``text[start:end]``."""
-    for m in number_regex().finditer(text, start, len(text) if end is None else end):
-        value = parse_number(m.group())
-        if value is not None:
-            yield m.start(), m.end(), value
+_GAP = re.compile(r"[ \t\u00a0]{1,3}")
+
+
+@functools.cache
+def _glued() -> re.Pattern[str]:
+    words = sorted(lexicon.load("numbers")["glued_after"], key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)})(?![^\W\d_])")
+_LETTER_DASH = re.compile(r"[^\W\d_][-–]$")
+
+
+def _digit_token_ok(text: str, s: int, e: int) -> bool:
+    """The boundary rules of a digit number: not inside a code (K13, F-16, QL1A), a
+    path-like token (06/7/2011) or a longer number."""
+    before = text[s - 1] if s else " "
+    if before.isalnum() or before == "/" or (before in "-–" and _LETTER_DASH.search(text, max(0, s - 2), s)):
+        return False
+    after = text[e] if e < len(text) else " "
+    if after.isalpha():
+        return bool(_glued().match(text, e))  # 400.000đ, 8.500.000USD
+    if after.isalnum() or after == "/":
+        return False
+    nxt = text[e + 1] if e + 1 < len(text) else " "
+    if after in ".," and nxt.isdigit():
+        return False
+    return not (after in "-–" and nxt.isalpha())
+
+
+def find_number_spans(text: str, start: int = 0, end: int | None = None) -> list[NumberSpan]:
+    """Every number expression in ``text[start:end]``: digits or words with their scale
+    words (``3.685,3 triệu``, ``1 tỷ 200 triệu``, ``2 triệu rưỡi``, ``hai mươi lăm``)."""
+    v = vocabulary()
+    end = len(text) if end is None else end
+    tokens: list[tuple[int, int, str]] = []  # (start, end, kind) kind: d=digits w=word s=scale h=half
+    for m in _token_regex().finditer(text, start, end):
+        tok = m.group()
+        if tok[0].isdigit():
+            if _digit_token_ok(text, m.start(), m.end()):
+                tokens.append((m.start(), m.end(), "d"))
+            continue
+        low = tok.lower()
+        kind = "s" if low in v.scales else "h" if low in v.half_after else "w"
+        tokens.append((m.start(), m.end(), kind))
+    out: list[NumberSpan] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        s0, e0, k0 = tokens[i]
+        if k0 not in ("d", "w"):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and _joins(text, tokens, j, k0):
+            j += 1
+        # shrink until the words parse ("hai năm" is not a number; "hai" is)
+        while j >= i:
+            expr = text[s0 : tokens[j][1]]
+            value = parse_number(expr)
+            if value is not None:
+                kinds = {tokens[k][2] for k in range(i, j + 1)}
+                out.append(NumberSpan(s0, tokens[j][1], value, "s" in kinds, k0 == "w"))
+                break
+            j -= 1
+        i = max(j, i) + 1
+    return out
+
+
+def _joins(text: str, tokens: list[tuple[int, int, str]], j: int, first: str) -> bool:
+    """May token j+1 continue the expression that token j ends?"""
+    _, e, k = tokens[j]
+    s2, _, k2 = tokens[j + 1]
+    if s2 != e and not _GAP.fullmatch(text, e, s2):
+        return False
+    if first == "d":  # 3.685,3 triệu | 1 tỷ 200 triệu | 2 triệu rưỡi | nghìn tỷ
+        if k2 == "s" or k2 == "h":
+            return k in ("d", "s")
+        if k2 == "d":  # a digit group continues only after a scale and before another
+            return k == "s" and j + 2 < len(tokens) and tokens[j + 2][2] == "s" and bool(
+                _GAP.fullmatch(text, tokens[j + 1][1], tokens[j + 2][0]) or tokens[j + 1][1] == tokens[j + 2][0]
+            )
+        return False
+    return k2 in ("w", "s", "h")
 
 
 @functools.cache

@@ -45,9 +45,20 @@ def _protected(text: str, punct_start: int, floor: int) -> bool:
     while k > floor and not text[k - 1].isspace() and text[k - 1] not in "(“\"'":
         k -= 1
     token = text[k:punct_start]
+    if token.isdigit() and len(token) <= 2 and _opens_item(text, k, floor):
+        return True  # "như sau: 1. Hỗ trợ ...": an item number
     if token in abbreviations:
         return not _function_word_follows(text, punct_start + 1)
     return len(token) == 1 and token.isupper()
+
+
+def _opens_item(text: str, pos: int, floor: int) -> bool:
+    """Does a token at ``pos`` open a list item (after a colon, a sentence end, or at the
+    start of the paragraph)?"""
+    j = pos
+    while j > floor and text[j - 1] in " \t\u00a0":
+        j -= 1
+    return j <= floor or text[j - 1] in ":.;!?\n"
 
 
 def _function_word_follows(text: str, pos: int) -> bool:
@@ -68,6 +79,9 @@ def boundary_ok(text: str, punct_start: int, after: int, end: int) -> int | None
         j += 1
     if j >= end or not _starts_sentence(text[j], openers):
         return None
+    if text[punct_start] == "…" or text.startswith("...", punct_start):
+        if not (text[j].isupper() or text[j].isdigit()):
+            return None  # "quần áo… (Sóc Sơn).": an ellipsis inside a list
     if text[j] in "-–—" and not regex.match(r"[-–—][ \t\u00a0]*[\p{Lu}\d\"“]", text[j : j + 4]):
         return None  # '... vô lý!" - nghệ sĩ X nói.': an attribution, not a bullet
     if _protected(text, punct_start, 0):
