@@ -169,9 +169,9 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
             i += 1
             continue
         low = text[i : i + 24].lower()
-        if any(low.startswith(stop) and _word_ends(low, len(stop)) for stop in lex.issuer_stops):
-            if not (low.startswith("và ") and _name_goes_on(text, i + 3, limit, lex)):
-                break
+        stop = any(low.startswith(s) and _word_ends(low, len(s)) for s in lex.issuer_stops)
+        if stop and not (low.startswith("và ") and _name_goes_on(text, i + 3, limit, lex)):
+            break
         j = i
         while j < limit and not text[j].isspace() and text[j] not in ",.;:()“”\"!?…[]":
             j += 1

@@ -79,9 +79,9 @@ def boundary_ok(text: str, punct_start: int, after: int, end: int) -> int | None
         j += 1
     if j >= end or not _starts_sentence(text[j], openers):
         return None
-    if text[punct_start] == "…" or text.startswith("...", punct_start):
-        if not (text[j].isupper() or text[j].isdigit()):
-            return None  # "quần áo… (Sóc Sơn).": an ellipsis inside a list
+    ellipsis = text[punct_start] == "…" or text.startswith("...", punct_start)
+    if ellipsis and not (text[j].isupper() or text[j].isdigit()):
+        return None  # "quần áo… (Sóc Sơn).": an ellipsis inside a list
     if text[j] in "-–—" and not regex.match(r"[-–—][ \t\u00a0]*[\p{Lu}\d\"“]", text[j : j + 4]):
         return None  # '... vô lý!" - nghệ sĩ X nói.': an attribution, not a bullet
     if _protected(text, punct_start, 0):
