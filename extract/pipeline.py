@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .find.amounts import find_amounts
-from .find.counts import find_counts
+from .find.counts import find_counts, number_anchors
 from .find.directives import find_directives
 from .find.numbers import NumberSpan, find_number_spans
 from .models import Record
@@ -73,7 +73,8 @@ def _directives(doc: Doc) -> None:
 def _numbers(doc: Doc) -> None:
     """Number expressions once for both money and counts (dates and designations hold
     their digits inside tokens the number rules reject, or are masked)."""
-    doc.numbers = [n for start, end in doc.regions for n in find_number_spans(doc.text, start, end)]
+    anchors = number_anchors()
+    doc.numbers = [n for start, end in doc.regions for n in find_number_spans(doc.text, start, end, anchors)]
 
 
 @stage("amounts")

@@ -15,6 +15,7 @@ Three passes over the text, all on compiled patterns built from
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
@@ -28,7 +29,7 @@ _DASH = r"[-–—]"
 _NUM = r"\d{1,5}[a-zA-Z]?"
 _YEAR = r"(?:19|20)\d{2}"
 _SEG = r"(?:[\p{Lu}\d][\p{Lu}\d]*(?:\p{Ll}{1,2}(?!\p{Ll}))?[\p{Lu}\d]*|\p{Ll}{1,10})"
-_START = r"(?<![\p{L}\d/.\-–@])"
+_START = r"(?:(?<![\p{L}\d/.\-–@])|(?<=(?i:số)))"  # "số204/2004/NĐ-CP" glues số on
 _END = r"(?![\p{Lu}\d]|[/\-–][\p{L}\d])"  # a glued lower-case word may follow ("TT-BNNPTNTngày")
 
 PARTY = (
@@ -55,6 +56,8 @@ class Lexicon:
     issuer_max_words: int
     not_before: frozenset[str]
     typed: regex.Pattern[str]
+    type_before: regex.Pattern[str]
+    type_tails: frozenset[str]
     designation: regex.Pattern[str]
     designation_core: regex.Pattern[str]
     attr_date: regex.Pattern[str]
@@ -83,6 +86,12 @@ def load_lexicon() -> Lexicon:
         rf"(?:(?P<desig>{DESIGNATION_CORE})|(?P<short>{SHORT}))"
     )
     designation = regex.compile(DESIGNATION)
+    # searched backwards from a number: the type word and "số" written right before it
+    type_before = regex.compile(
+        rf"(?r)(?<![\p{{L}}\d])(?P<type>(?i:{words}))(?:[ \t\u00a0]+(?P<so>(?i:{prefix}))[ \t\u00a0]*|[ \t\u00a0]+)\Z"
+    )
+    # the last syllable of every type word, and "số": a cheap test before the search
+    tails = {w.split()[-1] for w in type_words} | {p.rstrip(":") for p in data["number_prefix"]}
     attr_date = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\([ \t\u00a0]*)?(?:(?i:ban hành|ký|ra)[ \t\u00a0]+)?(?=(?i:ngày))")
     attr_issuer = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\((?i:khóa|khoá)[^)\n]{0,20}\)[ \t\u00a0]*)?(?i:của)[ \t\u00a0]+")
     joiners = "|".join(regex.escape(j) for j in data["list_joiners"])
@@ -97,6 +106,8 @@ def load_lexicon() -> Lexicon:
         issuer_max_words=int(data["issuer_max_words"]),
         not_before=frozenset(w.lower() for w in data["short_form_not_before"]),
         typed=typed,
+        type_before=type_before,
+        type_tails=frozenset(tails),
         designation=designation,
         designation_core=regex.compile(DESIGNATION_CORE),
         attr_date=attr_date,
@@ -240,40 +251,54 @@ def find_directives(text: str, regions: list[list[int]] | None = None) -> list[D
     return found
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _type_before(text: str, pos: int, floor: int, lex: Lexicon) -> regex.Match[str] | None:
+    """The type word (and ``số``) written right before ``pos``, if any."""
+    before = text[max(floor, pos - 16) : pos].rstrip(" \t\u00a0:").rsplit(None, 1)
+    last = before[-1].lower() if before else ""
+    if last not in lex.type_tails and not last.endswith("số"):
+        return None
+    return lex.type_before.search(text, max(floor, pos - 40), pos)
+
+
 def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
+    """Mentions in one region, anchored on numbers: every designation, then every other
+    number that a type word stands right before (a short form)."""
     out: list[Directive] = []
     covered: list[tuple[int, int]] = []
-    for m in lex.typed.finditer(text, start, end, overlapped=False):
-        doc_type = _doc_type_of(m.group("type"), lex)
-        if m.group("desig") is not None:
-            dm = lex.designation_core.match(text, m.start("desig"), m.end("desig"))
-            parsed = _parse_designation(dm, lex) if dm else None
-            if parsed is None:
-                continue
-            number, ref, _ = parsed
-            short = False
-        else:
-            if not _short_form_ok(text, m, lex, end):
-                continue
-            number, ref, short = m.group("num"), None, True
-        date, issuer, attr_end = _attributes(text, m.end(), end, lex)
-        out.append(Directive(m.start(), m.end(), m.group(), doc_type, number, ref, date, issuer, short))
-        covered.append((m.start(), m.end()))
-        if short:  # "hai quyết định số 36 và 37": one short form per number
-            out.extend(_short_list(text, max(m.end(), attr_end), end, doc_type, lex))
-    out.sort(key=lambda d: d.start)
     for m in lex.designation.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in covered):
-            continue
         parsed = _parse_designation(m, lex)
         if parsed is None:
             continue
         number, ref, code_type = parsed
+        typed = _type_before(text, m.start(), start, lex)
+        date, issuer, _ = _attributes(text, m.end(), end, lex)
+        covered.append(m.span())
+        if typed is not None:
+            doc_type = _doc_type_of(typed.group("type"), lex)
+            out.append(Directive(typed.start(), m.end(), text[typed.start() : m.end()], doc_type, number, ref, date, issuer, False))
+            continue
         doc_type = code_type or _list_type(text, m.start(), out, lex)
         if doc_type is None:
             continue
-        date, issuer, _ = _attributes(text, m.end(), end, lex)
         out.append(Directive(m.start(), m.end(), m.group(), doc_type, number, ref, date, issuer, False))
+    for d in _DIGITS.finditer(text, start, end):
+        if any(a <= d.start() < b for a, b in covered):
+            continue
+        typed = _type_before(text, d.start(), start, lex)
+        if typed is None:
+            continue
+        m = lex.short.match(text, d.start(), end)
+        if m is None or not _short_form_ok(text, typed, m, lex, end):
+            continue
+        doc_type = _doc_type_of(typed.group("type"), lex)
+        date, issuer, attr_end = _attributes(text, m.end(), end, lex)
+        out.append(Directive(typed.start(), m.end(), text[typed.start() : m.end()], doc_type, m.group("num"), None, date, issuer, True))
+        extra = _short_list(text, max(m.end(), attr_end), end, doc_type, lex)
+        out.extend(extra)
+        covered.extend((x.start, x.end) for x in [out[-1 - len(extra)], *extra])
     out.sort(key=lambda d: d.start)
     return out
 
@@ -295,13 +320,13 @@ def _short_list(text: str, pos: int, limit: int, doc_type: str, lex: Lexicon) ->
         pos = max(m.end(), attr_end)
 
 
-def _short_form_ok(text: str, m: regex.Match[str], lex: Lexicon, limit: int) -> bool:
+def _short_form_ok(text: str, typed: regex.Match[str], m: regex.Match[str], lex: Lexicon, limit: int) -> bool:
     """A type word and a bare number name a document only in the forms the SPEC lists."""
-    word = m.group("type")
-    if not word[0].isupper() and not m.group("so"):
+    word = typed.group("type")
+    if not word[0].isupper() and not typed.group("so"):
         return False  # "quyết định 5 năm": the verb, not a document
     num = m.group("num")
-    if not m.group("so") and not m.group("year") and len(num) == 4 and num[:2] in ("19", "20"):
+    if not typed.group("so") and not m.group("year") and len(num) == 4 and num[:2] in ("19", "20"):
         return False  # "Chương trình 2017": a year
     nxt = regex.match(r"[ \t\u00a0]*([\p{L}%]+)", text[m.end() : min(limit, m.end() + 12)])
     dated = lex.attr_date.match(text, m.end(), limit)

@@ -19,6 +19,7 @@ lăm triệu``). All arithmetic is ``Decimal``: ``3.685,3 triệu`` is exactly 3
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from dataclasses import dataclass
@@ -246,18 +247,21 @@ class NumberSpan:
 
 
 @functools.cache
-def _token_regex() -> re.Pattern[str]:
-    """One fast scan for the pieces of numbers: digit groups, number words, scale words.
+def _scans() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """Fast scans (standard ``re``, few alternatives) for digit groups and scale words,
+    and the set of number words.
 
-    The standard library's ``re`` does this scan several times faster than a pattern
-    with look-arounds at every position; the boundary rules are checked in Python on
-    the few candidates it returns.
+    Scanning every position for some forty number words costs more than all the rest of
+    the number work together, so written-out numbers are looked for only right before the
+    words that make them matter: a scale word (``hai mươi triệu``) or, through
+    ``anchors``, a counted noun (``hai mươi lăm hội viên``).
     """
     v = vocabulary()
-    words = [*v.words, *v.scales, *v.half_after]
-    both = sorted({w for x in words for w in (x, x[0].upper() + x[1:])}, key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in both)
-    return re.compile(rf"\d+(?:[.,]\d+)*|\b(?:{alt})\b")
+    scales = sorted({w for x in v.scales for w in (x, x[0].upper() + x[1:])}, key=len, reverse=True)
+    digits = re.compile(r"\d+(?:[.,]\d+)*")
+    scale = re.compile(rf"(?:{'|'.join(re.escape(w) for w in scales)})(?![^\W\d_])")
+    words = frozenset(w.lower() for w in [*v.words, *v.half_after])
+    return digits, scale, words
 
 
 _GAP = re.compile(r"[ \t\u00a0]{1,3}")
@@ -287,21 +291,57 @@ def _digit_token_ok(text: str, s: int, e: int) -> bool:
     return not (after in "-–" and nxt.isalpha())
 
 
-def find_number_spans(text: str, start: int = 0, end: int | None = None) -> list[NumberSpan]:
+def find_number_spans(
+    text: str, start: int = 0, end: int | None = None, anchors: re.Pattern[str] | None = None
+) -> list[NumberSpan]:
     """Every number expression in ``text[start:end]``: digits or words with their scale
-    words (``3.685,3 triệu``, ``1 tỷ 200 triệu``, ``2 triệu rưỡi``, ``hai mươi lăm``)."""
+    words (``3.685,3 triệu``, ``1 tỷ 200 triệu``, ``2 triệu rưỡi``, ``hai mươi lăm``).
+
+    Written-out numbers are found before scale words and before the end of each match
+    of ``anchors`` (a number word and the counted noun after it, for counts)."""
     v = vocabulary()
     end = len(text) if end is None else end
-    tokens: list[tuple[int, int, str]] = []  # (start, end, kind) kind: d=digits w=word s=scale h=half
-    for m in _token_regex().finditer(text, start, end):
-        tok = m.group()
-        if tok[0].isdigit():
-            if _digit_token_ok(text, m.start(), m.end()):
-                tokens.append((m.start(), m.end(), "d"))
-            continue
-        low = tok.lower()
-        kind = "s" if low in v.scales else "h" if low in v.half_after else "w"
-        tokens.append((m.start(), m.end(), kind))
+    digits, scale, words = _scans()
+    tokens: dict[int, tuple[int, int, str]] = {}  # start -> (start, end, kind)
+    for m in digits.finditer(text, start, end):
+        if _digit_token_ok(text, m.start(), m.end()):
+            tokens[m.start()] = (m.start(), m.end(), "d")
+    word_stops = []
+    for m in scale.finditer(text, start, end):
+        s0 = m.start()
+        if s0 > start and text[s0 - 1].isalnum() and not text[s0 - 1].isdigit():
+            continue  # inside a longer word
+        tokens[s0] = (s0, m.end(), "s")
+        word_stops.append(s0)
+    if anchors is not None:
+        word_stops.extend(m.end() for m in anchors.finditer(text, start, end))
+    for stop in word_stops:
+        _words_before(text, stop, start, words, v, tokens)
+    ordered = [tokens[k] for k in sorted(tokens)]
+    return _group(text, ordered)
+
+
+def _words_before(text: str, stop: int, floor: int, words: frozenset[str], v: NumberWords, tokens: dict) -> None:
+    """Add the number words written right before ``stop`` (``hai mươi lăm`` | hội viên)."""
+    pos = stop
+    while True:
+        j = pos
+        while j > floor and text[j - 1] in " \t\u00a0":
+            j -= 1
+        if j == pos or j <= floor:
+            return
+        k = j
+        while k > floor and text[k - 1].isalpha():
+            k -= 1
+        word = text[k:j]
+        if not word or word.lower() not in words or (k > floor and text[k - 1].isdigit()):
+            return
+        kind = "h" if word.lower() in v.half_after else "w"
+        tokens.setdefault(k, (k, j, kind))
+        pos = k
+
+
+def _group(text: str, tokens: list[tuple[int, int, str]]) -> list[NumberSpan]:
     out: list[NumberSpan] = []
     i = 0
     n = len(tokens)
@@ -313,10 +353,14 @@ def find_number_spans(text: str, start: int = 0, end: int | None = None) -> list
         j = i
         while j + 1 < n and _joins(text, tokens, j, k0):
             j += 1
+        if j == i and k0 == "d":  # the common case: a lone digit group
+            with contextlib.suppress(ValueError):
+                out.append(NumberSpan(s0, e0, parse_digits(text[s0:e0]), False, False))
+            i += 1
+            continue
         # shrink until the words parse ("hai năm" is not a number; "hai" is)
         while j >= i:
-            expr = text[s0 : tokens[j][1]]
-            value = parse_number(expr)
+            value = parse_number(text[s0 : tokens[j][1]])
             if value is not None:
                 kinds = {tokens[k][2] for k in range(i, j + 1)}
                 out.append(NumberSpan(s0, tokens[j][1], value, "s" in kinds, k0 == "w"))
@@ -349,9 +393,9 @@ def _qualifier_regex() -> tuple[regex.Pattern[str], dict[str, str | None]]:
     quals = {k.lower(): v for k, v in data["qualifiers"].items()}
     bridge = lexicon.alternation(data["qualifier_bridge"])
     cmp_words = lexicon.alternation(data["comparison_before"])
-    pattern = regex.compile(
-        rf"(?i)(?:(?<![\p{{L}}])(?P<cmp>{cmp_words})[ \t\u00a0]+)?(?<![\p{{L}}])(?P<q>{lexicon.alternation(list(quals))})"
-        rf"(?:[ \t\u00a0]+(?:{bridge}))?[ \t\u00a0]*$"
+    pattern = regex.compile(  # searched backwards from the number: anchored at its start
+        rf"(?ri)(?:(?<![\p{{L}}])(?P<cmp>{cmp_words})[ \t\u00a0]+)?(?<![\p{{L}}])(?P<q>{lexicon.alternation(list(quals))})"
+        rf"(?:[ \t\u00a0]+(?:{bridge}))?[ \t\u00a0]*\Z"
     )
     return pattern, quals
 
@@ -363,8 +407,7 @@ def qualifier_before(text: str, pos: int, floor: int = 0) -> str | None:
     ``ít hơn 1 khoản`` or ``cao hơn 5 tỷ`` is not a qualifier and gives None.
     """
     pattern, quals = _qualifier_regex()
-    window = text[max(floor, pos - 40) : pos]
-    m = pattern.search(window)
+    m = pattern.search(text, max(floor, pos - 40), pos)
     if not m or m.group("cmp"):
         return None
     return quals[" ".join(m.group("q").lower().split())]

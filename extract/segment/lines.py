@@ -66,7 +66,7 @@ def cues() -> Cues:
     )
 
 
-_WORD = regex.compile(r"\S+")
+_SAMPLE = 80  # words looked at per line, spread evenly over a long line
 _TERMINAL = regex.compile(r"(?:[.!?…:;]|\./\.)[\"”’')\]]*$")
 
 
@@ -84,11 +84,13 @@ def split_lines(text: str) -> list[Line]:
         if not stripped:
             out.append(Line(i, start, start, "", 0, BLANK, 0.0, False, 0.0, False))
             continue
-        tokens = _WORD.findall(stripped)
-        words = [t.strip(".,;:!?…\"“”'()[]") for t in tokens]
+        tokens = stripped.split()
+        # a sample of the words is enough to tell prose from furniture on long lines
+        words = [t.strip(".,;:!?…\"“”'()[]") for t in tokens[:: max(1, len(tokens) // _SAMPLE)]]
         alpha = [w for w in words if w and w[0].isalpha()]
         func = sum(1 for w in alpha if w.lower() in c.function_words)
         caps = sum(1 for w in alpha if w[0].isupper())
+        short = len(tokens) <= 30
         line = Line(
             index=i,
             start=start,
@@ -97,24 +99,29 @@ def split_lines(text: str) -> list[Line]:
             words=len(tokens),
             kind=SHORT,
             func_share=func / len(alpha) if alpha else 0.0,
-            terminal=bool(_TERMINAL.search(stripped)),
+            terminal=bool(_TERMINAL.search(stripped, max(0, len(stripped) - 8))),
             cap_share=caps / len(alpha) if alpha else 0.0,
-            has_date=bool(DATE.search(stripped)),
+            has_date=short and bool(DATE.search(stripped)),
         )
         line.kind = _kind(line, c)
         out.append(line)
     return out
 
 
+_NON_LETTERS = regex.compile(r"[^\p{L}]+")
+
+
 def _kind(line: Line, c: Cues) -> str:
     t = line.text
+    if line.words > 40 and is_prose(line):
+        return PROSE  # long running text: no need to test the furniture cues
     if c.image.match(t):
         return IMAGE
     if line.words <= 12 and any(p.search(t) for p in c.related):
         return RELATED
     if line.words <= 25 and any(p.search(t) for p in c.furniture):
         return FURNITURE
-    if sum(ch.isalpha() for ch in t) < len(t) * 0.4:
+    if len(t) < 400 and len(_NON_LETTERS.sub("", t)) < len(t) * 0.4:
         return FURNITURE  # mostly digits and symbols: counters, phone numbers, rulers
     if is_prose(line):
         return PROSE

@@ -172,7 +172,7 @@ _GLUED = regex.compile(
 
 def glued_byline(paragraph: str) -> str | None:
     """A credit a scraper glued after the last sentence (``... cầu đường. Vĩnh Phú``)."""
-    m = _GLUED.search(paragraph)
+    m = _GLUED.search(paragraph, max(0, len(paragraph) - 120))  # a credit is short
     if not m:
         return None
     credit = m.group("credit").strip()
