@@ -22,7 +22,7 @@ from typing import IO, Any
 import orjson
 
 from .errors import InputError, Timeout
-from .models import Record, error_record
+from .models import Record, dumps, error_record
 from .pipeline import extract_canonical, sha256_text
 from .read.decode import canonicalize, decode_bytes
 from .read.sources import DEFAULT_MAX_BYTES, Item, iter_items
@@ -247,7 +247,7 @@ def run(
     bar = _progress_bar(inputs) if progress else None
     start = time.perf_counter()
     for rec, size in iter_records(items, opts, jobs, dedup, seen):
-        out.write(orjson.dumps(rec) + b"\n")
+        out.write(dumps(rec) + b"\n")
         out.flush()
         summary.add(rec, size)
         if bar is not None:

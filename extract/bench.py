@@ -16,11 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import orjson
-
 from .batch import Options, decode_item, iter_records
 from .errors import InputError
-from .models import Record
+from .models import Record, dumps
 from .pipeline import DEFAULT_STAGES, STAGES, Doc, sha256_text
 from .read.sources import iter_items
 
@@ -84,7 +82,7 @@ def time_stages(paths: list[str], repeat: int = 1, limit: int | None = None) -> 
             STAGES[name](doc)
             times.add(name, time.perf_counter() - t0)
         t0 = time.perf_counter()
-        orjson.dumps(record.to_dict())
+        dumps(record.to_dict())
         times.add("serialise", time.perf_counter() - t0)
         for key in times.mentions:
             times.mentions[key] += len(getattr(record, key))
@@ -103,7 +101,7 @@ def time_parallel(paths: list[str], jobs: int, repeat: int = 1, limit: int | Non
     t0 = time.perf_counter()
     docs = size = 0
     for rec, nbytes in iter_records(items(), Options(), jobs=jobs):
-        orjson.dumps(rec)
+        dumps(rec)
         docs += 1
         size += nbytes
     return time.perf_counter() - t0, docs, size

@@ -100,3 +100,16 @@ class Record:
 def error_record(id: str, source: str | None, error: dict[str, str], sha256: str | None = None) -> Record:
     """A record for an input that could not be processed (SPEC: never silently dropped)."""
     return Record(id=id, source=source, sha256=sha256, status="error", error=error)
+
+
+def dumps(record: dict[str, Any]) -> bytes:
+    """One JSON line. orjson is fast but stops at 64-bit integers; a value the text really
+    writes (``25.873.329.250 tỷ đồng``) is kept exact through the standard library."""
+    import orjson
+
+    try:
+        return orjson.dumps(record)
+    except TypeError:
+        import json
+
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
