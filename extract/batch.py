@@ -14,6 +14,7 @@ import multiprocessing as mp
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -104,7 +105,11 @@ def process_item(item: Item, opts: Options, text: str | None = None) -> dict[str
     """The record of one item; any failure becomes an error record (never an exception)."""
     if item.error is not None:
         return error_record(item.id, item.source, item.error.as_dict()).to_dict()
-    timer = opts.doc_timeout > 0 and hasattr(signal, "setitimer")
+    timer = (
+        opts.doc_timeout > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()  # signals need the main thread
+    )
     try:
         if timer:
             old = signal.signal(signal.SIGALRM, _on_alarm)
