@@ -82,12 +82,15 @@ def _on_alarm(signum, frame):  # noqa: ARG001
 def decode_item(item: Item) -> tuple[str, list[str]]:
     """Canonical text of an item (bytes decoded, HTML through trafilatura)."""
     if item.text is not None:
+        from .read.legacy import repair_legacy
+
         text = canonicalize(item.text)
         if not text.strip():
             from .errors import EmptyInput
 
             raise EmptyInput("empty text field")
-        return text, []
+        text, note = repair_legacy(text)
+        return (canonicalize(text), [note]) if note else (text, [])
     decoded = decode_bytes(item.data or b"")
     text = decoded.text
     if item.html:
@@ -115,15 +118,15 @@ def process_item(item: Item, opts: Options, text: str | None = None) -> dict[str
             old = signal.signal(signal.SIGALRM, _on_alarm)
             signal.setitimer(signal.ITIMER_REAL, opts.doc_timeout)
         try:
-            repairs = list(item.notes)
+            repairs: list[str] = []
             if text is None:
-                text, more = decode_item(item)
-                repairs += more
+                text, repairs = decode_item(item)
             record = extract_canonical(text, item.id, item.source, opts.tokens, opts.include_text)
             if item.html:
                 _html_fallbacks(item, record)
-            if repairs:
-                record.error = {"type": "repaired", "message": "; ".join(repairs)}
+            if repairs or item.notes:  # the record is good; say what was repaired or odd
+                kind = "repaired" if repairs else "warning"
+                record.error = {"type": kind, "message": "; ".join(repairs + item.notes)}
             return record.to_dict()
         finally:
             if timer:
@@ -201,7 +204,7 @@ def _dedup_stream(items: Iterable[Item], opts: Options, seen: dict[str, str]) ->
             yield _duplicate_record(item, sha, seen[sha]), item.size
             continue
         seen[sha] = item.id
-        yield Item(id=item.id, source=item.source, text=text, notes=item.notes + repairs)
+        yield Item(id=item.id, source=item.source, text=text, notes=item.notes + repairs)  # repairs travel as notes
 
 
 def prepare_resume(path: str) -> tuple[int, str | None, dict[str, str]]:

@@ -16,7 +16,16 @@ import regex
 
 from .. import lexicon
 from ..models import Amount
-from .numbers import NumberSpan, find_number_spans, parse_number, qualifier_before, to_json_number, vocabulary
+from .numbers import (
+    NumberSpan,
+    find_number_spans,
+    parse_number,
+    qualifier_before,
+    to_json_number,
+    vague_number,
+    vocabulary,
+)
+from .spans import SpanIndex, clause_bounds
 
 _WS = r"[ \t\u00a0]"
 
@@ -44,7 +53,8 @@ def load_lexicon() -> Lexicon:
     currency = rf"(?:(?i:{lexicon.alternation(insensitive)})|{lexicon.alternation(sensitive)})"
     currency_after = regex.compile(rf"{_WS}*(?P<cur>{currency})(?![\p{{L}}\d])")
     joiners = lexicon.alternation(data["range_joiners"])
-    range_joint = regex.compile(rf"{_WS}*(?:{joiners}){_WS}*")
+    # between the two ends of a range: a joiner, maybe after the low end's own currency
+    range_joint = regex.compile(rf"{_WS}*(?:{currency}{_WS}*)?(?:{joiners}){_WS}*")
     context = lexicon.alternation(data["money_context"])
     return Lexicon(
         currencies=currencies,
@@ -86,22 +96,6 @@ def split_scale(expr: str) -> tuple[str, Decimal]:
     return " ".join(words[:i]), factor
 
 
-def _clause_bounds(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]:
-    """The stretch of text around ``pos`` up to sentence punctuation (a cheap sentence)."""
-    left = max(text.rfind(ch, floor, pos) for ch in ".!?\n")
-    left = floor if left < floor else left + 1
-    rights = [i for i in (text.find(ch, pos, ceil) for ch in "!?\n") if i >= 0]
-    dot = pos
-    while True:  # a "." inside a number (3.685) does not end the clause
-        dot = text.find(".", dot, ceil)
-        if dot < 0 or not (dot + 1 < len(text) and text[dot + 1].isdigit()):
-            break
-        dot += 1
-    if dot >= 0:
-        rights.append(dot)
-    return left, min(rights) if rights else ceil
-
-
 def find_amounts(
     text: str,
     regions: list[list[int]] | None = None,
@@ -115,14 +109,15 @@ def find_amounts(
     regions = regions if regions is not None else [[0, len(text)]]
     if numbers is None:
         numbers = [n for a, b in regions for n in find_number_spans(text, a, b)]
-    masked = masked or []
+    masks = SpanIndex(masked or [])
+    where = SpanIndex(regions)
     out: list[Amount] = []
     prev: NumberSpan | None = None
     for num in numbers:
-        if any(a < num.end and num.start < b for a, b in masked):
+        if masks.overlaps(num.start, num.end):
             prev = None
             continue
-        floor, ceil = _region_of(regions, num.start)
+        floor, ceil = where.containing(num.start) or (0, len(text))
         amount = _read_amount(text, num, prev, lex, floor, ceil)
         prev = num
         if amount is None:
@@ -133,19 +128,12 @@ def find_amounts(
     return out
 
 
-def _region_of(regions: list[list[int]], pos: int) -> tuple[int, int]:
-    for a, b in regions:
-        if a <= pos < b:
-            return a, b
-    return 0, pos
-
-
 def _read_amount(
     text: str, num: NumberSpan, prev: NumberSpan | None, lex: Lexicon, floor: int, ceil: int
 ) -> Amount | None:
-    if num.value == 0:
+    if num.value == 0 or vague_number(text, num, floor):
         return None
-    cur_m = lex.currency_after.match(text, num.end, ceil)
+    cur_m = lex.currency_after.match(text, num.end, min(ceil, num.end + 120))
     cur = cur_m.group("cur") if cur_m else None
     if cur and _is_compound(text, cur_m.start("cur"), cur_m.end("cur"), lex):
         cur = None
@@ -162,8 +150,8 @@ def _read_amount(
     if prev is not None and prev.start >= floor and lex.range_joint.fullmatch(text, prev.end, num.start):
         low = prev.value
         if low != 0:
-            if not prev.has_scale:
-                low *= split_scale(text[num.start : num.end])[1]
+            if not prev.has_scale and low * split_scale(text[num.start : num.end])[1] < value:
+                low *= split_scale(text[num.start : num.end])[1]  # "36,8 – 36,95 triệu": shared scale
             if low < value:
                 value_max, value, start = value, low, prev.start
     approx = qualifier_before(text, start, floor)
@@ -192,5 +180,5 @@ def _money_without_currency(text: str, num: NumberSpan, lex: Lexicon, floor: int
             follows = [word, two.group(1)] if two else [word]
             if not any(lex.money_context.fullmatch(w) for w in follows):
                 return False
-    left, right = _clause_bounds(text, num.start, floor, ceil)
+    left, right = clause_bounds(text, num.start, floor, ceil)
     return bool(lex.money_context.search(text, left, right))

@@ -17,9 +17,12 @@ import regex
 
 from .. import lexicon
 from ..models import Count
-from .numbers import NumberSpan, find_number_spans, qualifier_before
+from .numbers import NumberSpan, find_number_spans, qualifier_before, vague_number
+from .spans import SpanIndex, clause_bounds
 
 _WS = r"[ \t\u00a0]"
+_RANGE_BEFORE = regex.compile(r"(?r)\d[ \t\u00a0]*[-–—][ \t\u00a0]*\Z")
+_ACRONYM = regex.compile(r"[ \t\u00a0]+\p{Lu}[\p{Lu}\d]+(?![\p{L}\d])")  # dự án BT, dự án ODA
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class Lexicon:
     compounds: dict[str, tuple[str, ...]]
     modifiers: regex.Pattern[str]
     joint: regex.Pattern[str]
-    vague: regex.Pattern[str]
+    needs_context: dict[str, regex.Pattern[str]]
     not_after: regex.Pattern[str]
     count: regex.Pattern[str]
     heads: re.Pattern[str]  # a number word before a counted noun: where written counts stand
@@ -42,14 +45,16 @@ def load_lexicon() -> Lexicon:
     count = regex.compile(rf"{_WS}+(?P<noun>(?i:{noun_alt}))(?![\p{{L}}\d])")
     mods = lexicon.alternation(data["modifiers"])
     joint = lexicon.alternation(data["joint_kinds"])
-    vague = lexicon.alternation(data["vague_before"])
     not_after = lexicon.alternation(data["not_after"])
     return Lexicon(
         nouns=nouns,
         compounds={k.lower(): tuple(v) for k, v in data["compounds"].items()},
         modifiers=regex.compile(rf"(?i){_WS}+(?:{mods})(?![\p{{L}}\d])"),
         joint=regex.compile(rf"(?i){_WS}*(?:,|và|hoặc|hay){_WS}*(?:các{_WS}+)?(?:{joint})(?![\p{{L}}\d])"),
-        vague=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{vague}){_WS}*\Z"),
+        needs_context={
+            k.lower(): regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lexicon.alternation(v)})(?![\p{{L}}])")
+            for k, v in data["needs_context"].items()
+        },
         not_after=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{not_after}){_WS}*\Z"),
         count=count,
         heads=_anchor_pattern(nouns),
@@ -83,15 +88,16 @@ def find_counts(
     regions = regions if regions is not None else [[0, len(text)]]
     if numbers is None:
         numbers = [n for a, b in regions for n in find_number_spans(text, a, b, lex.heads)]
-    masked = masked or []
+    masks = SpanIndex(masked or [])
+    where = SpanIndex(regions)
     out: list[Count] = []
     for num in numbers:
         if out and num.start < out[-1].end:
             continue
-        if any(a < num.end and num.start < b for a, b in masked):
+        if masks.overlaps(num.start, num.end):
             continue
-        floor, ceil = next(((a, b) for a, b in regions if a <= num.start < b), (0, len(text)))
-        m = lex.count.match(text, num.end, ceil)
+        floor, ceil = where.containing(num.start) or (0, len(text))
+        m = lex.count.match(text, num.end, min(ceil, num.end + 120))
         if m is None:
             continue
         found = _read_count(text, num, m, lex, floor, ceil)
@@ -108,8 +114,10 @@ def _read_count(text: str, num: NumberSpan, m: regex.Match[str], lex: Lexicon, f
     if value != value.to_integral_value() or value == 0:
         return None
     left = max(floor, num.start - 24)
-    if lex.vague.search(text, left, num.start) or lex.not_after.search(text, left, num.start):
+    if vague_number(text, num, floor) or lex.not_after.search(text, left, num.start):
         return None
+    if _RANGE_BEFORE.search(text, max(floor, num.start - 12), num.start):
+        return None  # "6-7 đoàn": a range of counts is a vague quantity
     noun_start, noun_end = m.span("noun")
     head = " ".join(m.group("noun").lower().split())
     tails = lex.compounds.get(head)
@@ -117,14 +125,19 @@ def _read_count(text: str, num: NumberSpan, m: regex.Match[str], lex: Lexicon, f
         nxt = text[noun_end : noun_end + 24].lower()
         if any(regex.match(rf"{_WS}+{regex.escape(t)}(?![\p{{L}}])", nxt) for t in tails):
             return None
-    if lex.joint.match(text, noun_end, ceil):
+    if lex.joint.match(text, noun_end, min(ceil, noun_end + 120)):
         return None  # "330 tổ chức, cá nhân": two kinds counted together
     end = noun_end
     while True:
-        mod = lex.modifiers.match(text, end, ceil)
+        mod = lex.modifiers.match(text, end, min(ceil, end + 120)) or _ACRONYM.match(text, end, min(ceil, end + 20))
         if not mod:
             break
         end = mod.end()
+    need = lex.needs_context.get(head)
+    if need is not None and end == noun_end:
+        left, right = clause_bounds(text, num.start, floor, ceil)
+        if not need.search(text, left, right):
+            return None
     return Count(
         start=num.start,
         end=end,

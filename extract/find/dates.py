@@ -43,7 +43,7 @@ def parse_date(text: str) -> str | None:
 
 def date_at(text: str, pos: int, end: int | None = None) -> tuple[int, int, str] | None:
     """A date that starts exactly at ``pos`` (after optional spaces): (start, end, iso)."""
-    m = DATE.match(text, pos, len(text) if end is None else end)
+    m = DATE.match(text, pos, min(len(text) if end is None else end, pos + 40))
     if m:
         iso = _ymd(m)
         if iso:

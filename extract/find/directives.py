@@ -23,6 +23,7 @@ import regex
 from .. import lexicon
 from ..models import Directive
 from .dates import DATE, date_at
+from .spans import SpanIndex
 
 _SEP = r"[ \t\u00a0]?"  # at most one space around a separator ("04 - CT/TW", "04-CT/ TW")
 _DASH = r"[-–—]"
@@ -54,6 +55,8 @@ class Lexicon:
     canonical_code: dict[str, str]  # upper-cased spelling -> canonical spelling
     issuer_stops: tuple[str, ...]
     issuer_max_words: int
+    lowercase_pairs: frozenset[str]
+    place_words: frozenset[str]
     not_before: frozenset[str]
     typed: regex.Pattern[str]
     type_before: regex.Pattern[str]
@@ -104,6 +107,8 @@ def load_lexicon() -> Lexicon:
         canonical_code=canonical,
         issuer_stops=tuple(sorted((s.lower() for s in data["issuer_stops"]), key=len, reverse=True)),
         issuer_max_words=int(data["issuer_max_words"]),
+        lowercase_pairs=frozenset(data["issuer_lowercase_pairs"]),
+        place_words=frozenset(data["issuer_place_words"]),
         not_before=frozenset(w.lower() for w in data["short_form_not_before"]),
         typed=typed,
         type_before=type_before,
@@ -165,19 +170,31 @@ def _parse_designation(m: regex.Match[str], lex: Lexicon) -> tuple[str, str, str
 
 
 def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str] | None:
-    """The issuing body after ``của`` at ``pos``: (end, issuer as written)."""
-    m = lex.attr_issuer.match(text, pos, limit)
+    """The issuing body after ``của`` at ``pos``: (end, issuer as written).
+
+    The name runs word by word and ends at punctuation, at a stop word (a verb or
+    preposition that starts the rest of the clause), at a document type, or where two
+    lower-case syllables follow each other outside the known pairs ("Tỉnh ủy đánh giá":
+    inside a name a lower-case syllable only completes a capitalised one).
+    """
+    m = lex.attr_issuer.match(text, pos, min(limit, pos + 120))
     if not m:
         return None
+    limit = min(limit, m.end() + 160)
     i = m.end()
     words = 0
     end = i
+    prev_word = ""
     while i < limit and words < lex.issuer_max_words:
         ch = text[i]
         if ch in ",.;:()“”\"'!?…\n[]":
             break
         if ch.isspace():
             i += 1
+            continue
+        if ch in "-–" and words and regex.match(r"[-–][ \t\u00a0]*\p{Lu}", text[i : i + 4]):
+            i += 1  # a joint issuer: "Bộ Giáo dục và Đào tạo - Bộ Nội vụ"
+            prev_word = ""
             continue
         low = text[i : i + 24].lower()
         stop = any(low.startswith(s) and _word_ends(low, len(s)) for s in lex.issuer_stops)
@@ -186,18 +203,32 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
         j = i
         while j < limit and not text[j].isspace() and text[j] not in ",.;:()“”\"!?…[]":
             j += 1
-        if j < limit and text[j] == "." and j + 1 < limit and not text[j + 1].isspace():
-            j += 1  # "TP.HCM"
+        word = text[i:j]
+        if j < limit and text[j] == "." and word.isupper() and len(word) <= 3 and j + 1 < limit and text[j + 1].isupper():
+            j += 1  # "TP.HCM": an abbreviation glued to a name
             while j < limit and not text[j].isspace() and text[j] not in ",;:()“”\"!?…":
                 j += 1
-        if lex.typed.match(text, i) or not text[i].isalpha() and not text[i].isdigit():
+            word = text[i:j]
+        if lex.typed.match(text, i, min(len(text), i + 120)) or not text[i].isalpha() and not text[i].isdigit():
+            break
+        if word[0].islower() and prev_word[:1].islower() and not _lower_pair(prev_word, word, text, j, lex):
             break
         end = j
         words += 1
+        prev_word = word if word.lower() != "và" else ""
         i = j
     if end == m.end():
         return None
     return end, text[m.end() : end]
+
+
+def _lower_pair(prev: str, word: str, text: str, j: int, lex: Lexicon) -> bool:
+    """Two lower-case syllables that belong to a name: a known pair, either with the
+    syllable before or with the one after (``Phát triển nông thôn``)."""
+    if f"{prev} {word}".lower() in lex.lowercase_pairs or word.lower() in lex.place_words:
+        return True
+    nxt = regex.match(r"[ \t\u00a0]+(\p{Ll}+)", text[j : j + 16])
+    return bool(nxt) and f"{word} {nxt.group(1)}".lower() in lex.lowercase_pairs
 
 
 def _name_goes_on(text: str, pos: int, limit: int, lex: Lexicon) -> bool:
@@ -206,7 +237,7 @@ def _name_goes_on(text: str, pos: int, limit: int, lex: Lexicon) -> bool:
     j = pos
     while j < limit and text[j] in " \t\u00a0":
         j += 1
-    return j < limit and text[j].isupper() and not lex.typed.match(text, j)
+    return j < limit and text[j].isupper() and not lex.typed.match(text, j, min(len(text), j + 120))
 
 
 def _word_ends(s: str, n: int) -> bool:
@@ -217,11 +248,15 @@ def _attributes(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[str | No
     """Date and issuer written right after a mention; returns (date, issuer, end)."""
     date = None
     end = pos
-    m = lex.attr_date.match(text, pos, limit)
+    m = lex.attr_date.match(text, pos, min(limit, pos + 120))
     if m:
         d = regex.match(r"(?i:ngày)[ \t\u00a0]*", text[m.end() : m.end() + 8])
         start = m.end() + (d.end() if d else 0)
         found = date_at(text, start, limit) or date_at(text, m.end(), limit)
+        if not found:  # "ngày 16/1": a date without its year is no attribute, but is skipped
+            partial = _PARTIAL_DATE.match(text, start, min(limit, start + 12))
+            if partial:
+                end = partial.end()
         if found:
             date, end = found[2], found[1]
             close = regex.match(r"[ \t\u00a0]*\)", text[end : end + 3])
@@ -252,6 +287,7 @@ def find_directives(text: str, regions: list[list[int]] | None = None) -> list[D
 
 
 _DIGITS = re.compile(r"\d+")
+_PARTIAL_DATE = regex.compile(r"\d{1,2}[/.-]\d{1,2}(?![/.-]?\d)")
 
 
 def _type_before(text: str, pos: int, floor: int, lex: Lexicon) -> regex.Match[str] | None:
@@ -280,17 +316,18 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
             doc_type = _doc_type_of(typed.group("type"), lex)
             out.append(Directive(typed.start(), m.end(), text[typed.start() : m.end()], doc_type, number, ref, date, issuer, False))
             continue
-        doc_type = code_type or _list_type(text, m.start(), out, lex)
+        doc_type = code_type or _list_type(text, m.start(), out[-1] if out else None, lex)
         if doc_type is None:
             continue
         out.append(Directive(m.start(), m.end(), m.group(), doc_type, number, ref, date, issuer, False))
+    taken = SpanIndex(covered)
     for d in _DIGITS.finditer(text, start, end):
-        if any(a <= d.start() < b for a, b in covered):
+        if taken.overlaps(d.start(), d.start() + 1):
             continue
         typed = _type_before(text, d.start(), start, lex)
         if typed is None:
             continue
-        m = lex.short.match(text, d.start(), end)
+        m = lex.short.match(text, d.start(), min(end, d.start() + 120))
         if m is None or not _short_form_ok(text, typed, m, lex, end):
             continue
         doc_type = _doc_type_of(typed.group("type"), lex)
@@ -298,7 +335,8 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
         out.append(Directive(typed.start(), m.end(), text[typed.start() : m.end()], doc_type, m.group("num"), None, date, issuer, True))
         extra = _short_list(text, max(m.end(), attr_end), end, doc_type, lex)
         out.extend(extra)
-        covered.extend((x.start, x.end) for x in [out[-1 - len(extra)], *extra])
+        if extra:
+            taken = SpanIndex([*taken.spans, *((x.start, x.end) for x in extra)])
     out.sort(key=lambda d: d.start)
     return out
 
@@ -306,11 +344,11 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
 def _short_list(text: str, pos: int, limit: int, doc_type: str, lex: Lexicon) -> list[Directive]:
     found = []
     while True:
-        joint = lex.list_joint.match(text, pos, limit)
+        joint = lex.list_joint.match(text, pos, min(limit, pos + 120))
         if not joint:
             return found
-        m = lex.short.match(text, joint.end(), limit)
-        if not m or lex.designation.match(text, joint.end(), limit):
+        m = lex.short.match(text, joint.end(), min(limit, joint.end() + 120))
+        if not m or lex.designation.match(text, joint.end(), min(limit, joint.end() + 120)):
             return found
         nxt = regex.match(r"[ \t\u00a0]*(\p{L}+)", text[m.end() : m.end() + 12])
         if nxt and nxt.group(1).lower() not in lex.list_followers:
@@ -329,18 +367,17 @@ def _short_form_ok(text: str, typed: regex.Match[str], m: regex.Match[str], lex:
     if not typed.group("so") and not m.group("year") and len(num) == 4 and num[:2] in ("19", "20"):
         return False  # "Chương trình 2017": a year
     nxt = regex.match(r"[ \t\u00a0]*([\p{L}%]+)", text[m.end() : min(limit, m.end() + 12)])
-    dated = lex.attr_date.match(text, m.end(), limit)
+    dated = lex.attr_date.match(text, m.end(), min(limit, m.end() + 120))
     if nxt and nxt.group(1).lower() in lex.not_before and not (dated and _attributes(text, m.end(), limit, lex)[0]):
         return False
-    return not DATE.match(text, m.start("num"))
+    return not DATE.match(text, m.start("num"), min(len(text), m.start("num") + 40))
 
 
-def _list_type(text: str, pos: int, previous: list[Directive], lex: Lexicon) -> str | None:
-    """The type of the list a bare designation stands in (``22-NQ/TW và 36-NQ/TW``)."""
-    before = [d for d in previous if d.end <= pos]
-    if not before:
+def _list_type(text: str, pos: int, prev: Directive | None, lex: Lexicon) -> str | None:
+    """The type of the list a bare designation stands in (``22-NQ/TW và 36-NQ/TW``):
+    that of the mention just before it, when only a list word stands between."""
+    if prev is None or prev.end > pos:
         return None
-    prev = max(before, key=lambda d: d.end)
     _, _, attr_end = _attributes(text, prev.end, pos, lex)
     gap_start = max(prev.end, attr_end) if attr_end <= pos else prev.end
     joint = lex.list_joint.fullmatch(text, gap_start, pos)

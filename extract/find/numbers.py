@@ -257,7 +257,7 @@ def _scans() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     ``anchors``, a counted noun (``hai mươi lăm hội viên``).
     """
     v = vocabulary()
-    scales = sorted({w for x in v.scales for w in (x, x[0].upper() + x[1:])}, key=len, reverse=True)
+    scales = sorted({w for x in [*v.scales, *v.half_after] for w in (x, x[0].upper() + x[1:])}, key=len, reverse=True)
     digits = re.compile(r"\d+(?:[.,]\d+)*")
     scale = re.compile(rf"(?:{'|'.join(re.escape(w) for w in scales)})(?![^\W\d_])")
     words = frozenset(w.lower() for w in [*v.words, *v.half_after])
@@ -311,8 +311,10 @@ def find_number_spans(
         s0 = m.start()
         if s0 > start and text[s0 - 1].isalnum() and not text[s0 - 1].isdigit():
             continue  # inside a longer word
-        tokens[s0] = (s0, m.end(), "s")
-        word_stops.append(s0)
+        half = m.group().lower() in v.half_after
+        tokens[s0] = (s0, m.end(), "h" if half else "s")
+        if not half:
+            word_stops.append(s0)
     if anchors is not None:
         word_stops.extend(m.end() for m in anchors.finditer(text, start, end))
     for stop in word_stops:
@@ -411,3 +413,18 @@ def qualifier_before(text: str, pos: int, floor: int = 0) -> str | None:
     if not m or m.group("cmp"):
         return None
     return quals[" ".join(m.group("q").lower().split())]
+
+
+@functools.cache
+def _vague_regex() -> regex.Pattern[str]:
+    words = lexicon.alternation(lexicon.load("numbers")["vague_before"])
+    return regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{words})[ \t\u00a0]*\Z")
+
+
+def vague_number(text: str, num: NumberSpan, floor: int = 0) -> bool:
+    """``vài trăm triệu``, ``hàng nghìn``, ``trăm triệu``: a vague quantity, not a number."""
+    first = text[num.start : num.end].split(None, 1)[0].lower()
+    v = vocabulary()
+    if first in v.hundred or first in v.tens_marker or first in v.scales:
+        return True
+    return bool(_vague_regex().search(text, max(floor, num.start - 12), num.start))

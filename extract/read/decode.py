@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import BinaryInput, DecodeError, EmptyInput
+from .legacy import _vietnamese_score, decode_tcvn3, repair_legacy
 
 
 @dataclass
@@ -36,6 +37,18 @@ def _utf8_share(data: bytes) -> tuple[int, int]:
     invalid = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
     return multibyte, invalid
+
+
+def _legacy_8bit(body: bytes) -> tuple[str, str]:
+    """Bytes that are not UTF-8: Windows-1258 or TCVN3, whichever reads as Vietnamese."""
+    try:
+        cp = body.decode("cp1258")
+    except UnicodeDecodeError:
+        cp = None
+    tcvn = decode_tcvn3(body)
+    if cp is None or _vietnamese_score(unicodedata.normalize("NFC", tcvn)) > _vietnamese_score(unicodedata.normalize("NFC", cp)):
+        return tcvn, "tcvn3"
+    return cp, "cp1258"
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -72,12 +85,15 @@ def decode_bytes(data: bytes) -> Decoded:
                     f"{bad} invalid UTF-8 byte(s) replaced with U+FFFD (first at byte {exc.start})"
                 )
             else:
-                try:
-                    text = body.decode("cp1258")
-                except UnicodeDecodeError as exc2:
-                    raise DecodeError(f"neither UTF-8 nor Windows-1258 (byte {exc2.start})") from None
-                enc = "cp1258"
+                text, enc = _legacy_8bit(body)
+                if enc == "tcvn3":
+                    repairs.append("decoded as TCVN3 (ABC), a legacy Vietnamese font encoding")
     text = canonicalize(text)
+    if enc != "tcvn3":
+        text, note = repair_legacy(text)
+        if note:
+            text = canonicalize(text)
+            repairs.append(note)
     if not text.strip():
         raise EmptyInput("empty input" if not text else "input holds only white space")
     return Decoded(text=text, encoding=enc, repairs=repairs)

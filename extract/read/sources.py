@@ -186,12 +186,12 @@ def _read_zip(path: str, max_bytes: int) -> Iterator[Item]:
             if kind not in ("text", "html") or (kind == "text" and not name.lower().endswith(TEXT_SUFFIXES)):
                 continue
             notes = _unsafe_name(name)
-            if info.file_size > max_bytes:
-                yield Item(id=name, source=source, error=TooLarge(f"{info.file_size} bytes > --max-bytes {max_bytes}"))
-                continue
             if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
                 yield Item(id=name, source=source, error=ArchiveError(
                     f"compression ratio {info.file_size // max(info.compress_size, 1)}:1 looks like a zip bomb; not decompressed"))
+                continue
+            if info.file_size > max_bytes:
+                yield Item(id=name, source=source, error=TooLarge(f"{info.file_size} bytes > --max-bytes {max_bytes}"))
                 continue
             try:
                 with zf.open(info) as fh:

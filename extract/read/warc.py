@@ -30,6 +30,11 @@ def read_warc(path: str, max_bytes: int) -> Iterator[Item]:
                 if len(data) > max_bytes:
                     yield Item(id=rec_id, source=uri, error=TooLarge(f"record > --max-bytes {max_bytes}"))
                     continue
+                missing = getattr(rec.raw_stream, "limit", 0) or 0
+                if missing > 0:  # the stream ended before the record's Content-Length
+                    yield Item(id=rec_id, source=uri, error=ArchiveError(
+                        f"truncated WARC record: {missing} of {rec.length} bytes missing"))
+                    return
                 yield Item(id=rec_id, source=uri, data=data, html="html" in ctype)
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
             yield Item(id=f"{path}!truncated", source=f"{path}!", error=ArchiveError(f"truncated or corrupt WARC: {exc}"))

@@ -1,0 +1,226 @@
+"""Hostile and broken input: nothing crashes, nothing hangs, nothing is lost."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import time
+import zipfile
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import extract
+from extract.cli import main
+from extract.models import Record
+from extract.pipeline import DEFAULT_STAGES, run_stages
+from extract.read.decode import canonicalize, decode_bytes
+from extract.read.legacy import unicode_to_tcvn3
+
+from .conftest import CORPUS, assert_offsets
+
+SEEDS = sorted(CORPUS.glob("*.txt"))
+FUZZ_EXAMPLES = int(os.environ.get("VNEXTRACT_FUZZ_EXAMPLES", "150"))
+
+ALPHABET = (
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+    "AĂÂĐÊÔƠƯHNTQ0123456789.,/-:;()“”\"' \n\t\u00a0\u200b\u0300\u0301\u0303\u0309\u0323–—…%"
+)
+FRAGMENTS = st.sampled_from([
+    "Chỉ thị số ", "04-CT/TW", "ngày 06/7/2011", " của Bộ Chính trị", "286/2006/QĐ-TTg", "Nghị quyết ",
+    " tỷ đồng", " triệu USD", "3.685,3", "8.500.000", " hội viên", " chi hội cơ sở", "trên ", "hai mươi lăm",
+    " - ", "TP. ", "./.", "\n\n", "Ảnh: ", "Cập nhật 24/07/2019 08:53", " và ", " nghìn tỷ", "rưỡi",
+])
+TEXTS = st.lists(st.one_of(st.text(ALPHABET, max_size=40), FRAGMENTS), max_size=40).map("".join)
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_fuzz_never_raises_and_spans_hold(text):
+    rec = extract.extract_text(text, id="fuzz")
+    assert rec["status"] == "ok"
+    assert_offsets(rec, canonicalize(text))
+    for s, e in rec["sentences"]:
+        assert any(ps <= s and e <= pe for ps, pe in rec["paragraphs"])
+
+
+@settings(max_examples=max(20, FUZZ_EXAMPLES // 5), deadline=None)
+@given(st.binary(max_size=400))
+def test_fuzz_bytes_give_a_record_or_a_typed_error(data):
+    try:
+        decoded = decode_bytes(data)
+    except extract.errors.InputError as exc:
+        assert exc.kind in ("BinaryInput", "EmptyInput", "DecodeError")
+        return
+    assert decoded.text == canonicalize(decoded.text)
+
+
+def _seconds(text: str) -> float:
+    start = time.perf_counter()
+    run_stages(text, Record(id="x"), DEFAULT_STAGES)
+    return time.perf_counter() - start
+
+
+PATHOLOGICAL = {
+    "digits and dots": lambda n: ("1234.5678," * (n // 10 + 1))[:n],
+    "Chỉ thị số repeated": lambda n: ("Chỉ thị số " * (n // 11 + 1))[:n],
+    "dash-slash pairs": lambda n: ("-/" * (n // 2 + 1))[:n],
+    "one long line of prose": lambda n: ("Liên hiệp có 10 hội hữu nghị thành viên với trên 5 ngàn hội viên, " * (n // 68 + 1))[:n],
+    "number words": lambda n: ("hai mươi lăm nghìn " * (n // 19 + 1))[:n],
+    "designation chains": lambda n: ("04-CT/TW, 05-CT/TW và " * (n // 22 + 1))[:n],
+}
+
+
+@pytest.mark.parametrize("name", list(PATHOLOGICAL))
+def test_time_grows_linearly(name):
+    make = PATHOLOGICAL[name]
+    small, big = make(40_000), make(320_000)
+    _seconds(small)  # warm caches
+    t1 = min(_seconds(small) for _ in range(2))
+    t8 = min(_seconds(big) for _ in range(2))
+    # 8x the input: linear work takes about 8x; quadratic backtracking would take 64x
+    assert t8 / max(t1, 1e-4) < 20, f"{name}: {t1:.4f}s -> {t8:.4f}s"
+
+
+def _records(path) -> list[dict]:
+    return [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+
+
+def test_doc_timeout_turns_a_runaway_document_into_an_error_record(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_huge.txt").write_text(PATHOLOGICAL["one long line of prose"](3_000_000), encoding="utf-8")
+    (folder / "b_seed.txt").write_bytes(SEEDS[0].read_bytes())
+    out = tmp_path / "r.jsonl"
+    assert main(["run", str(folder), "-o", str(out), "-j", "1", "-q", "--doc-timeout", "0.05"]) == 3
+    a, b = _records(out)
+    assert a["status"] == "error" and a["error"]["type"] == "Timeout"
+    assert b["status"] == "ok" and b["directives"]
+
+
+def test_max_bytes(tmp_path):
+    out = tmp_path / "r.jsonl"
+    assert main(["run", str(SEEDS[0]), "-o", str(out), "-q", "--max-bytes", "100"]) == 3
+    assert _records(out)[0]["error"]["type"] == "TooLarge"
+
+
+def test_zip_bomb_and_unsafe_member_names(tmp_path):
+    zpath = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(zpath, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("bomb.txt", b"0" * 30_000_000)
+        zf.writestr("../escape.txt", SEEDS[1].read_bytes())
+        zf.writestr("/abs/path.txt", SEEDS[2].read_bytes())
+    out = tmp_path / "r.jsonl"
+    assert main(["run", str(zpath), "-o", str(out), "-q", "-j", "1"]) == 3
+    bomb, esc, absolute = _records(out)
+    assert bomb["error"]["type"] == "ArchiveError" and "zip bomb" in bomb["error"]["message"]
+    assert esc["status"] == "ok" and esc["error"]["type"] == "warning" and "../escape.txt" in esc["error"]["message"]
+    assert absolute["status"] == "ok" and "unsafe member name" in absolute["error"]["message"]
+    assert not (tmp_path.parent / "escape.txt").exists()
+
+
+def _broken_inputs(folder):
+    seed = SEEDS[0].read_bytes()
+    (folder / "bad_utf8.txt").write_bytes(seed[:3000] + b"\xff\xfe\xc3" + seed[3000:])
+    (folder / "mixed.txt").write_bytes(seed[:2000] + "Hội nghị tổng kết năm".encode("cp1258", errors="ignore") + seed[2000:])
+    good = gzip.compress(json.dumps({"id": "g1", "text": SEEDS[1].read_text(encoding="utf-8")}, ensure_ascii=False).encode() + b"\n" * 2 + b'{"id": "g2", "text": "' + b"x" * 5000)
+    (folder / "truncated.jsonl.gz").write_bytes(good[: len(good) - 40])
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("http://x.vn/1", "response", payload=io.BytesIO(b"<html><body><p>" + seed[:4000] + b"</p></body></html>"), http_headers=headers))
+    (folder / "truncated.warc.gz").write_bytes(buf.getvalue()[: len(buf.getvalue()) // 2])
+    (folder / "lines.jsonl").write_text('{"id": "ok1", "text": "Chỉ thị số 04-CT/TW được triển khai rộng rãi trong toàn tỉnh."}\nnot json at all\n', encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02garbage")
+    (folder / "empty.txt").write_bytes(b"")
+
+
+def test_broken_bytes_each_give_a_record_and_the_run_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in SEEDS:
+        (folder / p.name).write_bytes(p.read_bytes())
+    _broken_inputs(folder)
+    out, clean = tmp_path / "r.jsonl", tmp_path / "clean.jsonl"
+    assert main(["run", str(folder), "-o", str(out), "-q", "-j", "2"]) == 3
+    assert main(["run", str(CORPUS), "-o", str(clean), "-q", "-j", "1"]) == 0
+    recs = {r["id"]: r for r in _records(out)}
+    for ref in _records(clean):  # the seeds' records are those of a clean run
+        got = dict(recs[ref["id"]])
+        assert {k: v for k, v in got.items() if k != "source"} == {k: v for k, v in ref.items() if k != "source"}
+    assert recs["bad_utf8"]["status"] == "ok" and recs["bad_utf8"]["error"]["type"] == "repaired"
+    assert recs["mixed"]["status"] == "ok" and "invalid UTF-8" in recs["mixed"]["error"]["message"]
+    assert recs["g1"]["status"] == "ok"
+    assert any(r["error"] and "truncated" in r["error"]["message"] for r in recs.values() if r["source"].startswith(str(folder / "truncated.jsonl.gz")))
+    assert any(r["status"] == "error" and "WARC" in r["error"]["message"] for r in recs.values())
+    assert recs["ok1"]["directives"][0]["ref"] == "04-CT/TW"
+    assert any(r["error"] and r["error"]["type"] == "BadJSON" for r in recs.values())
+    assert recs["binary"]["error"]["type"] == "BinaryInput" and recs["empty"]["error"]["type"] == "EmptyInput"
+    n_inputs = len(SEEDS) + 2 + 1 + 1 + 2 + 2  # texts; jsonl.gz gives g1 + error; warc error; 2 jsonl lines
+    assert len(_records(out)) >= n_inputs
+
+
+SENTENCE = "Hà Nội là thủ đô của nước Việt Nam. Liên hiệp các tổ chức hữu nghị đã tổ chức nhiều hoạt động đối ngoại nhân dân với bạn bè quốc tế trong những năm qua."
+
+
+def test_tcvn3_bytes_are_converted():
+    decoded = decode_bytes(unicode_to_tcvn3(SENTENCE))
+    assert decoded.text == SENTENCE
+    assert decoded.encoding == "tcvn3" and "TCVN3" in decoded.repairs[0]
+
+
+def test_tcvn3_mojibake_inside_utf8_is_converted():
+    mojibake = unicode_to_tcvn3(SENTENCE).decode("latin-1")
+    assert mojibake.startswith("Hµ Néi")
+    decoded = decode_bytes(mojibake.encode("utf-8"))
+    assert decoded.text == SENTENCE and "TCVN3" in decoded.repairs[0]
+
+
+def _to_vni(text: str) -> str:
+    import unicodedata
+
+    tones = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+    shapes = {"\u0302": "6", "\u031b": "7", "\u0306": "8"}
+    out = []
+    for word in text.split(" "):
+        tone = ""
+        letters = []
+        for ch in unicodedata.normalize("NFD", word):
+            if ch in tones:
+                tone = tones[ch]
+            elif ch in shapes:
+                letters.append(shapes[ch])
+            elif ch in "đĐ":
+                letters.append("d9" if ch == "đ" else "D9")
+            else:
+                letters.append(ch)
+        trail = ""
+        while letters and letters[-1] in ".,":
+            trail = letters.pop() + trail
+        out.append("".join(letters) + tone + trail)
+    return " ".join(out)
+
+
+def test_vni_key_strokes_are_converted():
+    vni = _to_vni(SENTENCE)
+    assert vni.startswith("Ha2 No6i5")
+    decoded = decode_bytes(vni.encode("ascii"))
+    assert decoded.text == SENTENCE and "VNI" in decoded.repairs[0]
+
+
+def test_vni_stroke_orders():
+    from extract.read.legacy import vni_word
+
+    assert vni_word("No65i") == vni_word("No6i5") == "Nội"
+    assert vni_word("d9o6ng5") == "động" and vni_word("ngu7o7i2") == "người" and vni_word("hoa2") == "hòa"
+
+
+def test_modern_text_is_never_touched():
+    text = (CORPUS / SEEDS[0].name).read_text(encoding="utf-8")
+    assert decode_bytes(text.encode("utf-8")).repairs == []

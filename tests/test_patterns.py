@@ -1,0 +1,48 @@
+"""Every pattern family ships its example corpus (Duckling style); this walks all of it.
+
+Each line of ``patterns/NAME.examples.jsonl`` is a sentence and the complete list of
+mentions the extractor must find in it (an empty list for a negative example)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import lexicon
+from extract.find.amounts import find_amounts
+from extract.find.counts import find_counts
+from extract.find.directives import find_directives
+
+FINDERS = {"directives": find_directives, "amounts": find_amounts, "counts": find_counts}
+MINIMUM = {"directives": (80, 30), "amounts": (100, 30), "counts": (80, 30)}
+
+
+def _cases(name):
+    return [pytest.param(ex, id=f"{name}-{i}") for i, ex in enumerate(lexicon.examples(name), 1)]
+
+
+def _found(name: str, text: str) -> list[dict]:
+    if name == "directives":
+        return [d.__dict__ for d in find_directives(text)]
+    mentions = FINDERS[name](text)
+    if name == "counts":
+        masked = [(a.start, a.end) for a in find_amounts(text)] + [(d.start, d.end) for d in find_directives(text)]
+        mentions = find_counts(text, None, masked)
+    elif name == "amounts":
+        mentions = find_amounts(text, None, [(d.start, d.end) for d in find_directives(text)])
+    return [m.to_dict() if hasattr(m, "to_dict") else m.__dict__ for m in mentions]
+
+
+@pytest.mark.parametrize("name", list(FINDERS))
+def test_corpus_size(name):
+    examples = lexicon.examples(name)
+    positives = sum(1 for e in examples if e["expect"])
+    negatives = sum(1 for e in examples if not e["expect"])
+    assert positives >= MINIMUM[name][0] and negatives >= MINIMUM[name][1]
+    assert sum(len(e["expect"]) for e in examples if name != "directives") >= (100 if name == "amounts" else 80) or name == "directives"
+
+
+@pytest.mark.parametrize("example", _cases("directives") + _cases("amounts") + _cases("counts"))
+def test_example(example, request):
+    name = request.node.callspec.id.split("-")[0]
+    got = [{k: v for k, v in m.items() if k not in ("start", "end")} for m in _found(name, example["text"])]
+    assert got == example["expect"], example["text"]
