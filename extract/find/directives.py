@@ -211,7 +211,7 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
             word = text[i:j]
         if lex.typed.match(text, i, min(len(text), i + 120)) or not text[i].isalpha() and not text[i].isdigit():
             break
-        if word[0].islower() and prev_word[:1].islower() and not _lower_pair(prev_word, word, text, j, lex):
+        if word != "và" and word[0].islower() and prev_word[:1].islower() and not _lower_pair(prev_word, word, text, j, lex):
             break
         end = j
         words += 1
