@@ -20,10 +20,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-import orjson
-
 from .errors import InputError, Timeout
-from .models import Record, dumps, error_record
+from .models import Record, dumps, error_record, loads
 from .pipeline import extract_canonical, sha256_text
 from .read.decode import canonicalize, decode_bytes
 from .read.sources import DEFAULT_MAX_BYTES, Item, iter_items
@@ -47,16 +45,15 @@ class Summary:
     mentions: dict[str, int] = field(default_factory=lambda: {"directives": 0, "amounts": 0, "counts": 0})
     seconds: float = 0.0
 
-    def add(self, rec: dict[str, Any], size: int) -> None:
+    def add(self, stats: tuple[bool, bool, int, int, int], size: int) -> None:
+        ok, duplicate, n_dir, n_amt, n_cnt = stats
         self.bytes += size
-        if rec["status"] == "ok":
-            self.ok += 1
-        else:
-            self.error += 1
-        if rec.get("duplicate_of"):
-            self.duplicates += 1
-        for key in self.mentions:
-            self.mentions[key] += len(rec.get(key) or [])
+        self.ok += ok
+        self.error += not ok
+        self.duplicates += duplicate
+        self.mentions["directives"] += n_dir
+        self.mentions["amounts"] += n_amt
+        self.mentions["counts"] += n_cnt
 
     def line(self) -> str:
         mb = self.bytes / 1e6
@@ -158,34 +155,46 @@ def _duplicate_record(item: Item, sha: str, first: str) -> dict[str, Any]:
     return rec.to_dict()
 
 
-def iter_records(
+Done = tuple[bytes, int, tuple[bool, bool, int, int, int]]  # JSON line, input bytes, stats
+
+
+def _done(rec: dict[str, Any], size: int) -> Done:
+    """A finished record as its JSON line and the figures the summary needs: made in the
+    worker, so the parent only writes bytes (no record travels back as objects)."""
+    stats = (
+        rec["status"] == "ok", bool(rec.get("duplicate_of")),
+        len(rec["directives"]), len(rec["amounts"]), len(rec["counts"]),
+    )
+    return dumps(rec) + b"\n", size, stats
+
+
+def _work(args: tuple[Any, Options]) -> Done:
+    item, opts = args
+    if isinstance(item, tuple):  # a duplicate record made by the parent
+        return _done(*item)
+    return _done(process_item(item, opts), item.size)
+
+
+def iter_lines(
     items: Iterable[Item], opts: Options, jobs: int = 1, dedup: bool = False, seen: dict[str, str] | None = None
-) -> Iterator[tuple[dict[str, Any], int]]:
-    """(record, input bytes) for every item, in input order, with ``jobs`` processes."""
+) -> Iterator[Done]:
+    """Every item's record line, in input order, with ``jobs`` worker processes."""
     seen = {} if seen is None else seen
     if dedup:
         items = _dedup_stream(items, opts, seen)
     if jobs <= 1:
         for item in items:
-            if isinstance(item, tuple):
-                yield item
-            else:
-                yield process_item(item, opts), item.size
+            yield _work((item, opts))
         return
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
     with ctx.Pool(jobs) as pool:
-        def tasks():
-            for item in items:
-                yield item, opts
-
-        yield from pool.imap(_work_or_passthrough, tasks(), chunksize=4)
+        yield from pool.imap(_work, ((item, opts) for item in items), chunksize=8)
 
 
-def _work_or_passthrough(args: tuple[Any, Options]) -> tuple[dict[str, Any], int]:
-    item, opts = args
-    if isinstance(item, tuple):  # an already-made duplicate record
-        return item
-    return process_item(item, opts), item.size
+def iter_records(items: Iterable[Item], opts: Options, jobs: int = 1, dedup: bool = False) -> Iterator[dict[str, Any]]:
+    """Every item's record (as a dict), in input order: the Python API over many inputs."""
+    for line, _, _ in iter_lines(items, opts, jobs, dedup):
+        yield loads(line)
 
 
 def _dedup_stream(items: Iterable[Item], opts: Options, seen: dict[str, str]) -> Iterator[Any]:
@@ -220,7 +229,7 @@ def prepare_resume(path: str) -> tuple[int, str | None, dict[str, str]]:
     for line in data[:cut].splitlines():
         if not line.strip():
             continue
-        rec = orjson.loads(line)
+        rec = loads(line)
         count += 1
         last = rec.get("source")
         if rec.get("sha256") and not rec.get("duplicate_of") and rec.get("status") == "ok":
@@ -254,14 +263,19 @@ def run(
             )
     bar = _progress_bar(inputs) if progress else None
     start = time.perf_counter()
-    for rec, size in iter_records(items, opts, jobs, dedup, seen):
-        out.write(dumps(rec) + b"\n")
-        out.flush()
-        summary.add(rec, size)
+    last_flush = start
+    for line, size, stats in iter_lines(items, opts, jobs, dedup, seen):
+        out.write(line)  # whole lines only; a crash leaves at most one partial line
+        summary.add(stats, size)
+        now = time.perf_counter()
+        if now - last_flush > 0.5:
+            out.flush()
+            last_flush = now
         if bar is not None:
             bar.update(1)
             elapsed = time.perf_counter() - start
             bar.set_postfix_str(f"{summary.bytes / 1e6 / max(elapsed, 1e-9):.2f} MB/s, {summary.error} errors", refresh=False)
+    out.flush()
     summary.seconds = time.perf_counter() - start
     if bar is not None:
         bar.close()

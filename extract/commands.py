@@ -125,10 +125,10 @@ def cmd_labelstudio(args: argparse.Namespace) -> int:
 
 
 def _read_records(path: str) -> list[dict]:
-    import orjson
+    from .models import loads
 
     with open(path, "rb") as fh:
-        return [orjson.loads(line) for line in fh if line.strip()]
+        return [loads(line) for line in fh if line.strip()]
 
 
 def _texts_for(records: list[dict], args: argparse.Namespace) -> tuple[dict[str, str], list[str]]:

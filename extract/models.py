@@ -113,3 +113,18 @@ def dumps(record: dict[str, Any]) -> bytes:
         import json
 
         return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+_BIG_INT = __import__("re").compile(rb"\d{19}")
+
+
+def loads(line: bytes | str) -> Any:
+    """Parse one JSON record; integers beyond 64 bits stay exact (orjson would make them floats)."""
+    import orjson
+
+    raw = line.encode("utf-8") if isinstance(line, str) else line
+    if _BIG_INT.search(raw):
+        import json
+
+        return json.loads(raw)
+    return orjson.loads(raw)

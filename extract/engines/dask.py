@@ -14,8 +14,7 @@ import time
 from collections.abc import Iterable
 from typing import IO, Any
 
-from ..batch import Options, Summary, _dedup_stream, process_item
-from ..models import dumps
+from ..batch import Options, Summary, _dedup_stream, _done, process_item
 from ..read.sources import Item, iter_items
 
 CHUNK = 2000  # documents per bag: bounds the driver's memory whatever the archive size
@@ -67,8 +66,9 @@ def run_dask(
             parts = max(1, min(len(chunk), 4 * len(client.scheduler_info()["workers"] or [1])))
             records = extract_bag(db.from_sequence(chunk, npartitions=parts), opts).compute()
             for x, rec in zip(chunk, records, strict=True):
-                out.write(dumps(rec) + b"\n")
-                summary.add(rec, x[1] if isinstance(x, tuple) else x.size)
+                line, size, stats = _done(rec, x[1] if isinstance(x, tuple) else x.size)
+                out.write(line)
+                summary.add(stats, size)
             out.flush()
     finally:
         client.close()

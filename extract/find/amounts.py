@@ -28,6 +28,9 @@ from .numbers import (
 from .spans import SpanIndex, clause_bounds
 
 _WS = r"[ \t\u00a0]"
+_NEXT_WORD = regex.compile(rf"{_WS}+(\p{{L}}+)")
+_NEXT_TOKEN = regex.compile(rf"{_WS}*(\p{{L}}+|[^\s\p{{L}}\d])")
+_NEXT_TWO = regex.compile(rf"{_WS}*(\p{{L}}+{_WS}+\p{{L}}+)")
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def _is_compound(text: str, cur_start: int, cur_end: int, lex: Lexicon) -> bool:
     tails = lex.compounds.get(word)
     if not tails:
         return False
-    m = regex.match(rf"{_WS}+(\p{{L}}+)", text[cur_end : cur_end + 16])
+    m = _NEXT_WORD.match(text[cur_end : cur_end + 16])
     return bool(m and m.group(1).lower() in tails)
 
 
@@ -170,13 +173,13 @@ def _money_without_currency(text: str, num: NumberSpan, lex: Lexicon, floor: int
     """SPEC: scale word, no currency: money only in a sentence about money, and only when
     no counted noun follows the number."""
     after = text[num.end : num.end + 24]
-    nxt = regex.match(rf"{_WS}*(\p{{L}}+|[^\s\p{{L}}\d])", after)
+    nxt = _NEXT_TOKEN.match(after)
     if nxt:
         word = nxt.group(1)
         if word == "%":
             return False
         if word[0].isalpha() and word.lower() not in lex.after_scale_ok:
-            two = regex.match(rf"{_WS}*(\p{{L}}+{_WS}+\p{{L}}+)", after)
+            two = _NEXT_TWO.match(after)
             follows = [word, two.group(1)] if two else [word]
             if not any(lex.money_context.fullmatch(w) for w in follows):
                 return False

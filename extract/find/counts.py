@@ -28,7 +28,7 @@ _ACRONYM = regex.compile(r"[ \t\u00a0]+\p{Lu}[\p{Lu}\d]+(?![\p{L}\d])")  # dự 
 @dataclass(frozen=True)
 class Lexicon:
     nouns: dict[str, str]  # lower-cased noun -> category
-    compounds: dict[str, tuple[str, ...]]
+    compounds: dict[str, regex.Pattern[str]]  # head -> the longer words it begins
     modifiers: regex.Pattern[str]
     joint: regex.Pattern[str]
     needs_context: dict[str, regex.Pattern[str]]
@@ -48,7 +48,10 @@ def load_lexicon() -> Lexicon:
     not_after = lexicon.alternation(data["not_after"])
     return Lexicon(
         nouns=nouns,
-        compounds={k.lower(): tuple(v) for k, v in data["compounds"].items()},
+        compounds={
+            k.lower(): regex.compile(rf"(?i){_WS}+(?:{lexicon.alternation(v)})(?![\p{{L}}])")
+            for k, v in data["compounds"].items()
+        },
         modifiers=regex.compile(rf"(?i){_WS}+(?:{mods})(?![\p{{L}}\d])"),
         joint=regex.compile(rf"(?i){_WS}*(?:,|và|hoặc|hay){_WS}*(?:các{_WS}+)?(?:{joint})(?![\p{{L}}\d])"),
         needs_context={
@@ -121,10 +124,8 @@ def _read_count(text: str, num: NumberSpan, m: regex.Match[str], lex: Lexicon, f
     noun_start, noun_end = m.span("noun")
     head = " ".join(m.group("noun").lower().split())
     tails = lex.compounds.get(head)
-    if tails:
-        nxt = text[noun_end : noun_end + 24].lower()
-        if any(regex.match(rf"{_WS}+{regex.escape(t)}(?![\p{{L}}])", nxt) for t in tails):
-            return None
+    if tails is not None and tails.match(text, noun_end, min(ceil, noun_end + 40)):
+        return None
     if lex.joint.match(text, noun_end, min(ceil, noun_end + 120)):
         return None  # "330 tổ chức, cá nhân": two kinds counted together
     end = noun_end

@@ -30,6 +30,16 @@ _DASH = r"[-–—]"
 _NUM = r"\d{1,5}[a-zA-Z]?"
 _YEAR = r"(?:19|20)\d{2}"
 _SEG = r"(?:[\p{Lu}\d][\p{Lu}\d]*(?:\p{Ll}{1,2}(?!\p{Ll}))?[\p{Lu}\d]*|\p{Ll}{1,10})"
+_SPACES = regex.compile(r"\s+")
+_REF_PARTS = regex.compile(r"([-/.])")
+_CODE_PARTS = regex.compile(r"[-.–\s]")
+_JOINT_ISSUER = regex.compile(r"[-–][ \t\u00a0]*\p{Lu}")
+_NEXT_LOWER = regex.compile(r"[ \t\u00a0]+(\p{Ll}+)")
+_NGAY = regex.compile(r"(?i:ngày)[ \t\u00a0]*")
+_CLOSE = regex.compile(r"[ \t\u00a0]*\)")
+_NEXT_WORD = regex.compile(r"[ \t\u00a0]*(\p{L}+)")
+_NEXT_WORD_PCT = regex.compile(r"[ \t\u00a0]*([\p{L}%]+)")
+_TRAILING_YEAR = regex.compile(rf"/\s?({_YEAR})\s*$")
 _START = r"(?:(?<![\p{L}\d/.\-–@])|(?<=(?i:số)))"  # "số204/2004/NĐ-CP" glues số on
 _END = r"(?![\p{Lu}\d]|[/\-–][\p{L}\d])"  # a glued lower-case word may follow ("TT-BNNPTNTngày")
 
@@ -143,8 +153,8 @@ def _code_type(code: str, party: bool, lex: Lexicon) -> str | None:
 def normalise_ref(raw: str, lex: Lexicon | None = None) -> str:
     """Canonical designation: no spaces, plain hyphens, codes in their canonical spelling."""
     lex = lex or load_lexicon()
-    s = regex.sub(r"\s+", "", raw).replace("–", "-").replace("—", "-")
-    parts = regex.split(r"([-/.])", s)
+    s = _SPACES.sub("", raw).replace("–", "-").replace("—", "-")
+    parts = _REF_PARTS.split(s)
     out = []
     for part in parts:
         if part and part[0].isalpha():
@@ -163,7 +173,7 @@ def _parse_designation(m: regex.Match[str], lex: Lexicon) -> tuple[str, str, str
         doc_type = _code_type(m.group("pcode"), True, lex)
         number = m.group("pnum")
     else:
-        first = regex.split(r"[-.–\s]", m.group("scode"))[0]
+        first = _CODE_PARTS.split(m.group("scode"))[0]
         doc_type = _code_type(first, False, lex)
         number = m.group("snum")
     return number, normalise_ref(m.group(0), lex), doc_type
@@ -192,7 +202,7 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
         if ch.isspace():
             i += 1
             continue
-        if ch in "-–" and words and regex.match(r"[-–][ \t\u00a0]*\p{Lu}", text[i : i + 4]):
+        if ch in "-–" and words and _JOINT_ISSUER.match(text[i : i + 4]):
             i += 1  # a joint issuer: "Bộ Giáo dục và Đào tạo - Bộ Nội vụ"
             prev_word = ""
             continue
@@ -227,7 +237,7 @@ def _lower_pair(prev: str, word: str, text: str, j: int, lex: Lexicon) -> bool:
     syllable before or with the one after (``Phát triển nông thôn``)."""
     if f"{prev} {word}".lower() in lex.lowercase_pairs or word.lower() in lex.place_words:
         return True
-    nxt = regex.match(r"[ \t\u00a0]+(\p{Ll}+)", text[j : j + 16])
+    nxt = _NEXT_LOWER.match(text[j : j + 16])
     return bool(nxt) and f"{word} {nxt.group(1)}".lower() in lex.lowercase_pairs
 
 
@@ -250,7 +260,7 @@ def _attributes(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[str | No
     end = pos
     m = lex.attr_date.match(text, pos, min(limit, pos + 120))
     if m:
-        d = regex.match(r"(?i:ngày)[ \t\u00a0]*", text[m.end() : m.end() + 8])
+        d = _NGAY.match(text[m.end() : m.end() + 8])
         start = m.end() + (d.end() if d else 0)
         found = date_at(text, start, limit) or date_at(text, m.end(), limit)
         if not found:  # "ngày 16/1": a date without its year is no attribute, but is skipped
@@ -259,7 +269,7 @@ def _attributes(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[str | No
                 end = partial.end()
         if found:
             date, end = found[2], found[1]
-            close = regex.match(r"[ \t\u00a0]*\)", text[end : end + 3])
+            close = _CLOSE.match(text[end : end + 3])
             if close and "(" in text[pos:start]:
                 end += close.end()
     issuer = None
@@ -350,7 +360,7 @@ def _short_list(text: str, pos: int, limit: int, doc_type: str, lex: Lexicon) ->
         m = lex.short.match(text, joint.end(), min(limit, joint.end() + 120))
         if not m or lex.designation.match(text, joint.end(), min(limit, joint.end() + 120)):
             return found
-        nxt = regex.match(r"[ \t\u00a0]*(\p{L}+)", text[m.end() : m.end() + 12])
+        nxt = _NEXT_WORD.match(text[m.end() : m.end() + 12])
         if nxt and nxt.group(1).lower() not in lex.list_followers:
             return found  # "36 và 37 người": the number counts something else
         date, issuer, attr_end = _attributes(text, m.end(), limit, lex)
@@ -366,7 +376,7 @@ def _short_form_ok(text: str, typed: regex.Match[str], m: regex.Match[str], lex:
     num = m.group("num")
     if not typed.group("so") and not m.group("year") and len(num) == 4 and num[:2] in ("19", "20"):
         return False  # "Chương trình 2017": a year
-    nxt = regex.match(r"[ \t\u00a0]*([\p{L}%]+)", text[m.end() : min(limit, m.end() + 12)])
+    nxt = _NEXT_WORD_PCT.match(text[m.end() : min(limit, m.end() + 12)])
     dated = lex.attr_date.match(text, m.end(), min(limit, m.end() + 120))
     if nxt and nxt.group(1).lower() in lex.not_before and not (dated and _attributes(text, m.end(), limit, lex)[0]):
         return False
@@ -411,5 +421,5 @@ def resolve_short_forms(mentions: list[Directive]) -> None:
 
 
 def _short_year(text: str) -> str | None:
-    m = regex.search(rf"/\s?({_YEAR})\s*$", text)
+    m = _TRAILING_YEAR.search(text)
     return m.group(1) if m else None

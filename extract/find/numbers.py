@@ -99,30 +99,30 @@ def number_pattern() -> str:
     return rf"(?:{digit_expr}|{word_expr})"
 
 
+_VI_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 8.500.000 | 3.685,3
+_DECIMAL_COMMA = re.compile(r"\d+,\d+")  # 32,5
+_EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 1,234,567 | 1,234.5
+_EN_DECIMAL = re.compile(r"\d+\.\d{1,2}")  # 1.5
+_PLAIN = re.compile(r"\d+")
+
+
 def parse_digits(text: str) -> Decimal:
-    """Parse one digit string written the Vietnamese way (see the module rules)."""
+    """Parse one digit string written the Vietnamese way (see the module rules); a string
+    in none of the known forms (``0.0,0.0``) raises ValueError."""
     s = text.strip()
-    if "," in s and "." in s:
-        if s.rfind(",") > s.rfind("."):  # 3.685,3: dots group, comma is decimal
-            return Decimal(s.replace(".", "").replace(",", "."))
-        return Decimal(s.replace(",", ""))  # 1,234.5: English grouping
-    if "," in s:
-        parts = s.split(",")
-        if len(parts) > 2 and all(len(p) == 3 for p in parts[1:]):
-            return Decimal(s.replace(",", ""))  # 1,234,567
-        if len(parts) > 2:
-            raise ValueError(f"not a number: {text!r}")
-        if parts[1] == "000":
+    if _PLAIN.fullmatch(s):
+        return Decimal(s)
+    if _VI_GROUPED.fullmatch(s):
+        return Decimal(s.replace(".", "").replace(",", "."))
+    if _DECIMAL_COMMA.fullmatch(s):
+        if s.split(",")[1] == "000":
             return Decimal(s.replace(",", ""))  # 2,000: zeros are never written as decimals
         return Decimal(s.replace(",", "."))
-    if "." in s:
-        parts = s.split(".")
-        if all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3:
-            return Decimal(s.replace(".", ""))  # 8.500.000
-        if len(parts) == 2 and len(parts[1]) in (1, 2):
-            return Decimal(s)  # 1.5 (English decimal point)
-        raise ValueError(f"not a number: {text!r}")
-    return Decimal(s)
+    if _EN_GROUPED.fullmatch(s) and (s.count(",") > 1 or "." in s):
+        return Decimal(s.replace(",", ""))  # 1,234,567 | 1,234.5: English grouping
+    if _EN_DECIMAL.fullmatch(s):
+        return Decimal(s)  # 1.5 (English decimal point)
+    raise ValueError(f"not a number: {text!r}")
 
 
 _TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|\p{L}+")

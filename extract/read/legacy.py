@@ -124,7 +124,7 @@ _MODERN = regex.compile(r"[\u1ea0-\u1ef9ăâđêôơưĂÂĐÊÔƠƯ]")
 
 def looks_modern(text: str) -> bool:
     """Unicode Vietnamese: plenty of its own letters early on (the fast path)."""
-    return len(_MODERN.findall(text, 0, 3000)) >= 20
+    return len(_MODERN.findall(text, 0, 600)) >= 8 or len(_MODERN.findall(text, 0, 4000)) >= 20
 
 
 def repair_legacy(text: str) -> tuple[str, str | None]:

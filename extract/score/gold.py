@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from ..batch import decode_item
+from ..models import loads
 from ..read.sources import Item
 
 GOLD_FIELDS = ("id", "sha256", "title", "published", "byline", "paragraphs", "sentences", "directives", "amounts", "counts")
@@ -28,11 +27,11 @@ def load_gold(path: str | Path) -> dict[str, dict[str, Any]]:
         if f.suffix == ".jsonl":
             for n, line in enumerate(f.read_bytes().splitlines(), 1):
                 if line.strip():
-                    rec = orjson.loads(line)
+                    rec = loads(line)
                     rec["_file"] = f"{f}:{n}"
                     out[rec["id"]] = rec
         else:
-            rec = orjson.loads(f.read_bytes())
+            rec = loads(f.read_bytes())
             rec["_file"] = str(f)
             out[rec["id"]] = rec
     return out
@@ -44,7 +43,7 @@ def load_records(path: str | Path) -> dict[str, dict[str, Any]]:
     with open(path, "rb") as fh:
         for line in fh:
             if line.strip():
-                rec = orjson.loads(line)
+                rec = loads(line)
                 out[rec["id"]] = rec
     return out
 

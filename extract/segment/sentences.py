@@ -21,6 +21,8 @@ import regex
 
 from .. import lexicon
 
+_NEXT_CAPITAL = regex.compile(r"\s+(\p{Lu}\p{Ll}*)")
+_BULLET = regex.compile(r"[-–—][ \t\u00a0]*[\p{Lu}\d\"“]")
 _END = regex.compile(r"(?:\./\.|\.\.\.|[.!?…])+[\"”’')\]»]*(?=\s)")
 
 
@@ -66,7 +68,7 @@ def _function_word_follows(text: str, pos: int) -> bool:
     preposition, a conjunction) starts a new sentence; a name (``TP. Hồ Chí Minh``) does not."""
     from .lines import cues
 
-    m = regex.match(r"\s+(\p{Lu}\p{Ll}*)", text[pos : pos + 20])
+    m = _NEXT_CAPITAL.match(text[pos : pos + 20])
     return bool(m) and m.group(1).lower() in cues().function_words
 
 
@@ -82,7 +84,7 @@ def boundary_ok(text: str, punct_start: int, after: int, end: int) -> int | None
     ellipsis = text[punct_start] == "…" or text.startswith("...", punct_start)
     if ellipsis and not (text[j].isupper() or text[j].isdigit()):
         return None  # "quần áo… (Sóc Sơn).": an ellipsis inside a list
-    if text[j] in "-–—" and not regex.match(r"[-–—][ \t\u00a0]*[\p{Lu}\d\"“]", text[j : j + 4]):
+    if text[j] in "-–—" and not _BULLET.match(text[j : j + 4]):
         return None  # '... vô lý!" - nghệ sĩ X nói.': an attribution, not a bullet
     if _protected(text, punct_start, 0):
         return None
