@@ -87,9 +87,9 @@ def split_lines(text: str) -> list[Line]:
         tokens = stripped.split()
         # a sample of the words is enough to tell prose from furniture on long lines
         words = [t.strip(".,;:!?…\"“”'()[]") for t in tokens[:: max(1, len(tokens) // _SAMPLE)]]
-        alpha = [w for w in words if w and w[0].isalpha()]
-        func = sum(1 for w in alpha if w.lower() in c.function_words)
-        caps = sum(1 for w in alpha if w[0].isupper())
+        alpha = [w for w in words if w[:1].isalpha()]
+        func = sum(map(c.function_words.__contains__, map(str.lower, alpha)))
+        caps = sum(map(str.isupper, (w[0] for w in alpha))) if len(tokens) <= 30 else 0
         short = len(tokens) <= 30
         line = Line(
             index=i,

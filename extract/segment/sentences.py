@@ -23,7 +23,10 @@ from .. import lexicon
 
 _NEXT_CAPITAL = regex.compile(r"\s+(\p{Lu}\p{Ll}*)")
 _BULLET = regex.compile(r"[-–—][ \t\u00a0]*[\p{Lu}\d\"“]")
-_END = regex.compile(r"(?:\./\.|\.\.\.|[.!?…])+[\"”’')\]»]*(?=\s)")
+# candidate ends: punctuation, closers, white space, then something that can start a
+# sentence (the look-ahead spares Python the many dots inside numbers and abbreviations
+# followed by lower case); boundary_ok() then applies the protections
+_END = regex.compile(r"(?:\./\.|\.\.\.|[.!?…])+[\"”’')\]»]*(?=\s+[\p{Lu}\d\"“‘'(\[«\-–—•+*])")
 
 
 @functools.cache
