@@ -184,3 +184,99 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.json:
         Path(args.json).write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2))
     return EXIT_OK
+
+
+@subcommand
+def _register_tables(sub) -> None:
+    p = sub.add_parser("tables", help="flat tables (documents, directives, amounts, counts) for pandas or a spreadsheet")
+    p.add_argument("records", help="pipeline records (JSONL)")
+    p.add_argument("-o", "--output", required=True, metavar="DIR")
+    p.add_argument("--format", choices=["csv", "parquet"], default="csv")
+
+
+@command("tables")
+def cmd_tables(args: argparse.Namespace) -> int:
+    from .tables import write_tables
+
+    written = write_tables(_read_records(args.records), args.output, args.format)
+    print("vnextract tables: " + ", ".join(str(p) for p in written.values()))
+    return EXIT_OK
+
+
+@subcommand
+def _register_citations(sub) -> None:
+    p = sub.add_parser("citations", help="one row per cited ref: articles, mentions, dates and issuers given")
+    p.add_argument("records", help="pipeline records (JSONL)")
+    p.add_argument("--csv", metavar="FILE", help="write the whole index as CSV")
+    p.add_argument("--top", type=int, default=30, help="rows to print (default 30; 0 = all)")
+
+
+@command("citations")
+def cmd_citations(args: argparse.Namespace) -> int:
+    from .citations import citation_index, format_index, write_csv
+
+    rows = citation_index(_read_records(args.records))
+    print(format_index(rows, args.top or None))
+    print(f"({len(rows)} distinct refs)")
+    if args.csv:
+        write_csv(rows, args.csv)
+    return EXIT_OK
+
+
+@subcommand
+def _register_show(sub) -> None:
+    p = sub.add_parser("show", help="an article with its mentions highlighted (terminal, or displaCy HTML)")
+    p.add_argument("file")
+    p.add_argument("--html", metavar="OUT.html", help="write displaCy's span view to this file")
+
+
+@command("show")
+def cmd_show(args: argparse.Namespace) -> int:
+    from .batch import decode_item
+    from .errors import InputError
+    from .read.sources import iter_items
+
+    items = list(iter_items([args.file]))
+    if len(items) != 1:
+        print(f"vnextract show: {args.file} holds {len(items)} documents; give one", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if items[0].error:
+            raise items[0].error
+        text, _ = decode_item(items[0])
+    except InputError as exc:
+        print(f"vnextract show: {exc.kind}: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    if args.html:
+        from .spacy_ext import load, render_html
+
+        doc = load()(text)
+        Path(args.html).write_text(render_html(doc), encoding="utf-8")
+        print(f"vnextract show: {len(doc.spans['vnextract'])} mentions -> {args.html}")
+        return EXIT_OK
+    from .pipeline import extract_canonical
+
+    print(render_terminal(text, extract_canonical(text, items[0].id).to_dict(), color=sys.stdout.isatty()))
+    return EXIT_OK
+
+
+def render_terminal(text: str, rec: dict, color: bool = False) -> str:
+    """Title, date, byline, then each paragraph with its mentions marked
+    ``[[text|LABEL key]]`` (or coloured on a terminal)."""
+    colours = {"directives": "\033[1;34m", "amounts": "\033[1;32m", "counts": "\033[1;33m"}
+    keys = {"directives": "ref", "amounts": "value", "counts": "category"}
+    marks = sorted((m["start"], m["end"], kind, m) for kind in colours for m in rec[kind])
+    lines = [f"title: {rec['title']}", f"published: {rec['published']}", f"byline: {rec['byline']}", ""]
+    for ps, pe in rec["paragraphs"]:
+        out, pos = [], ps
+        for s, e, kind, m in marks:
+            if s < ps or e > pe:
+                continue
+            out.append(text[pos:s])
+            label = f"{kind[:-1].upper()} {m.get(keys[kind])}"
+            out.append(f"{colours[kind]}{text[s:e]}\033[0m" if color else f"[[{text[s:e]}|{label}]]")
+            pos = e
+        out.append(text[pos:pe])
+        lines.append("".join(out))
+        lines.append("")
+    return "\n".join(lines)

@@ -67,8 +67,10 @@ class Lexicon:
     issuer_max_words: int
     lowercase_pairs: frozenset[str]
     place_words: frozenset[str]
+    not_after_va: frozenset[str]
     not_before: frozenset[str]
     typed: regex.Pattern[str]
+    type_word: regex.Pattern[str]
     type_before: regex.Pattern[str]
     type_tails: frozenset[str]
     designation: regex.Pattern[str]
@@ -119,8 +121,10 @@ def load_lexicon() -> Lexicon:
         issuer_max_words=int(data["issuer_max_words"]),
         lowercase_pairs=frozenset(data["issuer_lowercase_pairs"]),
         place_words=frozenset(data["issuer_place_words"]),
+        not_after_va=frozenset(data["issuer_not_after_va"]),
         not_before=frozenset(w.lower() for w in data["short_form_not_before"]),
         typed=typed,
+        type_word=regex.compile(rf"(?i:{words})(?![\p{{L}}\d])"),
         type_before=type_before,
         type_tails=frozenset(tails),
         designation=designation,
@@ -192,6 +196,8 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
         return None
     limit = min(limit, m.end() + 160)
     i = m.end()
+    if i >= limit or not text[i].isupper():
+        return None  # a body's name starts with a capital ("của các ..." is no issuer)
     words = 0
     end = i
     prev_word = ""
@@ -222,7 +228,7 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
         if lex.typed.match(text, i, min(len(text), i + 120)) or not text[i].isalpha() and not text[i].isdigit():
             break
         if word != "và" and word[0].islower() and prev_word[:1].islower() and not _lower_pair(prev_word, word, text, j, lex):
-            break
+            break  # "Tỉnh ủy đánh giá": the clause goes on, the name has ended
         end = j
         words += 1
         prev_word = word if word.lower() != "và" else ""
@@ -247,7 +253,10 @@ def _name_goes_on(text: str, pos: int, limit: int, lex: Lexicon) -> bool:
     j = pos
     while j < limit and text[j] in " \t\u00a0":
         j += 1
-    return j < limit and text[j].isupper() and not lex.typed.match(text, j, min(len(text), j + 120))
+    if j >= limit or not text[j].isupper() or lex.type_word.match(text, j, min(len(text), j + 30)):
+        return False
+    nxt = _NEXT_WORD.match(text, j, min(limit, j + 16))
+    return not (nxt and nxt.group(1) in lex.not_after_va)
 
 
 def _word_ends(s: str, n: int) -> bool:

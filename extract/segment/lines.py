@@ -162,7 +162,7 @@ def is_byline(line: Line) -> bool:
 
 
 def is_date_line(line: Line) -> bool:
-    return line.has_date and (line.words <= 14 or any(p.search(line.text) for p in cues().date))
+    return line.has_date and (line.words <= 8 or any(p.search(line.text) for p in cues().date))
 
 
 def is_title_candidate(line: Line) -> bool:

@@ -32,7 +32,12 @@ def word_spans(text: str, spans: list[list[int]]) -> list[list[int]]:
                     continue
                 words.append([found, found + len(piece)])
                 pos = found + len(piece)
-        out.extend([start + a, start + b] for a, b in _merge(words, keep))
+        for a, b in _merge(words, keep):
+            piece = chunk[a:b]
+            a2 = a + len(piece) - len(piece.lstrip())
+            b2 = b - (len(piece) - len(piece.rstrip()))
+            if b2 > a2:
+                out.append([start + a2, start + b2])
     return out
 
 
@@ -54,17 +59,22 @@ def _atomic_spans(chunk: str) -> list[tuple[int, int]]:
 
 
 def _merge(words: list[list[int]], keep: list[tuple[int, int]]) -> list[list[int]]:
-    """Replace the words that fall inside an atomic span by that one span."""
+    """Re-cut the words so that every atomic span (designation, date, number) is exactly
+    one token: word edges inside an atomic span go, its own edges come in."""
     if not keep:
         return words
-    out: list[list[int]] = []
+    cuts = {x for w in words for x in w} | {x for k in keep for x in k}
+    cuts = {c for c in cuts if not any(a < c < b for a, b in keep)}
+    covered = [False] * (max(cuts) + 1)
     for a, b in words:
-        for ka, kb in keep:
-            if ka < b and a < kb:
-                a, b = min(a, ka), max(b, kb)
-                break
-        if out and out[-1][1] > a:
-            out[-1][1] = max(out[-1][1], b)
-        else:
+        for i in range(a, b):
+            covered[i] = True
+    for a, b in keep:
+        for i in range(a, b):
+            covered[i] = True
+    edges = sorted(cuts)
+    out: list[list[int]] = []
+    for a, b in zip(edges, edges[1:], strict=False):
+        if covered[a]:
             out.append([a, b])
     return out

@@ -1,0 +1,75 @@
+"""Flat tables for analysis: one per mention list and one per document, one row per
+mention with the document's id, title and publication date, ready for pandas or a
+spreadsheet. CSV always; Parquet through pyarrow (the ``parquet`` extra)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+COLUMNS = {
+    "directives": ["start", "end", "text", "doc_type", "number", "ref", "date", "issuer", "short"],
+    "amounts": ["start", "end", "text", "value", "value_max", "currency", "approx"],
+    "counts": ["start", "end", "text", "value", "approx", "category", "noun"],
+}
+DOC_COLUMNS = ["id", "source", "status", "error_type", "title", "published", "byline", "sha256",
+               "paragraphs", "sentences", "directives", "amounts", "counts", "duplicate_of"]
+KEY = ["doc_id", "title", "published"]
+
+
+def rows(records: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The four tables as lists of row dicts."""
+    tables: dict[str, list[dict[str, Any]]] = {"documents": [], **{k: [] for k in COLUMNS}}
+    for rec in records:
+        tables["documents"].append({
+            "id": rec["id"], "source": rec.get("source"), "status": rec["status"],
+            "error_type": (rec.get("error") or {}).get("type"), "title": rec.get("title"),
+            "published": rec.get("published"), "byline": rec.get("byline"), "sha256": rec.get("sha256"),
+            "paragraphs": len(rec.get("paragraphs") or []), "sentences": len(rec.get("sentences") or []),
+            "directives": len(rec.get("directives") or []), "amounts": len(rec.get("amounts") or []),
+            "counts": len(rec.get("counts") or []), "duplicate_of": rec.get("duplicate_of"),
+        })
+        for kind, cols in COLUMNS.items():
+            for m in rec.get(kind) or []:
+                tables[kind].append({"doc_id": rec["id"], "title": rec.get("title"), "published": rec.get("published"),
+                                     **{c: m.get(c) for c in cols}})
+    return tables
+
+
+def write_tables(records: Iterable[dict[str, Any]], out_dir: str, fmt: str = "csv") -> dict[str, Path]:
+    tables = rows(records)
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    written = {}
+    for name, table in tables.items():
+        columns = DOC_COLUMNS if name == "documents" else KEY + COLUMNS[name]
+        path = Path(out_dir) / f"{name}.{fmt}"
+        if fmt == "csv":
+            with open(path, "w", newline="", encoding="utf-8") as fh:
+                writer = csv.DictWriter(fh, fieldnames=columns)
+                writer.writeheader()
+                writer.writerows(table)
+        else:
+            _write_parquet(path, table, columns)
+        written[name] = path
+    return written
+
+
+def _write_parquet(path: Path, table: list[dict[str, Any]], columns: list[str]) -> None:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise SystemExit("vnextract tables: --format parquet needs pyarrow (pip install 'vnextract[parquet]')") from None
+    from decimal import Decimal
+
+    data = {c: [r.get(c) for r in table] for c in columns}
+    fields = []
+    for c in columns:
+        if c in ("value", "value_max"):  # money can pass 64 bits (2.5e19 VND is written): exact decimals
+            data[c] = [None if v is None else Decimal(str(v)) for v in data[c]]
+            fields.append(pa.field(c, pa.decimal128(38, 4)))
+        else:
+            fields.append(pa.field(c, pa.array(data[c]).type if table else pa.string()))
+    pq.write_table(pa.table(data, schema=pa.schema(fields)), path)
