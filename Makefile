@@ -45,5 +45,18 @@ bench: $(STAMP)
 report: demo
 	$(BIN)/vnextract eval --gold gold --pred out/all.jsonl $(TEXTS) --html out/report.html --json out/score.json
 
+## make screenshot: the HTML report rendered by headless Chromium to out/report.png
+screenshot: report
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+	  --disable-component-update --disable-sync --user-data-dir=out/chrome-profile --window-size=1200,1600 \
+	  --screenshot=$(CURDIR)/out/report.png file://$(CURDIR)/out/report.html
+	@echo "screenshot: out/report.png"
+
+## make plot: the README's figure (amounts by year of publication, counts by category)
+plot: $(STAMP)
+	$(BIN)/vnextract run corpus -o out/records.jsonl -j 1 -q
+	$(BIN)/python docs/make_plot.py out/records.jsonl docs/amounts.png
+
 clean:
 	rm -rf out .pytest_cache .ruff_cache
