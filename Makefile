@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 SHARED := ../shared
 TEXTS  := --texts corpus $(if $(wildcard $(SHARED)/articles),--texts $(SHARED)/articles,)
 
-.PHONY: install demo test lint fuzz bench report screenshot plot clean
+.PHONY: install demo test lint fuzz bench report screenshot plot baselines clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ screenshot: report
 plot: $(STAMP)
 	$(BIN)/vnextract run corpus -o out/records.jsonl -j 1 -q
 	$(BIN)/python docs/make_plot.py out/records.jsonl docs/amounts.png
+
+## make baselines: jusText and underthesea baselines against the segmenter, on the gold set
+baselines: $(STAMP)
+	$(BIN)/python docs/compare_baselines.py $(TEXTS)
 
 clean:
 	rm -rf out .pytest_cache .ruff_cache
