@@ -115,7 +115,8 @@ def test_citation_index_shows_disagreeing_issuers(tmp_path, capsys):
     assert main(["citations", str(out), "--csv", str(tmp_path / "c.csv")]) == 0
     printed = capsys.readouterr().out
     assert "04-CT/TW" in printed and "issuers differ" in printed  # Bộ Chính trị vs Ban Bí thư
-    rows = {r["ref"]: r for r in csv.DictReader(open(tmp_path / "c.csv", encoding="utf-8"))}
+    with open(tmp_path / "c.csv", encoding="utf-8") as fh:
+        rows = {r["ref"]: r for r in csv.DictReader(fh)}
     row = rows["04-CT/TW"]
     assert int(row["articles"]) == 4 and "Bộ Chính trị" in row["issuers"] and "Ban Bí thư Trung ương Đảng" in row["issuers"]
     assert row["dates"] == "2011-07-06"
