@@ -57,7 +57,10 @@ def load_lexicon() -> Lexicon:
     currency_after = regex.compile(rf"{_WS}*(?P<cur>{currency})(?![\p{{L}}\d])")
     joiners = lexicon.alternation(data["range_joiners"])
     # between the two ends of a range: a joiner, maybe after the low end's own currency
-    range_joint = regex.compile(rf"{_WS}*(?:{currency}{_WS}*)?(?:{joiners}){_WS}*")
+    qualifiers = lexicon.alternation(list(lexicon.load("qualifiers")["qualifiers"]))
+    range_joint = regex.compile(  # "từ 200 triệu đồng đến dưới 500 triệu đồng" is one range
+        rf"{_WS}*(?:{currency}{_WS}*)?(?:{joiners}){_WS}*(?:(?i:{qualifiers}){_WS}+)?"
+    )
     context = lexicon.alternation(data["money_context"])
     return Lexicon(
         currencies=currencies,

@@ -22,6 +22,7 @@ from .spans import SpanIndex, clause_bounds
 
 _WS = r"[ \t\u00a0]"
 _RANGE_BEFORE = regex.compile(r"(?r)\d[ \t\u00a0]*[-–—][ \t\u00a0]*\Z")
+_NAME_BEFORE = regex.compile(r"(?r)\p{Lu}\p{L}*[ \t\u00a0]+\p{Ll}*[ \t\u00a0]*\Z|(?r)\p{Lu}\p{L}*[ \t\u00a0]*\Z")
 _ACRONYM = regex.compile(r"[ \t\u00a0]+\p{Lu}[\p{Lu}\d]+(?![\p{L}\d])")  # dự án BT, dự án ODA
 
 
@@ -121,6 +122,8 @@ def _read_count(text: str, num: NumberSpan, m: regex.Match[str], lex: Lexicon, f
         return None
     if _RANGE_BEFORE.search(text, max(floor, num.start - 12), num.start):
         return None  # "6-7 đoàn": a range of counts is a vague quantity
+    if expr.isdigit() and len(expr) == 4 and 1900 <= value <= 2100 and _NAME_BEFORE.search(text, max(floor, num.start - 24), num.start):
+        return None  # "Luật Đất đai 2013 tổ chức lại": a year after a name
     noun_start, noun_end = m.span("noun")
     head = " ".join(m.group("noun").lower().split())
     tails = lex.compounds.get(head)

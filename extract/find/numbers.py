@@ -352,6 +352,9 @@ def _group(text: str, tokens: list[tuple[int, int, str]]) -> list[NumberSpan]:
         if k0 not in ("d", "w"):
             i += 1
             continue
+        if k0 == "w" and out and out[-1].end < s0 and _GAP.fullmatch(text, out[-1].end, s0) and text[s0:e0].lower() == "năm":
+            i += 1  # "hai năm hợp đồng": after a number, "năm" is the noun "year"
+            continue
         j = i
         while j + 1 < n and _joins(text, tokens, j, k0):
             j += 1

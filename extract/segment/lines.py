@@ -128,11 +128,18 @@ def _kind(line: Line, c: Cues) -> str:
     return SHORT
 
 
+_SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*\s+\p{Lu}")
+
+
 def is_prose(line: Line) -> bool:
-    """A body paragraph: long enough, ends like a sentence, reads like running Vietnamese."""
-    if line.words >= 15 and line.terminal and line.func_share >= 0.08:
+    """A body paragraph: long enough, ends like a sentence, reads like running Vietnamese.
+    A long line may end with a glued credit instead of a full stop; then its sentences
+    inside (". X") or its function words tell it from a block of links."""
+    if line.words >= 15 and line.terminal and line.func_share >= 0.05:
         return True
-    return line.words >= 40 and line.func_share >= 0.12
+    if line.words < 40:
+        return False
+    return line.func_share >= 0.08 or len(_SENTENCE_END.findall(line.text, 0, 2000)) >= 2
 
 
 def is_caption(line: Line) -> bool:
@@ -154,7 +161,7 @@ def is_byline(line: Line) -> bool:
     c = cues()
     if line.words > 16 or line.kind in (PROSE, IMAGE, RELATED):
         return False
-    if any(p.search(line.text) for p in c.byline):
+    if line.words <= 10 and any(p.search(line.text) for p in c.byline):
         return True
     if line.text.endswith((".", "!", "?", ":", ";")) and not line.text.endswith(("BBT.",)):
         return False
@@ -170,7 +177,7 @@ def is_title_candidate(line: Line) -> bool:
     (it may end with ``?`` or ``!``)."""
     if line.kind not in (SHORT, PROSE) or line.words > 40 or line.words < 2:
         return False
-    if line.text.endswith((".", ":", ";", ",")) and not line.text.endswith("..."):
+    if line.text.endswith((":", ";", ",")) or (line.text.endswith(".") and line.kind == SHORT and not line.text.endswith("...")):
         return False
     return not is_date_line(line)
 

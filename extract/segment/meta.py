@@ -41,11 +41,20 @@ class Layout:
 
 
 def _first_body(lines: list[Line]) -> int | None:
-    """Index of the first body paragraph: prose that ends like a statement (a long
-    headline ending with ``?`` or ``!`` is not body)."""
+    """Index of the first body paragraph: prose that ends like a statement. A headline is
+    not body even when it is punctuated: a first line of at most 30 words with more prose
+    after it and no headline above is the title (``Bộ GD-ĐT ra công văn ... bằng dép.``)."""
+    seen_text = False
     for i, line in enumerate(lines):
-        if line.kind == PROSE and not (line.text.endswith(("?", "!")) and line.words <= 40 and _next_prose(lines, i)):
-            return i
+        if line.kind == BLANK:
+            continue
+        if line.kind == PROSE:
+            headline = line.words <= 40 and line.text.endswith(("?", "!"))
+            first_line = not seen_text and line.words <= 30
+            if not ((headline or first_line) and _next_prose(lines, i)):
+                return i
+        if line.kind not in (FURNITURE, IMAGE, RELATED):
+            seen_text = True
     return None
 
 
@@ -90,13 +99,8 @@ def read_layout(text: str) -> Layout:
     if first is None:
         return _layout_without_body(lines)
     end = _body_end(lines, first)
-    # the title: the nearest headline above the body that is not a date or credit line
     header = [ln for ln in lines[:first] if ln.kind not in (BLANK, IMAGE)]
-    title_line = None
-    for line in reversed(header):
-        if is_title_candidate(line) and not is_byline(line):
-            title_line = line
-            break
+    title_line = _title(lines, header)
     if title_line is not None:
         layout.title = title_line.text
         layout.title_span = (title_line.start, title_line.end)
@@ -121,7 +125,11 @@ def read_layout(text: str) -> Layout:
             if is_byline(line) and not is_date_line(line):
                 layout.byline = line.text
                 break
-    # the paragraphs
+    # the paragraphs: a lead the prose test missed (short, or few function words) sits
+    # between the title and the body and is the article's own text too
+    for line in after_title:
+        if _is_lead(line, layout):
+            layout.paragraphs.append([line.start, line.end])
     for line in lines[first:end]:
         if _is_paragraph(line):
             layout.paragraphs.append([line.start, line.end])
@@ -131,6 +139,38 @@ def read_layout(text: str) -> Layout:
         if layout.byline is not None:
             layout.glued_byline_start = text.rfind(layout.byline, last[0], last[1])
     return layout
+
+
+def _title(lines: list[Line], header: list[Line]) -> Line | None:
+    """The headline above the body: the one right above the date line when there is one
+    (``Tiêu đề`` / ``Cập nhật 24/07/2019``); otherwise the nearest headline, or the top
+    of the run of headline lines it ends (title and sub-title written one under the other,
+    with no blank line between)."""
+    candidates = [ln for ln in header if is_title_candidate(ln) and not is_byline(ln)]
+    if not candidates:  # a Title Case headline looks like a name: take it all the same
+        candidates = [ln for ln in header if is_title_candidate(ln)]
+    if not candidates:
+        return None
+    dates = [ln for ln in header if is_date_line(ln)]
+    if dates:
+        above = [c for c in candidates if c.index < dates[0].index]
+        if above:
+            return above[-1]
+    best = candidates[-1]
+    by_index = {c.index: c for c in candidates}
+    while best.index - 1 in by_index:
+        best = by_index[best.index - 1]
+    return best
+
+
+def _is_lead(line: Line, layout: Layout) -> bool:
+    if line.kind not in (PROSE, "short") or is_date_line(line) or line.text == layout.byline:
+        return False
+    if line.words >= 20:
+        return True  # a sapo under the title, even without its full stop
+    if is_byline(line) or is_caption(line):
+        return False
+    return line.terminal and line.words >= 5
 
 
 def _is_paragraph(line: Line) -> bool:
@@ -166,7 +206,8 @@ def _layout_without_body(lines: list[Line]) -> Layout:
 
 
 _GLUED = regex.compile(
-    r"(?:[.!?…)]|\./\.)[\"”’')\]]*[ \t\u00a0]+(?P<tail>(?:\([^()]{1,20}\)[ \t\u00a0]+)?(?P<credit>[^.!?…]{2,60}?))[ \t\u00a0]*$"
+    r"(?:[.!?…)]|\./\.)[\"”’')\]]*[ \t\u00a0]+(?P<tail>(?:\([^()]{1,20}\)[ \t\u00a0]+)?"
+    r"(?P<credit>(?:[^.!?…]|\.(?=\p{L})){2,60}?(?:(?<=\b\p{Lu}{2,4})\.)?))[ \t\u00a0]*$"
 )
 
 
