@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SHARED := ../shared
-TEXTS  := --texts corpus $(if $(wildcard $(SHARED)/articles),--texts $(SHARED)/articles,)
+TEXTS  := --texts corpus $(if $(wildcard $(SHARED)/articles),--texts $(SHARED)/articles,--skip-missing)
 
 .PHONY: install demo test lint fuzz bench report screenshot plot baselines clean
 

@@ -53,6 +53,7 @@ def _register_eval(sub) -> None:
     p.add_argument("--errors", action="store_true", help="list every miss and false alarm")
     p.add_argument("--json", metavar="FILE", help="write every figure as JSON")
     p.add_argument("--html", metavar="FILE", help="write an HTML report with highlighted spans")
+    p.add_argument("--skip-missing", action="store_true", help="score only gold ids whose text is in a --texts folder")
 
 
 @command("eval")
@@ -63,6 +64,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .score.gold import find_text, load_gold, load_records, read_text
 
     gold = load_gold(args.gold)
+    if args.skip_missing:
+        gold = {k: v for k, v in gold.items() if find_text(k, _text_dirs(args)) is not None}
     if not gold:
         print(f"vnextract eval: no gold records in {args.gold}", file=sys.stderr)
         return EXIT_USAGE
