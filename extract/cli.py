@@ -92,25 +92,32 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-@command("text")
-def cmd_text(args: argparse.Namespace) -> int:
+def read_one(path: str, name: str) -> tuple[str, str] | int:
+    """(id, canonical text) of the one document at ``path``, or the exit status after
+    saying why not (a usage error for an archive, an input error otherwise)."""
     from .batch import decode_item
     from .errors import InputError
     from .read.sources import iter_items
 
-    items = list(iter_items([args.file]))
+    items = list(iter_items([path]))
     if len(items) != 1:
-        print(f"vnextract text: {args.file} holds {len(items)} documents; give one document", file=sys.stderr)
+        print(f"vnextract {name}: {path} holds {len(items)} documents; give one document", file=sys.stderr)
         return EXIT_USAGE
-    item = items[0]
     try:
-        if item.error:
-            raise item.error
-        text, _ = decode_item(item)
+        if items[0].error:
+            raise items[0].error
+        return items[0].id, decode_item(items[0])[0]
     except InputError as exc:
-        print(f"vnextract text: {exc.kind}: {exc}", file=sys.stderr)
+        print(f"vnextract {name}: {exc.kind}: {exc}", file=sys.stderr)
         return EXIT_ERRORS
-    sys.stdout.write(text)
+
+
+@command("text")
+def cmd_text(args: argparse.Namespace) -> int:
+    got = read_one(args.file, "text")
+    if isinstance(got, int):
+        return got
+    sys.stdout.write(got[1])
     return EXIT_OK
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, command, subcommand
+from .cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, command, read_one, subcommand
 
 
 def _texts_arg(p: argparse.ArgumentParser) -> None:
@@ -235,21 +235,10 @@ def _register_show(sub) -> None:
 
 @command("show")
 def cmd_show(args: argparse.Namespace) -> int:
-    from .batch import decode_item
-    from .errors import InputError
-    from .read.sources import iter_items
-
-    items = list(iter_items([args.file]))
-    if len(items) != 1:
-        print(f"vnextract show: {args.file} holds {len(items)} documents; give one", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        if items[0].error:
-            raise items[0].error
-        text, _ = decode_item(items[0])
-    except InputError as exc:
-        print(f"vnextract show: {exc.kind}: {exc}", file=sys.stderr)
-        return EXIT_ERRORS
+    got = read_one(args.file, "show")
+    if isinstance(got, int):
+        return got
+    doc_id, text = got
     if args.html:
         from .spacy_ext import load, render_html
 
@@ -259,7 +248,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         return EXIT_OK
     from .pipeline import extract_canonical
 
-    print(render_terminal(text, extract_canonical(text, items[0].id).to_dict(), color=sys.stdout.isatty()))
+    print(render_terminal(text, extract_canonical(text, doc_id).to_dict(), color=sys.stdout.isatty()))
     return EXIT_OK
 
 
