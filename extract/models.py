@@ -6,7 +6,7 @@ included); ``record.schema.json`` beside this file is the same shape as a JSON S
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 Span = list[int]  # [start, end) in code points of the canonical text
@@ -36,7 +36,7 @@ class Amount:
     value_max: int | float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = dict(vars(self))  # flat: a shallow copy is the dict (asdict deep-copies, slowly)
         if self.value_max is None:
             del d["value_max"]
         return d
@@ -84,9 +84,9 @@ class Record:
             "byline": self.byline,
             "paragraphs": self.paragraphs,
             "sentences": self.sentences,
-            "directives": [asdict(x) for x in self.directives],
+            "directives": [dict(vars(x)) for x in self.directives],
             "amounts": [x.to_dict() for x in self.amounts],
-            "counts": [asdict(x) for x in self.counts],
+            "counts": [dict(vars(x)) for x in self.counts],
         }
         if self.tokens is not None:
             d["tokens"] = self.tokens
