@@ -304,8 +304,12 @@ def find_number_spans(
     digits, scale, words = _scans()
     tokens: dict[int, tuple[int, int, str]] = {}  # start -> (start, end, kind)
     for m in digits.finditer(text, start, end):
-        if _digit_token_ok(text, m.start(), m.end()):
-            tokens[m.start()] = (m.start(), m.end(), "d")
+        e = m.end()
+        nxt = text[e : e + 3].lstrip(" \t\u00a0")[:1]
+        if not (nxt.isalpha() or nxt in "-–—~"):
+            continue  # nothing a money or count reading needs follows (", ", ")", "%", end)
+        if _digit_token_ok(text, m.start(), e):
+            tokens[m.start()] = (m.start(), e, "d")
     word_stops = []
     for m in scale.finditer(text, start, end):
         s0 = m.start()
