@@ -84,19 +84,26 @@ def split_lines(text: str) -> list[Line]:
         if not stripped:
             out.append(Line(i, start, start, "", 0, BLANK, 0.0, False, 0.0, False))
             continue
-        tokens = stripped.split()
+        if len(stripped) > 1500:  # a long line: count its words, sample three stretches of it
+            n_words = stripped.count(" ") + 1
+            mid = len(stripped) // 2
+            sample = " ".join((stripped[:400], stripped[mid - 200 : mid + 200], stripped[-400:])).split()
+        else:
+            sample = stripped.split()
+            n_words = len(sample)
+        tokens = sample
         # a sample of the words is enough to tell prose from furniture on long lines
         words = [t.strip(".,;:!?…\"“”'()[]") for t in tokens[:: max(1, len(tokens) // _SAMPLE)]]
         alpha = [w for w in words if w[:1].isalpha()]
         func = sum(map(c.function_words.__contains__, map(str.lower, alpha)))
-        caps = sum(map(str.isupper, (w[0] for w in alpha))) if len(tokens) <= 30 else 0
-        short = len(tokens) <= 30
+        caps = sum(map(str.isupper, (w[0] for w in alpha))) if n_words <= 30 else 0
+        short = n_words <= 30
         line = Line(
             index=i,
             start=start,
             end=end,
             text=stripped,
-            words=len(tokens),
+            words=n_words,
             kind=SHORT,
             func_share=func / len(alpha) if alpha else 0.0,
             terminal=bool(_TERMINAL.search(stripped, max(0, len(stripped) - 8))),
