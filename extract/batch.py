@@ -191,12 +191,6 @@ def iter_lines(
         yield from pool.imap(_work, ((item, opts) for item in items), chunksize=8)
 
 
-def iter_records(items: Iterable[Item], opts: Options, jobs: int = 1, dedup: bool = False) -> Iterator[dict[str, Any]]:
-    """Every item's record (as a dict), in input order: the Python API over many inputs."""
-    for line, _, _ in iter_lines(items, opts, jobs, dedup):
-        yield loads(line)
-
-
 def _dedup_stream(items: Iterable[Item], opts: Options, seen: dict[str, str]) -> Iterator[Any]:
     """Decode in input order, so the first of identical texts is the one extracted."""
     for item in items:

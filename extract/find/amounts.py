@@ -25,7 +25,7 @@ from .numbers import (
     vague_number,
     vocabulary,
 )
-from .spans import SpanIndex, clause_bounds
+from .spans import WINDOW, SpanIndex, clause_bounds
 
 _WS = r"[ \t\u00a0]"
 _NEXT_WORD = regex.compile(rf"{_WS}+(\p{{L}}+)")
@@ -139,7 +139,7 @@ def _read_amount(
 ) -> Amount | None:
     if num.value == 0 or vague_number(text, num, floor):
         return None
-    cur_m = lex.currency_after.match(text, num.end, min(ceil, num.end + 120))
+    cur_m = lex.currency_after.match(text, num.end, min(ceil, num.end + WINDOW))
     cur = cur_m.group("cur") if cur_m else None
     if cur and _is_compound(text, cur_m.start("cur"), cur_m.end("cur"), lex):
         cur = None

@@ -18,7 +18,7 @@ import regex
 from .. import lexicon
 from ..models import Count
 from .numbers import NumberSpan, find_number_spans, qualifier_before, vague_number
-from .spans import SpanIndex, clause_bounds
+from .spans import WINDOW, SpanIndex, clause_bounds
 
 _WS = r"[ \t\u00a0]"
 _RANGE_BEFORE = regex.compile(r"(?r)\d[ \t\u00a0]*[-–—][ \t\u00a0]*\Z")
@@ -101,7 +101,7 @@ def find_counts(
         if masks.overlaps(num.start, num.end):
             continue
         floor, ceil = where.containing(num.start) or (0, len(text))
-        m = lex.count.match(text, num.end, min(ceil, num.end + 120))
+        m = lex.count.match(text, num.end, min(ceil, num.end + WINDOW))
         if m is None:
             continue
         found = _read_count(text, num, m, lex, floor, ceil)
@@ -129,11 +129,11 @@ def _read_count(text: str, num: NumberSpan, m: regex.Match[str], lex: Lexicon, f
     tails = lex.compounds.get(head)
     if tails is not None and tails.match(text, noun_end, min(ceil, noun_end + 40)):
         return None
-    if lex.joint.match(text, noun_end, min(ceil, noun_end + 120)):
+    if lex.joint.match(text, noun_end, min(ceil, noun_end + WINDOW)):
         return None  # "330 tổ chức, cá nhân": two kinds counted together
     end = noun_end
     while True:
-        mod = lex.modifiers.match(text, end, min(ceil, end + 120)) or _ACRONYM.match(text, end, min(ceil, end + 20))
+        mod = lex.modifiers.match(text, end, min(ceil, end + WINDOW)) or _ACRONYM.match(text, end, min(ceil, end + 20))
         if not mod:
             break
         end = mod.end()

@@ -23,7 +23,7 @@ import regex
 from .. import lexicon
 from ..models import Directive
 from .dates import DATE, date_at
-from .spans import SpanIndex
+from .spans import WINDOW, SpanIndex
 
 _SEP = r"[ \t\u00a0]?"  # at most one space around a separator ("04 - CT/TW", "04-CT/ TW")
 _DASH = r"[-–—]"
@@ -191,7 +191,7 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
     lower-case syllables follow each other outside the known pairs ("Tỉnh ủy đánh giá":
     inside a name a lower-case syllable only completes a capitalised one).
     """
-    m = lex.attr_issuer.match(text, pos, min(limit, pos + 120))
+    m = lex.attr_issuer.match(text, pos, min(limit, pos + WINDOW))
     if not m:
         return None
     limit = min(limit, m.end() + 160)
@@ -225,7 +225,7 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
             while j < limit and not text[j].isspace() and text[j] not in ",;:()“”\"!?…":
                 j += 1
             word = text[i:j]
-        if lex.typed.match(text, i, min(len(text), i + 120)) or not text[i].isalpha() and not text[i].isdigit():
+        if lex.typed.match(text, i, min(len(text), i + WINDOW)) or not text[i].isalpha() and not text[i].isdigit():
             break
         if word != "và" and word[0].islower() and prev_word[:1].islower() and not _lower_pair(prev_word, word, text, j, lex):
             break  # "Tỉnh ủy đánh giá": the clause goes on, the name has ended
@@ -267,7 +267,7 @@ def _attributes(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[str | No
     """Date and issuer written right after a mention; returns (date, issuer, end)."""
     date = None
     end = pos
-    m = lex.attr_date.match(text, pos, min(limit, pos + 120))
+    m = lex.attr_date.match(text, pos, min(limit, pos + WINDOW))
     if m:
         d = _NGAY.match(text[m.end() : m.end() + 8])
         start = m.end() + (d.end() if d else 0)
@@ -346,7 +346,7 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
         typed = _type_before(text, d.start(), start, lex)
         if typed is None:
             continue
-        m = lex.short.match(text, d.start(), min(end, d.start() + 120))
+        m = lex.short.match(text, d.start(), min(end, d.start() + WINDOW))
         if m is None or not _short_form_ok(text, typed, m, lex, end):
             continue
         doc_type = _doc_type_of(typed.group("type"), lex)
@@ -363,11 +363,11 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
 def _short_list(text: str, pos: int, limit: int, doc_type: str, lex: Lexicon) -> list[Directive]:
     found = []
     while True:
-        joint = lex.list_joint.match(text, pos, min(limit, pos + 120))
+        joint = lex.list_joint.match(text, pos, min(limit, pos + WINDOW))
         if not joint:
             return found
-        m = lex.short.match(text, joint.end(), min(limit, joint.end() + 120))
-        if not m or lex.designation.match(text, joint.end(), min(limit, joint.end() + 120)):
+        m = lex.short.match(text, joint.end(), min(limit, joint.end() + WINDOW))
+        if not m or lex.designation.match(text, joint.end(), min(limit, joint.end() + WINDOW)):
             return found
         nxt = _NEXT_WORD.match(text[m.end() : m.end() + 12])
         if nxt and nxt.group(1).lower() not in lex.list_followers:
@@ -386,7 +386,7 @@ def _short_form_ok(text: str, typed: regex.Match[str], m: regex.Match[str], lex:
     if not typed.group("so") and not m.group("year") and len(num) == 4 and num[:2] in ("19", "20"):
         return False  # "Chương trình 2017": a year
     nxt = _NEXT_WORD_PCT.match(text[m.end() : min(limit, m.end() + 12)])
-    dated = lex.attr_date.match(text, m.end(), min(limit, m.end() + 120))
+    dated = lex.attr_date.match(text, m.end(), min(limit, m.end() + WINDOW))
     if nxt and nxt.group(1).lower() in lex.not_before and not (dated and _attributes(text, m.end(), limit, lex)[0]):
         return False
     return not DATE.match(text, m.start("num"), min(len(text), m.start("num") + 40))

@@ -29,10 +29,6 @@ import regex
 
 from .. import lexicon
 
-# A number written in digits. The look-arounds keep it from starting or ending inside a
-# longer token (a designation, a date, a code such as K13 or F-16).
-DIGITS = r"(?<![\p{L}\p{N}/]|\p{L}[-–])\d+(?:[.,]\d+)*+(?![\p{L}\p{N}/]|[.,]\d|[-–]\p{L})"
-
 
 @dataclass(frozen=True)
 class NumberWords:
@@ -71,32 +67,6 @@ def vocabulary() -> NumberWords:
         half_before=frozenset(data["half_before"]),
         half_after=frozenset(data["half_after"]),
     )
-
-
-@functools.cache
-def number_pattern() -> str:
-    """Regex source for one number expression: digits or words, with scale words.
-
-    Matches ``8.500.000``, ``3.685,3 triệu``, ``1 tỷ 200 triệu``, ``2 triệu rưỡi``,
-    ``nghìn tỷ``, ``hai mươi lăm``. Word numbers are matched case-insensitively through
-    an inline flag so the pattern can be embedded in larger patterns.
-    """
-    v = vocabulary()
-    scale = lexicon.alternation(list(v.scales))
-    word = lexicon.alternation(v.words)
-    half = lexicon.alternation(list(v.half_after))
-    b_start, b_end = r"(?<![\p{L}\p{N}])", r"(?![\p{L}\p{N}])"
-    scale_w = rf"{b_start}(?i:{scale}){b_end}"
-    word_w = rf"{b_start}(?i:{word}){b_end}"
-    half_w = rf"{b_start}(?i:{half}){b_end}"
-    digit_expr = (
-        rf"{DIGITS}(?:[ \t\u00a0]*{scale_w}(?:[ \t\u00a0]+{scale_w})*"
-        rf"(?:[ \t\u00a0]+\d+(?:[.,]\d+)*+[ \t\u00a0]*{scale_w})*)?(?:[ \t\u00a0]+{half_w})?"
-    )
-    word_expr = (
-        rf"{word_w}(?:[ \t\u00a0]+(?:{word_w}|{scale_w}))*+(?:[ \t\u00a0]+{half_w})?"
-    )
-    return rf"(?:{digit_expr}|{word_expr})"
 
 
 _VI_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 8.500.000 | 3.685,3
@@ -243,7 +213,6 @@ class NumberSpan:
     end: int
     value: Decimal
     has_scale: bool
-    words_only: bool  # written in words ("hai mươi lăm"), not digits
 
 
 @functools.cache
@@ -364,7 +333,7 @@ def _group(text: str, tokens: list[tuple[int, int, str]]) -> list[NumberSpan]:
             j += 1
         if j == i and k0 == "d":  # the common case: a lone digit group
             with contextlib.suppress(ValueError):
-                out.append(NumberSpan(s0, e0, parse_digits(text[s0:e0]), False, False))
+                out.append(NumberSpan(s0, e0, parse_digits(text[s0:e0]), False))
             i += 1
             continue
         # shrink until the words parse ("hai năm" is not a number; "hai" is)
@@ -372,7 +341,7 @@ def _group(text: str, tokens: list[tuple[int, int, str]]) -> list[NumberSpan]:
             value = parse_number(text[s0 : tokens[j][1]])
             if value is not None:
                 kinds = {tokens[k][2] for k in range(i, j + 1)}
-                out.append(NumberSpan(s0, tokens[j][1], value, "s" in kinds, k0 == "w"))
+                out.append(NumberSpan(s0, tokens[j][1], value, "s" in kinds))
                 break
             j -= 1
         i = max(j, i) + 1
