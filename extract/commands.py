@@ -172,6 +172,7 @@ def _register_bench(sub) -> None:
     p.add_argument("--limit", type=int, help="only the first N documents of each pass")
     p.add_argument("--jobs", default="1,2", help="comma-separated -j values to time a real run with (default 1,2; empty: skip)")
     p.add_argument("--no-reference", action="store_true", help="skip the underthesea word_tokenize reference")
+    p.add_argument("--passes", type=int, default=3, help="time each measurement this many times and keep the best (default 3)")
     p.add_argument("--json", metavar="FILE", help="write the figures as JSON")
 
 
@@ -183,7 +184,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     paths = args.paths or [default_path()]
     jobs = [int(j) for j in args.jobs.split(",") if j.strip()] if args.jobs else []
-    result = run_bench(paths, args.repeat, args.limit, jobs, not args.no_reference)
+    result = run_bench(paths, args.repeat, args.limit, jobs, not args.no_reference, passes=max(1, args.passes))
     if args.json:
         Path(args.json).write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2))
     return EXIT_OK

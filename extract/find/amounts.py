@@ -137,9 +137,11 @@ def find_amounts(
 def _read_amount(
     text: str, num: NumberSpan, prev: NumberSpan | None, lex: Lexicon, floor: int, ceil: int
 ) -> Amount | None:
+    cur_m = lex.currency_after.match(text, num.end, min(ceil, num.end + WINDOW))
+    if cur_m is None and not num.has_scale:
+        return None  # the common case: a bare number is never money (checked first, cheaply)
     if num.value == 0 or vague_number(text, num, floor):
         return None
-    cur_m = lex.currency_after.match(text, num.end, min(ceil, num.end + WINDOW))
     cur = cur_m.group("cur") if cur_m else None
     if cur and _is_compound(text, cur_m.start("cur"), cur_m.end("cur"), lex):
         cur = None
