@@ -158,8 +158,9 @@ def _read_amount(
     if prev is not None and prev.start >= floor and lex.range_joint.fullmatch(text, prev.end, num.start):
         low = prev.value
         if low != 0:
-            if not prev.has_scale and low * split_scale(text[num.start : num.end])[1] < value:
-                low *= split_scale(text[num.start : num.end])[1]  # "36,8 – 36,95 triệu": shared scale
+            shared = low * split_scale(text[num.start : num.end])[1]
+            if not prev.has_scale and shared < value:
+                low = shared  # "36,8 – 36,95 triệu": the low end shares the scale
             if low < value:
                 value_max, value, start = value, low, prev.start
     approx = qualifier_before(text, start, floor)
