@@ -115,9 +115,10 @@ def process_item(item: Item, opts: Options, text: str | None = None) -> dict[str
             old = signal.signal(signal.SIGALRM, _on_alarm)
             signal.setitimer(signal.ITIMER_REAL, opts.doc_timeout)
         try:
-            repairs: list[str] = []
+            repairs = list(item.repairs)
             if text is None:
-                text, repairs = decode_item(item)
+                text, more = decode_item(item)
+                repairs += more
             record = extract_canonical(text, item.id, item.source, opts.tokens, opts.include_text)
             if item.html:
                 _html_fallbacks(item, record)
@@ -209,7 +210,7 @@ def _dedup_stream(items: Iterable[Item], opts: Options, seen: dict[str, str]) ->
             yield _duplicate_record(item, sha, seen[sha]), item.size
             continue
         seen[sha] = item.id
-        yield Item(id=item.id, source=item.source, text=text, notes=item.notes + repairs)  # repairs travel as notes
+        yield Item(id=item.id, source=item.source, text=text, notes=item.notes, repairs=item.repairs + repairs)
 
 
 def prepare_resume(path: str) -> tuple[int, str | None, dict[str, str]]:

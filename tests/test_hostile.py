@@ -224,3 +224,13 @@ def test_vni_stroke_orders():
 def test_modern_text_is_never_touched():
     text = (CORPUS / SEEDS[0].name).read_text(encoding="utf-8")
     assert decode_bytes(text.encode("utf-8")).repairs == []
+
+
+def test_dedup_keeps_repairs_as_repairs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = SEEDS[0].read_bytes()
+    (folder / "a.txt").write_bytes(seed[:3000] + b"\xff" + seed[3000:])
+    out = tmp_path / "r.jsonl"
+    assert main(["run", str(folder), "-o", str(out), "-q", "-j", "1", "--dedup"]) == 0
+    assert _records(out)[0]["error"]["type"] == "repaired"

@@ -39,7 +39,8 @@ class Item:
     text: str | None = None  # already decoded (a JSONL ``text`` field)
     html: bool = False  # data is an HTML page: trafilatura extracts its text
     error: InputError | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings about the input (odd member names)
+    repairs: list[str] = field(default_factory=list)  # repairs already made while decoding (--dedup)
 
     @property
     def size(self) -> int:
