@@ -65,15 +65,16 @@ def test_captions_between_paragraphs_are_not_paragraphs():
         "Huế tổng kết công tác viện trợ phi chính phủ",
         "Cập nhật: 05/03/2022 14:30",
         P1,
+        "IMG_2041.jpg",
         "Ông Nguyễn Văn Hải trao quà cho các em học sinh tại xã Hồng Thượng, huyện A Lưới",
         "Ảnh: Thanh Bình",
         P2,
-        "IMG_2041.jpg",
         "Kết quả nổi bật",
         P3,
     ])
     rec = extract.extract_text(text, id="x")
     assert rec["published"] == "2022-03-05T14:30"
+    assert rec["byline"] is None  # a photo credit is not the article's byline
     assert [text[s:e] for s, e in rec["paragraphs"]] == [P1, P2, "Kết quả nổi bật", P3]
 
 

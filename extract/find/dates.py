@@ -17,17 +17,28 @@ import regex
 _D = r"(?P<d>\d{1,2})"
 _M = r"(?P<m>\d{1,2})"
 _Y = r"(?P<y>(?:19|20)\d{2})"
+_Y_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"  # a year may have a time glued after it (``201112:00``)
+# month names as pages write them (``23 Tháng Hai 2011``, ``tháng Giêng``)
+_MONTH_NAMES = {
+    "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}
+_MONTH_WORD_RE = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
 NUMERIC = rf"(?<![\d/.-]){_D}\s?(?P<sep>[/.-])\s?{_M}\s?(?P=sep)\s?{_Y}(?![\d/])"
-WORDS = rf"(?i:ngày\s+){_D}\s+(?i:tháng)\s+{_M}\s*(?:(?i:năm)|,|/)\s*{_Y}(?!\d)"
+WORDS = rf"(?i:ngày\s+)?(?<!\d){_D}\s+(?i:tháng)\s+(?:{_M}|(?P<mw>(?i:{_MONTH_WORD_RE})))\s*(?:(?i:năm)|,|/)?\s*{_Y}{_Y_END}"
 ISO = r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"
 DATE = regex.compile(rf"{NUMERIC}|{WORDS}|{ISO}")
-TIME = regex.compile(r"(?<![\d:])(?P<H>[01]?\d|2[0-3])\s?(?::|h|H|giờ\s?)\s?(?P<M>[0-5]\d)(?![\d])")
+TIME = regex.compile(
+    r"(?<![\d:])(?P<H>[01]?\d|2[0-3])\s?(?::|h|H|giờ\s?)\s?(?P<M>[0-5]\d)(?::[0-5]\d)?(?![\d])"
+    r"(?:\s?(?P<half>(?i:AM|PM|SA|CH)\b))?"
+)
 ZONE = regex.compile(r"(?:GMT|UTC)\s?(?P<sign>[+-])\s?(?P<h>\d{1,2})(?::?(?P<mm>\d{2}))?")
 
 
 def _ymd(m: regex.Match[str]) -> str | None:
+    month = m.group("m") or _MONTH_NAMES[m.group("mw").lower()]
     try:
-        return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+        return dt.date(int(m.group("y")), int(month), int(m.group("d"))).isoformat()
     except ValueError:
         return None
 
@@ -68,7 +79,7 @@ def parse_datetime(line: str) -> str | None:
             return None
         return iso
     time = None
-    after = TIME.search(line, m.end(), min(len(line), m.end() + 16))
+    after = TIME.search(line[m.end() : m.end() + 16])  # sliced: a time may be glued to the year
     if after:
         time = after
     else:
@@ -76,7 +87,7 @@ def parse_datetime(line: str) -> str | None:
         time = before[-1] if before else None
     if not time:
         return iso
-    out = f"{iso}T{int(time.group('H')):02d}:{time.group('M')}"
+    out = f"{iso}T{_hour(time):02d}:{time.group('M')}"
     zone = ZONE.search(line)
     if zone:
         hh = int(zone.group("h"))
@@ -85,12 +96,24 @@ def parse_datetime(line: str) -> str | None:
     return out
 
 
+def _hour(time: regex.Match[str]) -> int:
+    """24-hour clock from ``3:45:15 PM`` or ``9:44 SA`` (sáng) / ``CH`` (chiều)."""
+    hour = int(time.group("H"))
+    half = (time.group("half") or "").upper()
+    if half in ("PM", "CH") and hour < 12:
+        return hour + 12
+    if half in ("AM", "SA") and hour == 12:
+        return 0
+    return hour
+
+
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # dateparser fills a missing year with today's
 _MONTH_WORD = regex.compile(r"(?i)tháng\s+(?:\d{1,2}|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)")
 
 
 def _dateparser_date(line: str) -> str | None:
     """dateparser for the written forms the fast path does not read (short lines only)."""
-    if len(line) > 80 or not _MONTH_WORD.search(line):
+    if len(line) > 80 or not _MONTH_WORD.search(line) or not _YEAR.search(line):
         return None
     parser = _dateparser()
     found = parser.search.search_dates(line, languages=["vi"], settings={"DATE_ORDER": "DMY"})

@@ -38,6 +38,7 @@ class Line:
     terminal: bool  # ends with sentence punctuation
     cap_share: float  # share of words that start with a capital letter
     has_date: bool
+    stamp: str | None = None  # a scraper's metadata date cut from the line's start (``date 2025-12-03``)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,10 @@ class Cues:
     related: tuple[regex.Pattern[str], ...]
     furniture: tuple[regex.Pattern[str], ...]
     date: tuple[regex.Pattern[str], ...]
+    stamp: regex.Pattern[str]
+    caption_marks: tuple[regex.Pattern[str], ...]
+    controls: tuple[regex.Pattern[str], ...]
+    place_date: regex.Pattern[str]
 
 
 @functools.cache
@@ -63,6 +68,10 @@ def cues() -> Cues:
         related=comp("related_cues"),
         furniture=comp("furniture"),
         date=comp("date_cues"),
+        stamp=regex.compile(data["metadata_stamp"]),
+        caption_marks=comp("caption_marks"),
+        controls=comp("controls"),
+        place_date=regex.compile(data["place_date"]),
     )
 
 
@@ -78,6 +87,10 @@ def split_lines(text: str) -> list[Line]:
     for i, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
         lead = len(raw) - len(raw.lstrip())
+        stamp = c.stamp.match(stripped) if stripped.startswith("date ") else None
+        if stamp:  # a scraper wrote its metadata date before the line: the line starts after it
+            lead += stamp.end()
+            stripped = stripped[stamp.end() :]
         start = pos + lead
         end = start + len(stripped)
         pos += len(raw) + 1
@@ -109,6 +122,7 @@ def split_lines(text: str) -> list[Line]:
             terminal=bool(_TERMINAL.search(stripped, max(0, len(stripped) - 8))),
             cap_share=caps / len(alpha) if alpha else 0.0,
             has_date=short and bool(DATE.search(stripped)),
+            stamp=stamp.group("date") if stamp else None,
         )
         line.kind = _kind(line, c)
         out.append(line)

@@ -1,138 +1,71 @@
 """What the article is: its title, publication date, byline and paragraph lines.
 
-The body is found first (from the first body paragraph to the last one before a
-related-links block or a run of link-like lines); the title is the nearest headline
-above it, the date is read only from the lines around the title (never from the body),
-and the byline is a credit line right after the body, between the title and the body, or
-glued by a scraper onto the end of the last paragraph.
+The layout model (``model.py``) gives every line a probability for each role; this
+module turns them into the record's fields, with the few constraints no score should
+override (a caption is never a title, a photo credit never the byline) and layered
+fallbacks (a scraper's metadata date when no date line is found; the prose lines when
+the model takes no line as body; a credit glued after the last sentence when no byline
+line is found).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import regex
 
-from ..find.dates import parse_datetime
-from .lines import (
-    BLANK,
-    FURNITURE,
-    IMAGE,
-    PROSE,
-    RELATED,
-    Line,
-    is_byline,
-    is_caption,
-    is_date_line,
-    is_headline_like,
-    is_title_candidate,
-    split_lines,
-)
+from ..find.dates import DATE, TIME, parse_datetime
+from .features import line_features
+from .lines import PROSE, SHORT, Line, cues, is_date_line, split_lines
+from .rules import Layout, glued_byline
 
 
-@dataclass
-class Layout:
-    title: str | None = None
-    published: str | None = None
-    byline: str | None = None
-    paragraphs: list[list[int]] = field(default_factory=list)
-    title_span: tuple[int, int] | None = None
-    glued_byline_start: int | None = None  # where a byline glued onto the last paragraph starts
+def read_layout(text: str, model=None) -> Layout:
+    """Title, date, byline and paragraph lines from the layout model's line scores
+    (the shipped model by default)."""
+    from .model import default_model
+
+    model = model or default_model()
+    rows, feats = line_features(split_lines(text), text)
+    if not rows:
+        return Layout()
+    return decode(text, rows, model.scores(rows, feats), model.thresholds)
 
 
-def _first_body(lines: list[Line]) -> int | None:
-    """Index of the first body paragraph: prose that ends like a statement. A headline is
-    not body even when it is punctuated: a first line of at most 30 words with more prose
-    after it and no headline above is the title (``Bộ GD-ĐT ra công văn ... bằng dép.``)."""
-    seen_text = False
-    for i, line in enumerate(lines):
-        if line.kind == BLANK:
-            continue
-        if line.kind == PROSE:
-            headline = line.words <= 40 and line.text.endswith(("?", "!"))
-            first_line = not seen_text and line.words <= 30
-            if not ((headline or first_line) and _next_prose(lines, i)):
-                return i
-        if line.kind not in (FURNITURE, IMAGE, RELATED):
-            seen_text = True
-    return None
-
-
-def _next_prose(lines: list[Line], i: int) -> bool:
-    for line in lines[i + 1 :]:
-        if line.kind == BLANK:
-            continue
-        return line.kind == PROSE
-    return False
-
-
-def _body_end(lines: list[Line], first: int) -> int:
-    """Index after the last body line: the body stops at a related-links heading or at a
-    run of three link-like lines, and ends with its last prose line."""
-    stop = len(lines)
-    run = 0
-    for i in range(first + 1, len(lines)):
-        line = lines[i]
-        if line.kind == BLANK:
-            continue
-        if line.kind == RELATED:
-            stop = i
-            break
-        if is_headline_like(line) and not is_caption(line):
-            run += 1
-            if run >= 3:
-                stop = i - 2
-                break
-        else:
-            run = 0
-    last = first
-    for i in range(first, stop):
-        if lines[i].kind == PROSE:
-            last = i
-    return last + 1
-
-
-def read_layout(text: str) -> Layout:
-    lines = split_lines(text)
+def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float]) -> Layout:
+    """The layout from each line's role probabilities: the best title line, the best date
+    line whose date parses, the best byline line (else a credit glued after the last
+    sentence), and every other line likely enough to be article text. A role is taken
+    only when its probability reaches the role's threshold (chosen in training)."""
     layout = Layout()
-    first = _first_body(lines)
-    if first is None:
-        return _layout_without_body(lines)
-    end = _body_end(lines, first)
-    header = [ln for ln in lines[:first] if ln.kind not in (BLANK, IMAGE)]
-    title_line = _title(lines, header)
-    if title_line is not None:
-        layout.title = title_line.text
-        layout.title_span = (title_line.start, title_line.end)
-    after_title = [ln for ln in header if title_line is None or ln.index > title_line.index]
-    # the date: header lines near the title, then the lines right after the body
-    near = after_title + [ln for ln in header if title_line and title_line.index - 3 <= ln.index < title_line.index]
-    footer = [ln for ln in lines[end:] if ln.kind != BLANK][:3]
-    for line in near + footer:
-        if is_date_line(line):
-            layout.published = parse_datetime(line.text)
-            if layout.published:
-                break
-    # the byline: a credit line after the body, else between title and body
-    for line in lines[end:]:
-        if line.kind == BLANK:
-            continue
-        if is_byline(line) and line.kind not in (FURNITURE, RELATED):
-            layout.byline = line.text
-        break
-    if layout.byline is None:
-        for line in after_title:
-            if is_byline(line) and not is_date_line(line):
-                layout.byline = line.text
-                break
-    # the paragraphs: a lead the prose test missed (short, or few function words) sits
-    # between the title and the body and is the article's own text too
-    for line in after_title:
-        if _is_lead(line, layout):
-            layout.paragraphs.append([line.start, line.end])
-    for line in lines[first:end]:
-        if _is_paragraph(line):
-            layout.paragraphs.append([line.start, line.end])
+    taken: set[int] = set()
+    k = _best([x if can_be_title(r) else 0.0 for x, r in zip(p["title"], rows, strict=True)], thresholds["title"])
+    if k is not None:
+        layout.title, layout.title_span = rows[k].text, (rows[k].start, rows[k].end)
+        taken.add(k)
+    for k in sorted(range(len(rows)), key=lambda k: -p["date"][k]):
+        if p["date"][k] < thresholds["date"]:
+            break
+        published = parse_datetime(rows[k].text) if rows[k].words <= 40 else None
+        if published:
+            layout.published = published
+            taken.add(k)
+            break
+    if layout.published is None:  # else a document's place-and-date line above its text,
+        first = next((k for k in range(len(rows)) if p["paragraph"][k] >= thresholds["paragraph"]), len(rows))
+        place = cues().place_date
+        line = next((r for r in rows[:first] if r.has_date and place.match(r.text)), None)
+        layout.published = parse_datetime(line.text) if line else None
+    if layout.published is None:  # else a scraper's full metadata date
+        layout.published = next((r.stamp for r in rows if r.stamp and len(r.stamp) == 10), None)
+    k = _best([x if can_be_byline(r) else 0.0 for x, r in zip(p["byline"], rows, strict=True)], thresholds["byline"])
+    if k is not None and not (layout.title_span and rows[k].start == layout.title_span[0]):
+        layout.byline = credit_text(rows[k].text)
+        taken.add(k)
+    body = [k for k in range(len(rows)) if k not in taken and p["paragraph"][k] >= thresholds["paragraph"]]
+    if not body:  # every text has a body: the prose lines, when the model is sure of none,
+        body = [k for k, row in enumerate(rows) if k not in taken and row.kind == PROSE]
+    if not body:  # else its sentences (a one-line text: ``Chỉ thị 04 được triển khai.``)
+        body = [k for k, row in enumerate(rows) if k not in taken and row.kind == SHORT and row.terminal and row.words >= 4]
+    layout.paragraphs = [[rows[k].start, rows[k].end] for k in body]
     if layout.byline is None and layout.paragraphs:
         last = layout.paragraphs[-1]
         layout.byline = glued_byline(text[last[0] : last[1]])
@@ -141,89 +74,45 @@ def read_layout(text: str) -> Layout:
     return layout
 
 
-def _title(lines: list[Line], header: list[Line]) -> Line | None:
-    """The headline above the body: the one right above the date line when there is one
-    (``Tiêu đề`` / ``Cập nhật 24/07/2019``); otherwise the nearest headline, or the top
-    of the run of headline lines it ends (title and sub-title written one under the other,
-    with no blank line between)."""
-    candidates = [ln for ln in header if is_title_candidate(ln) and not is_byline(ln)]
-    if not candidates:  # a Title Case headline looks like a name: take it all the same
-        candidates = [ln for ln in header if is_title_candidate(ln)]
-    if not candidates:
-        return None
-    dates = [ln for ln in header if is_date_line(ln)]
-    if dates:
-        above = [c for c in candidates if c.index < dates[0].index]
-        if above:
-            return above[-1]
-    best = candidates[-1]
-    by_index = {c.index: c for c in candidates}
-    while best.index - 1 in by_index:
-        best = by_index[best.index - 1]
-    return best
-
-
-def _is_lead(line: Line, layout: Layout) -> bool:
-    if line.kind not in (PROSE, "short") or is_date_line(line) or line.text == layout.byline:
+def can_be_title(line: Line) -> bool:
+    """What a headline never is, whatever the model says: a caption (``Ảnh:``, ``(bìa
+    phải)``), a page control or language switch, image-table residue, a counter, a line
+    that ends mid-sentence (``,`` ``;`` ``:``), a date line, or longer than 40 words."""
+    c = cues()
+    t = line.text
+    if line.kind not in (SHORT, PROSE) or not 1 <= line.words <= 40 or t.endswith((",", ";", ":")):
         return False
-    if line.words >= 20:
-        return True  # a sapo under the title, even without its full stop
-    if is_byline(line) or is_caption(line):
+    if is_date_line(line) or "![" in t or t.endswith("|"):
         return False
-    return line.terminal and line.words >= 5
+    return not any(p.search(t) for p in (*c.caption, *c.caption_marks, *c.controls))
 
 
-def _is_paragraph(line: Line) -> bool:
-    if line.kind == PROSE:
-        return True
-    if line.kind != "short":
+_PHOTO_CREDIT = regex.compile(r"(?i)^\(?ảnh\s*[:.-]")
+
+
+def can_be_byline(line: Line) -> bool:
+    """A byline credits the article: a short line, never a page control and never a
+    credit for a photo alone (``Ảnh: Thanh Bình`` under a caption)."""
+    if line.words > 16 or _PHOTO_CREDIT.match(line.text):
         return False
-    if is_byline(line) and line.words <= 8 and line.cap_share >= 0.75:
-        return False
-    if line.text.startswith(("-", "•", "+", "*")) and line.words >= 4:
-        return True
-    if is_caption(line):
-        return False
-    return line.words >= 1
+    return not any(p.search(line.text) for p in cues().controls)
 
 
-def _layout_without_body(lines: list[Line]) -> Layout:
-    """No prose at all (a notice, a list): first headline is the title, the rest of the
-    readable lines are paragraphs."""
-    layout = Layout()
-    readable = [ln for ln in lines if ln.kind not in (BLANK, FURNITURE, IMAGE, RELATED)]
-    if readable and is_title_candidate(readable[0]):
-        layout.title = readable[0].text
-        layout.title_span = (readable[0].start, readable[0].end)
-        readable = readable[1:]
-    for line in readable:
-        if is_date_line(line) and layout.published is None:
-            layout.published = parse_datetime(line.text)
-            continue
-        if line.words >= 4:
-            layout.paragraphs.append([line.start, line.end])
-    return layout
+def _best(probs: list[float], threshold: float) -> int | None:
+    k = max(range(len(probs)), key=probs.__getitem__)
+    return k if probs[k] >= threshold else None
 
 
-_GLUED = regex.compile(
-    r"(?:[.!?…)]|\./\.)[\"”’')\]]*[ \t\u00a0]+(?P<tail>(?:\([^()]{1,20}\)[ \t\u00a0]+)?"
-    r"(?P<credit>(?:[^.!?…]|\.(?=\p{L})){2,60}?(?:(?<=\b\p{Lu}{2,4})\.)?))[ \t\u00a0]*$"
-)
+_SEPARATORS = " \t-–|,·/"
 
 
-def glued_byline(paragraph: str) -> str | None:
-    """A credit a scraper glued after the last sentence (``... cầu đường. Vĩnh Phú``)."""
-    m = _GLUED.search(paragraph, max(0, len(paragraph) - 120))  # a credit is short
-    if not m:
-        return None
-    credit = m.group("credit").strip()
-    words = credit.split()
-    if not 1 <= len(words) <= 8:
-        return None
-    if credit.startswith("(") and credit.endswith(")"):
-        return credit if regex.match(r"\((?i:theo|nguồn)\s|\(\p{Lu}{2,}\)$", credit) else None
-    alpha = [w for w in words if w[0].isalpha()]
-    if not alpha:
-        return None
-    caps = sum(1 for w in alpha if w[0].isupper())
-    return credit if caps / len(alpha) >= 0.6 else None
+def credit_text(line: str) -> str:
+    """The credit on a byline line; a date written beside it (``Minh Châu - 07:40,
+    02/03/2021``) is not part of it."""
+    marks = [m.span() for m in DATE.finditer(line)] + [m.span() for m in TIME.finditer(line)]
+    if not marks:
+        return line
+    first = min(s for s, _ in marks)
+    last = max(e for _, e in marks)
+    before = line[:first].strip(_SEPARATORS)
+    return before or line[last:].strip(_SEPARATORS) or line
