@@ -20,7 +20,8 @@ import regex
 from ..find.dates import TIME
 from .lines import BLANK, FURNITURE, IMAGE, PROSE, RELATED, SHORT, Line, cues, is_date_line
 
-_WORD = regex.compile(r"\w+")
+_NOT_LETTER = regex.compile(r"[^\p{L}]+")
+_NOT_DIGIT = regex.compile(r"\D+")
 _BULLET = regex.compile(r"^(?:[-–•+*●▪►]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})[.)]\s|(?:[IVX]{1,4}|[A-ZĐ])[./]\s?\p{Lu}|\d{1,2}\.\s?\p{Lu})")
 _TABLE_RESIDUE = regex.compile(r"!\[|\]\(|\|\s*$|^\s*\|")
 _URL = regex.compile(r"https?://|www\.|\.(?:vn|com|org|net)\b")
@@ -67,7 +68,18 @@ _CTX_AT = tuple(_OWN_AT[n] for n in CONTEXT)
 
 
 def _norm(text: str) -> str:
+    """The line's text for comparing lines: case and spacing folded (a long line by its
+    first 500 characters and its length)."""
+    if len(text) > 500:
+        return " ".join(text[:500].lower().split()) + f"#{len(text)}"
     return " ".join(text.lower().split())
+
+
+_PUNCT = ".,;:!?…\"“”'()[]|-–"
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(_PUNCT) for w in text.lower().split()}
 
 
 def _doubled(text: str) -> bool:
@@ -78,18 +90,26 @@ def _doubled(text: str) -> bool:
 
 
 def _own(
-    line: Line, counts: Counter[str], seen: set[str], body_words: set[str], near: list[str], prose_words: float
+    line: Line,
+    norm: str,
+    words: set[str],
+    counts: Counter[str],
+    seen: set[str],
+    body_words: set[str],
+    near: list[str],
+    prose_words: float,
 ) -> list[float]:
     c = cues()
-    t = line.text
     w = line.words
-    norm = _norm(t)
+    # cues are read at a line's ends: on a long line (running prose) its first and last
+    # 100 characters stand for it, which keeps the cost per line bounded
+    t = line.text if len(line.text) <= 200 else line.text[:100] + " … " + line.text[-100:]
     low = t.lower()
-    letters = sum(ch.isalpha() for ch in t[:400])
-    digits = sum(ch.isdigit() for ch in t[:400])
-    n = min(len(t), 400) or 1
+    head = line.text[:200]
+    letters = len(_NOT_LETTER.sub("", head))
+    digits = len(_NOT_DIGIT.sub("", head))
+    n = len(head) or 1
     date_line = is_date_line(line)
-    words = set(_WORD.findall(low[:600])) if w <= 60 else set()
     overlap = (len(words & body_words) / len(words)) if words and body_words else 0.0
     first_word = low.split(" ", 1)[0].strip(",.:")
     contained = contains = 0.0
@@ -103,7 +123,7 @@ def _own(
     return [
         1.0,
         math.log1p(w),
-        math.log1p(len(t)),
+        math.log1p(len(line.text)),
         float(w <= 3),
         float(w <= 8),
         float(w <= 15),
@@ -124,36 +144,36 @@ def _own(
         float(bool(_BULLET.match(t))),
         letters / n,
         digits / n,
-        min(3.0, float(t.count(". ", 0, 2000))),
+        min(3.0, float(line.text.count(". ", 0, 2000))),
         float(line.has_date),
         float(date_line),
         float(w <= 30 and bool(TIME.search(t))),
-        float(line.has_date and len(_DATE_WORDS.sub("", _LETTERLESS.sub("", t))) <= 3),
-        float(w <= 30 and any(p.search(t) for p in c.date)),
-        float(w <= 16 and any(p.search(t) for p in c.byline)),
-        float(any(p.search(t) for p in c.caption)),
-        float(w <= 12 and any(p.search(t) for p in c.related)),
-        float(w <= 25 and any(p.search(t) for p in c.furniture)),
+        float(line.has_date and len(_DATE_WORDS.sub("", _LETTERLESS.sub("", t))) <= 3) if w <= 30 else 0.0,
+        float(line.has_date and bool(c.date.search(t))),
+        float(w <= 16 and bool(c.byline.search(t))),
+        float(w <= 60 and bool(c.caption.search(t))),
+        float(w <= 12 and bool(c.related.search(t))),
+        float(w <= 25 and bool(c.furniture.search(t))),
         float(line.kind == IMAGE),
         float(line.kind == PROSE),
         float(line.kind == SHORT),
         float(line.kind == FURNITURE),
         float(line.kind == RELATED),
-        float(bool(_TABLE_RESIDUE.search(t))),
+        float(("|" in t or "[" in t) and bool(_TABLE_RESIDUE.search(t))),
         float(bool(_URL.search(t))),
         float(counts[norm] > 1),
         float(norm in seen),
         contained,
         contains,
-        float(_doubled(t)),
+        float(w <= 60 and _doubled(line.text)),
         overlap,
         float("|" in t),
-        float(w <= 60 and any(p.search(t) for p in c.caption_marks)),
-        float(line.terminal and t.count(". ", 0, 2000) == 0),
+        float(w <= 60 and bool(c.caption_marks.search(t))),
+        float(line.terminal and line.text.count(". ", 0, 2000) == 0),
         math.log((w + 1) / prose_words),
         float(first_word in c.function_words),
         float(first_word in _TIME_WORDS),
-        float(w <= 12 and any(p.search(t) for p in c.controls)),
+        float(w <= 12 and bool(c.controls.search(t))),
         float(line.has_date and bool(c.place_date.match(t))),
     ]
 
@@ -167,13 +187,14 @@ def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[f
     if not rows:
         return rows, []
     norms = [_norm(ln.text) for ln in rows]
+    row_words = [_words(ln.text) if ln.words <= 60 else set() for ln in rows]
     counts = Counter(norms)
     last_at = {norm: k for k, norm in enumerate(norms)}
     body_words: set[str] = set()
     lengths = []
     for ln in rows:
         if ln.kind == PROSE:
-            body_words.update(_WORD.findall(ln.text[:3000].lower()))
+            body_words |= _words(ln.text[:500])
             lengths.append(ln.words)
     lengths.sort()
     prose_words = lengths[len(lengths) // 2] + 1.0 if lengths else 40.0
@@ -181,7 +202,7 @@ def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[f
     seen: set[str] = set()
     for k, ln in enumerate(rows):
         near = norms[max(0, k - 3) : k] + norms[k + 1 : k + 4]
-        own.append(_own(ln, counts, seen, body_words, near, prose_words))
+        own.append(_own(ln, norms[k], row_words[k], counts, seen, body_words, near, prose_words))
         seen.add(norms[k])
     prose = [k for k, ln in enumerate(rows) if ln.kind == PROSE]
     first = prose[0] if prose else len(rows)
@@ -197,7 +218,7 @@ def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[f
             short_above = k
             break
     anchor = short_above if short_above >= 0 else (first - 1 if first > 0 else 0)
-    anchor_words = set(_WORD.findall(rows[anchor].text.lower())) if rows else set()
+    anchor_words = row_words[anchor]
     above = [k for k in range(first) if rows[k].kind in (SHORT, PROSE) and not is_date_line(rows[k])]
     longest = max(above, key=lambda k: rows[k].words, default=-1)
     furniture_at = [_OWN_AT[n] for n in ("caption_cue", "related_cue", "furniture_cue", "image", "control", "table_residue", "url", "date_line")]
@@ -228,14 +249,14 @@ def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[f
         # between paragraphs: prose right after it and prose a few lines above (an image
         # file name or a caption may stand between)
         between = k + 1 < n and rows[k + 1].kind == PROSE and any(r.kind == PROSE for r in rows[max(0, k - 3) : k])
-        words = set(_WORD.findall(ln.text[:600].lower())) if ln.words <= 60 else set()
+        words = row_words[k]
         place = [
             float(prev_open and ln.text[0].islower()),
             float(not ln.terminal and k + 1 < n and rows[k + 1].text[0].islower()),
             float(between and ln.words <= 20 and not ln.terminal),
             # a topic heading names no one (few capitals), a caption names people and places
             float(between and ln.words <= 10 and not ln.terminal and ln.kind == SHORT and ln.cap_share <= 0.34),
-            float(between and ln.terminal and ln.text.count(". ") == 0 and 8 <= ln.words <= 45),
+            float(between and ln.terminal and 8 <= ln.words <= 45 and ln.text.count(". ") == 0),
             (len(words & anchor_words) / len(words)) if words and k != anchor else 0.0,
             float(k == anchor),
             max(-5.0, min(5.0, float(k - anchor))),

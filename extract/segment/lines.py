@@ -45,21 +45,28 @@ class Line:
 class Cues:
     function_words: frozenset[str]
     image: regex.Pattern[str]
-    caption: tuple[regex.Pattern[str], ...]
-    byline: tuple[regex.Pattern[str], ...]
-    related: tuple[regex.Pattern[str], ...]
-    furniture: tuple[regex.Pattern[str], ...]
-    date: tuple[regex.Pattern[str], ...]
+    caption: regex.Pattern[str]
+    byline: regex.Pattern[str]
+    related: regex.Pattern[str]
+    furniture: regex.Pattern[str]
+    date: regex.Pattern[str]
     stamp: regex.Pattern[str]
-    caption_marks: tuple[regex.Pattern[str], ...]
-    controls: tuple[regex.Pattern[str], ...]
+    caption_marks: regex.Pattern[str]
+    controls: regex.Pattern[str]
     place_date: regex.Pattern[str]
+
+
+def _one_of(patterns: list[str]) -> regex.Pattern[str]:
+    """A cue list as one alternation, so that a line is searched once per list (a
+    leading ``(?i)`` becomes a scoped ``(?i:...)``)."""
+    parts = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns]
+    return regex.compile("|".join(parts))
 
 
 @functools.cache
 def cues() -> Cues:
     data = lexicon.load("boilerplate")
-    comp = lambda key: tuple(regex.compile(p) for p in data[key])  # noqa: E731
+    comp = lambda key: _one_of(data[key])  # noqa: E731
     return Cues(
         function_words=frozenset(data["function_words"]),
         image=regex.compile(data["image_file"]),
@@ -138,9 +145,9 @@ def _kind(line: Line, c: Cues) -> str:
         return PROSE  # long running text: no need to test the furniture cues
     if c.image.match(t):
         return IMAGE
-    if line.words <= 12 and any(p.search(t) for p in c.related):
+    if line.words <= 12 and c.related.search(t):
         return RELATED
-    if line.words <= 25 and any(p.search(t) for p in c.furniture):
+    if line.words <= 25 and c.furniture.search(t):
         return FURNITURE
     if len(t) < 400 and len(_NON_LETTERS.sub("", t)) < len(t) * 0.4:
         return FURNITURE  # mostly digits and symbols: counters, phone numbers, rulers
@@ -167,7 +174,7 @@ def is_caption(line: Line) -> bool:
     """A photo caption: a caption cue, or a medium-length line with no sentence ending
     standing among paragraphs (subheadings are shorter, captions describe a scene)."""
     c = cues()
-    if any(p.search(line.text) for p in c.caption):
+    if c.caption.search(line.text):
         return True
     if line.terminal or line.text.isupper():
         return False
@@ -182,7 +189,7 @@ def is_byline(line: Line) -> bool:
     c = cues()
     if line.words > 16 or line.kind in (PROSE, IMAGE, RELATED):
         return False
-    if line.words <= 10 and any(p.search(line.text) for p in c.byline):
+    if line.words <= 10 and c.byline.search(line.text):
         return True
     if line.text.endswith((".", "!", "?", ":", ";")) and not line.text.endswith(("BBT.",)):
         return False
@@ -190,7 +197,7 @@ def is_byline(line: Line) -> bool:
 
 
 def is_date_line(line: Line) -> bool:
-    return line.has_date and (line.words <= 8 or any(p.search(line.text) for p in cues().date))
+    return line.has_date and (line.words <= 8 or bool(cues().date.search(line.text)))
 
 
 def is_title_candidate(line: Line) -> bool:

@@ -10,11 +10,9 @@ line is found).
 
 from __future__ import annotations
 
-import regex
-
 from ..find.dates import DATE, TIME, parse_datetime
 from .features import line_features
-from .lines import PROSE, SHORT, Line, cues, is_date_line, split_lines
+from .lines import PROSE, SHORT, Line, cues, split_lines
 from .rules import Layout, glued_byline
 
 
@@ -37,7 +35,7 @@ def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: d
     only when its probability reaches the role's threshold (chosen in training)."""
     layout = Layout()
     taken: set[int] = set()
-    k = _best([x if can_be_title(r) else 0.0 for x, r in zip(p["title"], rows, strict=True)], thresholds["title"])
+    k = _best(p["title"], thresholds["title"])
     if k is not None:
         layout.title, layout.title_span = rows[k].text, (rows[k].start, rows[k].end)
         taken.add(k)
@@ -56,7 +54,7 @@ def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: d
         layout.published = parse_datetime(line.text) if line else None
     if layout.published is None:  # else a scraper's full metadata date
         layout.published = next((r.stamp for r in rows if r.stamp and len(r.stamp) == 10), None)
-    k = _best([x if can_be_byline(r) else 0.0 for x, r in zip(p["byline"], rows, strict=True)], thresholds["byline"])
+    k = _best(p["byline"], thresholds["byline"])
     if k is not None and not (layout.title_span and rows[k].start == layout.title_span[0]):
         layout.byline = credit_text(rows[k].text)
         taken.add(k)
@@ -72,30 +70,6 @@ def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: d
         if layout.byline is not None:
             layout.glued_byline_start = text.rfind(layout.byline, last[0], last[1])
     return layout
-
-
-def can_be_title(line: Line) -> bool:
-    """What a headline never is, whatever the model says: a caption (``Ảnh:``, ``(bìa
-    phải)``), a page control or language switch, image-table residue, a counter, a line
-    that ends mid-sentence (``,`` ``;`` ``:``), a date line, or longer than 40 words."""
-    c = cues()
-    t = line.text
-    if line.kind not in (SHORT, PROSE) or not 1 <= line.words <= 40 or t.endswith((",", ";", ":")):
-        return False
-    if is_date_line(line) or "![" in t or t.endswith("|"):
-        return False
-    return not any(p.search(t) for p in (*c.caption, *c.caption_marks, *c.controls))
-
-
-_PHOTO_CREDIT = regex.compile(r"(?i)^\(?ảnh\s*[:.-]")
-
-
-def can_be_byline(line: Line) -> bool:
-    """A byline credits the article: a short line, never a page control and never a
-    credit for a photo alone (``Ảnh: Thanh Bình`` under a caption)."""
-    if line.words > 16 or _PHOTO_CREDIT.match(line.text):
-        return False
-    return not any(p.search(line.text) for p in cues().controls)
 
 
 def _best(probs: list[float], threshold: float) -> int | None:

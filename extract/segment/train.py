@@ -22,7 +22,7 @@ from ..find.dates import parse_datetime
 from .features import NAMES, line_features
 from .lines import Line, split_lines
 from .meta import Layout
-from .model import CHOICE_ROLES, ROLES, STACK_NAMES, LayoutModel, stack_features
+from .model import CHOICE_ROLES, ELIGIBLE, ROLES, LayoutModel
 
 GOLD_DIRS = ("gold", "gold/layouts")
 TEXT_DIRS = ("corpus", "../shared/articles", "../shared/layouts/raw")
@@ -114,20 +114,24 @@ def prepare(pages: list[Page]) -> list[PageData]:
     return out
 
 
-def _fit_weights(X: list[list[float]], labels: dict[str, list[int]], c: float, pages: list[int]) -> dict[str, list[float]]:
+def _fit_weights(data: list[PageData], c: float) -> dict[str, list[float]]:
     """One logistic regression per role, standardised inside and folded back into plain
     weights (bias first) so that inference is a dot product."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    A = np.asarray(X)
+    A = np.asarray([x for d in data for x in d.features])
+    page_of = np.asarray([i for i, d in enumerate(data) for _ in d.rows])
+    labels = _labels(data)
     mu, sd = A.mean(axis=0), A.std(axis=0)
     sd[sd == 0] = 1.0
     Z = (A - mu) / sd
     weights = {}
     for role in ROLES:
-        if role in CHOICE_ROLES:
-            coef, intercept = _fit_choice(Z, np.asarray(labels[role]), pages, c)
+        if role in CHOICE_ROLES:  # only over the lines that can hold the role, as at inference
+            can = np.asarray([ELIGIBLE[role](row) for d in data for row in d.rows])
+            sizes = np.bincount(page_of[can], minlength=len(data))
+            coef, intercept = _fit_choice(Z[can], np.asarray(labels[role])[can], list(sizes), c)
         else:
             clf = LogisticRegression(C=c, max_iter=3000)
             clf.fit(Z, np.asarray(labels[role]))
@@ -171,17 +175,9 @@ def _labels(data: list[PageData]) -> dict[str, list[int]]:
     return {r: [v for d in data for v in d.labels[r]] for r in ROLES}
 
 
-def _fit_stages(data: list[PageData], c: float, folds: int = 4) -> LayoutModel:
-    """The first stage on every page; the second on the first stage's out-of-fold scores
-    (scores of pages whose site the first stage did not see, as at inference)."""
-    first = _fit_first(data, c)
-    oof = _out_of_fold(data, lambda part: LayoutModel(_fit_first(part, c), None, {}), folds)
-    X2 = [x + s for d, p in zip(data, oof, strict=True) for x, s in zip(d.features, stack_features(d.rows, p), strict=True)]
-    return LayoutModel(first, _fit_weights(X2, _labels(data), c, [len(d.rows) for d in data]), dict.fromkeys(ROLES, 0.5))
-
-
-def _fit_first(data: list[PageData], c: float) -> dict[str, list[float]]:
-    return _fit_weights([x for d in data for x in d.features], _labels(data), c, [len(d.rows) for d in data])
+def _fit_roles(data: list[PageData], c: float) -> LayoutModel:
+    weights = _fit_weights(data, c)
+    return LayoutModel(weights, dict.fromkeys(ROLES, 0.5))
 
 
 def _out_of_fold(data: list[PageData], fit_part, folds: int) -> list[dict[str, list[float]]]:
@@ -235,10 +231,10 @@ def _site_folds(sites: list[str], folds: int) -> list[tuple[list[int], list[int]
 
 
 def fit(pages: list[Page], c: float = 0.1, folds: int = 4) -> LayoutModel:
-    """The two stages and their thresholds."""
+    """One model per role, and each role's threshold from an inner grouped cross-validation."""
     data = prepare(pages)
-    model = _fit_stages(data, c, folds)
-    model.thresholds = _thresholds(data, _out_of_fold(data, lambda part: _fit_stages(part, c, folds), folds))
+    model = _fit_roles(data, c)
+    model.thresholds = _thresholds(data, _out_of_fold(data, lambda part: _fit_roles(part, c), folds))
     return model
 
 
@@ -296,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         print(score_layouts(pages, cross_validate(pages, c=args.C)))
         return 0
     model = fit(pages, args.C)
-    Path(args.out).write_text(json.dumps({"features": list(NAMES) + list(STACK_NAMES), **model.to_json()}) + "\n")
+    Path(args.out).write_text(json.dumps({"features": list(NAMES), **model.to_json()}) + "\n")
     print(f"trained on {len(pages)} pages from {len({p.site for p in pages})} sites -> {args.out}")
     return 0
 
