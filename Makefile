@@ -5,9 +5,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SHARED := ../shared
-TEXTS  := --texts corpus $(if $(wildcard $(SHARED)/articles),--texts $(SHARED)/articles,--skip-missing)
+TEXTS  := --texts corpus $(if $(wildcard $(SHARED)/articles),--texts $(SHARED)/articles --texts $(SHARED)/layouts/raw,--skip-missing)
 
-.PHONY: install demo test lint fuzz bench report screenshot plot baselines clean
+.PHONY: install demo test lint fuzz bench report screenshot plot baselines train-layout layout-cv clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ install: $(STAMP)
 ## make demo: run the pipeline over corpus/ (and the shared gold articles) and score it against gold/
 demo: $(STAMP)
 	$(BIN)/vnextract run corpus -o out/records.jsonl -j 1
-	@if [ -d $(SHARED)/articles ]; then $(BIN)/vnextract run $(SHARED)/articles -o out/gold-articles.jsonl -j 1 -q; cat out/records.jsonl out/gold-articles.jsonl > out/all.jsonl; else cp out/records.jsonl out/all.jsonl; fi
+	@if [ -d $(SHARED)/articles ]; then $(BIN)/vnextract run $(SHARED)/articles $(SHARED)/layouts/raw -o out/gold-articles.jsonl -j 1 -q; cat out/records.jsonl out/gold-articles.jsonl > out/all.jsonl; else cp out/records.jsonl out/all.jsonl; fi
 	$(BIN)/vnextract eval --gold gold --pred out/all.jsonl $(TEXTS)
 
 ## make test: lint, validate the gold set, run the test suite
@@ -57,6 +57,14 @@ screenshot: report
 plot: $(STAMP)
 	$(BIN)/vnextract run corpus -o out/records.jsonl -j 1 -q
 	$(BIN)/python docs/make_plot.py out/records.jsonl docs/amounts.png
+
+## make train-layout: fit the layout model on every labelled page -> patterns/layout_model.json
+train-layout: $(STAMP)
+	$(BIN)/python -m extract.segment.train --out patterns/layout_model.json
+
+## make layout-cv: the layout model by cross-validation grouped by site, beside the v1 rules
+layout-cv: $(STAMP)
+	$(BIN)/vnextract eval --gold gold --layout-cv $(TEXTS)
 
 ## make baselines: jusText and underthesea baselines against the segmenter, on the gold set
 baselines: $(STAMP)

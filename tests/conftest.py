@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SHARED = ROOT.parent / "shared"
 SHARED_ARTICLES = SHARED / "articles"
+SHARED_LAYOUTS = SHARED / "layouts" / "raw"
 BENCH = SHARED / "corpus-bench" / "articles.jsonl"
 
 

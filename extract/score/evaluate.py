@@ -124,10 +124,16 @@ def _boundaries_prf(gold: list[list[int]], pred: list[list[int]]) -> PRF:
 
 
 def score_doc(gold: dict[str, Any], pred: dict[str, Any] | None) -> DocScore:
+    from .gold import is_layout_record
+
     pred = pred or {}
     errors: list[dict[str, Any]] = []
     lists: dict[str, ListScore] = {}
+    layout_only = is_layout_record(gold)  # scored on title, date, byline and paragraphs alone
     for name, key in KEYS.items():
+        if layout_only:
+            lists[name] = ListScore()
+            continue
         g, p = gold.get(name) or [], pred.get(name) or []
         pairs = match_mentions(g, p, key)
         strict = match_mentions(g, p, key, strict=True)
@@ -159,6 +165,10 @@ def score_doc(gold: dict[str, Any], pred: dict[str, Any] | None) -> DocScore:
     g_par, p_par = {tuple(x) for x in gold.get("paragraphs") or []}, {tuple(x) for x in pred.get("paragraphs") or []}
     errors += [{"doc": gold["id"], "list": "paragraphs", "kind": "miss", "gold": list(x)} for x in sorted(g_par - p_par)]
     errors += [{"doc": gold["id"], "list": "paragraphs", "kind": "false alarm", "pred": list(x)} for x in sorted(p_par - g_par)]
+    if layout_only:
+        if not pred:
+            errors.append({"doc": gold["id"], "list": "record", "kind": "no predicted record"})
+        return DocScore(gold["id"], lists, fields, paragraphs, PRF(), errors)
     sentences = _boundaries_prf(gold.get("sentences") or [], pred.get("sentences") or [])
     g_b, p_b = {x[1] for x in gold.get("sentences") or []}, {x[1] for x in pred.get("sentences") or []}
     errors += [{"doc": gold["id"], "list": "sentences", "kind": "missed boundary", "gold": b} for b in sorted(g_b - p_b)]

@@ -18,10 +18,20 @@ GOLD_FIELDS = ("id", "sha256", "title", "published", "byline", "paragraphs", "se
 ENTITY_LISTS = ("directives", "amounts", "counts")
 
 
+LAYOUT_FIELDS = ("id", "title", "published", "byline", "paragraphs")
+
+
+def is_layout_record(rec: dict[str, Any]) -> bool:
+    """A layout-only gold record (``gold/layouts/``): title, date, byline and paragraph
+    lines, no sentences and no entity lists; it is scored on those fields alone."""
+    return "sentences" not in rec and not any(name in rec for name in ENTITY_LISTS)
+
+
 def load_gold(path: str | Path) -> dict[str, dict[str, Any]]:
-    """Gold records by id from a folder of ``*.json``/``*.jsonl`` or one such file."""
+    """Gold records by id from a folder of ``*.json``/``*.jsonl`` (its sub-folders
+    included: ``gold/layouts/``) or one such file."""
     path = Path(path)
-    files = sorted(path.glob("*.json")) + sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    files = sorted(path.rglob("*.json")) + sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
     out: dict[str, dict[str, Any]] = {}
     for f in files:
         if f.suffix == ".jsonl":
@@ -62,8 +72,9 @@ def read_text(path: Path) -> str:
     return text
 
 
+SHARED_TEXT_DIRS = ("../shared/articles", "../shared/layouts/raw")
+
+
 def default_text_dirs() -> list[str]:
-    dirs = ["corpus"]
-    if Path("../shared/articles").is_dir():
-        dirs.append("../shared/articles")
-    return dirs
+    """``corpus/``, then the shared folders whose texts may not be committed, when present."""
+    return ["corpus"] + [d for d in SHARED_TEXT_DIRS if Path(d).is_dir()]

@@ -15,7 +15,8 @@ from typing import Any
 import regex
 
 from ..find.directives import load_lexicon
-from .gold import ENTITY_LISTS, GOLD_FIELDS, find_text, load_gold, read_text
+from ..segment.lines import cues
+from .gold import ENTITY_LISTS, GOLD_FIELDS, LAYOUT_FIELDS, find_text, is_layout_record, load_gold, read_text
 
 CATEGORIES = {"association", "chapter", "member", "organization", "delegation", "project", "agreement"}
 APPROX = {None, "over", "under", "nearly", "about", "at_least", "at_most"}
@@ -36,13 +37,14 @@ def validate_record(rec: dict[str, Any], text: str, where: str) -> list[str]:
     def bad(field: str, msg: str) -> None:
         problems.append(f"{where}: {field}: {msg}")
 
-    for f in GOLD_FIELDS:
+    layout_only = is_layout_record(rec)
+    for f in LAYOUT_FIELDS if layout_only else GOLD_FIELDS:
         if f not in rec:
             bad(f, "missing field")
     if problems:
         return problems
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if rec["sha256"] != sha:
+    if rec.get("sha256", sha) != sha:
         bad("sha256", f"{rec['sha256']} is not the sha256 of the canonical text ({sha})")
     n = len(text)
     lines = {(s, s + len(line)) for s, line in _line_spans(text)}
@@ -50,7 +52,7 @@ def validate_record(rec: dict[str, Any], text: str, where: str) -> list[str]:
         v = rec[field]
         if v is not None and (not isinstance(v, str) or v != v.strip() or v not in text or not v):
             bad(field, f"{v!r} is not a stripped string found in the text")
-    if rec["title"] is not None and not any(text[s:e].strip() == rec["title"] for s, e in lines):
+    if rec["title"] is not None and not any(_unstamped(text[s:e].strip()) == rec["title"] for s, e in lines):
         bad("title", f"{rec['title']!r} is not a whole line of the text")
     pub = rec["published"]
     if pub is not None and not (isinstance(pub, str) and ISO_PUBLISHED.match(pub)):
@@ -75,8 +77,10 @@ def validate_record(rec: dict[str, Any], text: str, where: str) -> list[str]:
     paras = spans("paragraphs", rec["paragraphs"])
     for i, (s, e) in enumerate(paras):
         line = next(((ls, le) for ls, le in lines if ls <= s and e <= le), None)
-        if line is None or text[line[0] : line[1]].strip() != text[s:e]:
+        if line is None or _unstamped(text[line[0] : line[1]].strip()) != text[s:e]:
             bad(f"paragraphs[{i}]", f"offset {s}: [{s}, {e}] is not one whole line without its surrounding white space")
+    if layout_only:
+        return problems
     sents = spans("sentences", rec["sentences"])
     for i, (s, e) in enumerate(sents):
         if not any(ps <= s and e <= pe for ps, pe in paras):
@@ -125,6 +129,12 @@ def validate_record(rec: dict[str, Any], text: str, where: str) -> list[str]:
         if not c.get("noun") or not str(c.get("text", "")).endswith(c["noun"]):
             bad(where_i, f"noun {c.get('noun')!r} must end the span text {c.get('text')!r}")
     return problems
+
+
+def _unstamped(line: str) -> str:
+    """A stripped line without a scraper's metadata stamp before it (``date 2025-12-03``)."""
+    m = cues().stamp.match(line) if line.startswith("date ") else None
+    return line[m.end() :] if m else line
 
 
 def _line_spans(text: str):

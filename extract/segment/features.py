@@ -26,7 +26,7 @@ _BULLET = regex.compile(r"^(?:[-–•+*●▪►]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*
 _TABLE_RESIDUE = regex.compile(r"!\[|\]\(|\|\s*$|^\s*\|")
 _URL = regex.compile(r"https?://|www\.|\.(?:vn|com|org|net)\b")
 _LETTERLESS = regex.compile(r"[\d\s:/.,|+\-–()\[\]GMTUTCgmtutc]+")
-_DATE_WORDS = regex.compile(
+DATE_WORDS = regex.compile(
     r"(?i)\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|ngày|tháng|năm|cập\s+nhật|đăng|lúc|giờ|sáng|chiều|gmt|utc)\b"
 )
 # words that open a news sentence about when (``Sáng 4-8, ...``): a lead or body line, not a caption
@@ -44,7 +44,7 @@ OWN = (
     "k_prose", "k_short", "k_furniture", "k_related",
     "table_residue", "url", "dup_elsewhere", "dup_earlier", "contained_near", "contains_near",
     "doubled_inside", "body_overlap", "pipe_or_bar", "caption_mark", "one_sentence", "len_vs_prose",
-    "starts_function", "starts_time", "control", "place_date",
+    "starts_function", "starts_time", "control", "place_date", "headline_length",
 )
 CONTEXT = ("log_words", "terminal", "k_prose", "date_line", "func_share", "caption_cue", "table_residue", "image")
 PLACE = (
@@ -148,7 +148,7 @@ def _own(
         float(line.has_date),
         float(date_line),
         float(w <= 30 and bool(TIME.search(t))),
-        float(line.has_date and len(_DATE_WORDS.sub("", _LETTERLESS.sub("", t))) <= 3) if w <= 30 else 0.0,
+        float(line.has_date and len(DATE_WORDS.sub("", _LETTERLESS.sub("", t))) <= 3) if w <= 30 else 0.0,
         float(line.has_date and bool(c.date.search(t))),
         float(w <= 16 and bool(c.byline.search(t))),
         float(w <= 60 and bool(c.caption.search(t))),
@@ -175,6 +175,7 @@ def _own(
         float(first_word in _TIME_WORDS),
         float(w <= 12 and bool(c.controls.search(t))),
         float(line.has_date and bool(c.place_date.match(t))),
+        float(6 <= w <= 30),  # most headlines; a kicker or section name is shorter
     ]
 
 

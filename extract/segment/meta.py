@@ -10,8 +10,10 @@ line is found).
 
 from __future__ import annotations
 
+import regex
+
 from ..find.dates import DATE, TIME, parse_datetime
-from .features import line_features
+from .features import DATE_WORDS, line_features
 from .lines import PROSE, SHORT, Line, cues, split_lines
 from .rules import Layout, glued_byline
 
@@ -39,13 +41,18 @@ def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: d
     if k is not None:
         layout.title, layout.title_span = rows[k].text, (rows[k].start, rows[k].end)
         taken.add(k)
+    title_at = k if layout.title is not None else None
+    date_at = None
     for k in sorted(range(len(rows)), key=lambda k: -p["date"][k]):
         if p["date"][k] < thresholds["date"]:
             break
+        if title_at is not None and k < title_at - 1:
+            continue  # a header clock: a page's own date is not above its headline's neighbours
         published = parse_datetime(rows[k].text) if rows[k].words <= 40 else None
         if published:
             layout.published = published
             taken.add(k)
+            date_at = k
             break
     if layout.published is None:  # else a document's place-and-date line above its text,
         first = next((k for k in range(len(rows)) if p["paragraph"][k] >= thresholds["paragraph"]), len(rows))
@@ -58,6 +65,10 @@ def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: d
     if k is not None and not (layout.title_span and rows[k].start == layout.title_span[0]):
         layout.byline = credit_text(rows[k].text)
         taken.add(k)
+    elif date_at is not None:  # a credit sharing the date line: ``Minh Châu - 07:40, 02/03/2021``
+        credit = credit_text(rows[date_at].text)
+        if credit != rows[date_at].text and _is_name(credit) and not cues().place_date.match(rows[date_at].text):
+            layout.byline = credit
     body = [k for k in range(len(rows)) if k not in taken and p["paragraph"][k] >= thresholds["paragraph"]]
     if not body:  # every text has a body: the prose lines, when the model is sure of none,
         body = [k for k, row in enumerate(rows) if k not in taken and row.kind == PROSE]
@@ -75,6 +86,17 @@ def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: d
 def _best(probs: list[float], threshold: float) -> int | None:
     k = max(range(len(probs)), key=probs.__getitem__)
     return k if probs[k] >= threshold else None
+
+
+_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}]*\.?)+$")  # Minh, CHÂU, T.Hải, N.Q
+
+
+def _is_name(text: str) -> bool:
+    """A person's or an outlet's name: one to six capitalised words, nothing else."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or DATE_WORDS.search(text):
+        return False
+    return all(_NAME_WORD.match(w.strip(",()")) for w in words)
 
 
 _SEPARATORS = " \t-–|,·/"

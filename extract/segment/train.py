@@ -24,9 +24,6 @@ from .lines import Line, split_lines
 from .meta import Layout
 from .model import CHOICE_ROLES, ELIGIBLE, ROLES, LayoutModel
 
-GOLD_DIRS = ("gold", "gold/layouts")
-TEXT_DIRS = ("corpus", "../shared/articles", "../shared/layouts/raw")
-
 
 @dataclass
 class Page:
@@ -38,12 +35,12 @@ class Page:
 
 
 def _sites(gold_dir: Path) -> dict[str, tuple[str, str]]:
-    """``SITES.tsv`` beside the labels: page id -> (site host, site type)."""
-    table = gold_dir / "SITES.tsv"
-    if not table.is_file():
-        return {}
-    with open(table, encoding="utf-8") as fh:
-        return {r["id"]: (r["site"], r["group"]) for r in csv.DictReader(fh, delimiter="\t")}
+    """Every ``SITES.tsv`` under the gold folder: page id -> (site host, site type)."""
+    out = {}
+    for table in sorted(gold_dir.rglob("SITES.tsv")):
+        with open(table, encoding="utf-8") as fh:
+            out.update({r["id"]: (r["site"], r["group"]) for r in csv.DictReader(fh, delimiter="\t")})
+    return out
 
 
 def site_of(doc_id: str, sites: dict[str, tuple[str, str]]) -> tuple[str, str]:
@@ -54,20 +51,17 @@ def site_of(doc_id: str, sites: dict[str, tuple[str, str]]) -> tuple[str, str]:
     return doc_id, "seed"  # each seed article comes from a site of its own
 
 
-def load_pages(gold_dirs=GOLD_DIRS, text_dirs=TEXT_DIRS) -> list[Page]:
+def load_pages(gold_dir: str | Path = "gold", text_dirs: list[str] | None = None) -> list[Page]:
     """Every labelled page whose text is present (texts under ../shared are not committed)."""
-    from ..score.gold import find_text, load_gold, read_text
+    from ..score.gold import default_text_dirs, find_text, load_gold, read_text
 
+    gold_dir = Path(gold_dir)
+    text_dirs = text_dirs or default_text_dirs()
+    sites = _sites(gold_dir)
     pages = []
-    for gd in gold_dirs:
-        gd = Path(gd)
-        if not gd.is_dir():
-            continue
-        sites = _sites(gd)
-        for doc_id, rec in load_gold(gd).items():
-            path = find_text(doc_id, list(text_dirs))
-            if path is None:
-                continue
+    for doc_id, rec in load_gold(gold_dir).items():
+        path = find_text(doc_id, list(text_dirs))
+        if path is not None:
             site, group = site_of(doc_id, sites)
             pages.append(Page(doc_id, site, group, read_text(path), rec))
     return pages
@@ -291,6 +285,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         print(score_layouts(pages, cross_validate(pages, c=args.C)))
         return 0
+    if len({p.site for p in pages}) < 50:
+        print(f"only {len(pages)} labelled pages have their texts here: the layout texts live in "
+              "../shared/layouts/raw (not committed); refusing to train on so few")
+        return 2
     model = fit(pages, args.C)
     Path(args.out).write_text(json.dumps({"features": list(NAMES), **model.to_json()}) + "\n")
     print(f"trained on {len(pages)} pages from {len({p.site for p in pages})} sites -> {args.out}")

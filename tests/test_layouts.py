@@ -1,0 +1,252 @@
+"""The layout evidence unseen sites need (issue: segmentation that holds on sites it has
+never seen). Every page here is written for the test, in the shapes scraped pages take;
+none is copied from a labelled page."""
+
+from __future__ import annotations
+
+import extract
+from extract.find.dates import parse_datetime
+from extract.segment.meta import credit_text
+
+# Body paragraphs of an invented report (long, punctuated, function-word rich).
+A = ("Chiều 14/9, tại trụ sở Ủy ban nhân dân tỉnh, Liên hiệp các tổ chức hữu nghị tỉnh đã tổ chức hội nghị "
+     "sơ kết công tác vận động viện trợ phi chính phủ nước ngoài trong sáu tháng đầu năm và bàn phương hướng "
+     "cho những tháng cuối năm.")
+B = ("Theo báo cáo tại hội nghị, từ đầu năm đến nay toàn tỉnh đã tiếp nhận 27 dự án với tổng giá trị cam kết "
+     "hơn 4,6 triệu USD, chủ yếu dành cho y tế cơ sở, nước sạch và học bổng cho học sinh vùng khó khăn.")
+C = ("Phát biểu kết luận, đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh đề nghị các sở, ngành phối hợp chặt chẽ "
+     "hơn nữa với các tổ chức quốc tế, rút ngắn thời gian thẩm định và phê duyệt các khoản viện trợ mới.")
+D = ("Dịp này, Ban tổ chức đã trao bằng khen cho các tập thể và cá nhân có thành tích xuất sắc trong công tác "
+     "đối ngoại nhân dân, đồng thời ký kết biên bản ghi nhớ hợp tác với ba tổ chức phi chính phủ.")
+TITLE = "Sơ kết công tác vận động viện trợ phi chính phủ sáu tháng đầu năm"
+
+
+def read(*lines: str) -> tuple[dict, str]:
+    text = "\n".join(lines)
+    return extract.extract_text(text, id="x"), text
+
+
+def paragraphs(rec: dict, text: str) -> list[str]:
+    return [text[s:e] for s, e in rec["paragraphs"]]
+
+
+# -- lines repeated on the page ------------------------------------------------------------
+
+
+def test_caption_under_its_photo_and_again_as_alt_text_is_no_paragraph():
+    caption = "Đại diện tổ chức Hope for Children trao thiết bị y tế cho Trung tâm Y tế huyện miền núi"
+    rec, text = read(TITLE, "15/09/2024 08:30", A, caption, caption, B, C)
+    assert paragraphs(rec, text) == [A, B, C]
+
+
+def test_related_headline_doubled_inside_one_line_is_not_text():
+    doubled = "Tỉnh đoàn ra quân tình nguyện hè Tỉnh đoàn ra quân tình nguyện hè"
+    rec, text = read(TITLE, A, B, C, "Tin cùng chuyên mục", doubled,
+                     "Khai mạc tuần lễ văn hóa hữu nghị Khai mạc tuần lễ văn hóa hữu nghị")
+    assert rec["title"] == TITLE
+    assert paragraphs(rec, text) == [A, B, C]
+
+
+def test_sapo_repeated_below_the_title_is_kept_once():
+    sapo = ("Trong sáu tháng, tỉnh tiếp nhận 27 dự án viện trợ phi chính phủ với tổng giá trị cam kết hơn "
+            "4,6 triệu USD, tập trung cho y tế, nước sạch và giáo dục.")
+    rec, text = read(TITLE, sapo, "Thứ Hai, 16/09/2024 - 07:15", sapo, A, B)
+    assert rec["title"] == TITLE
+    assert rec["published"] == "2024-09-16T07:15"
+    assert paragraphs(rec, text).count(sapo) >= 1 and A in paragraphs(rec, text) and B in paragraphs(rec, text)
+
+
+# -- image-table residue and unmarked captions ---------------------------------------------
+
+
+def test_image_table_residue_and_caption_cells_are_not_text():
+    rec, text = read(TITLE, "![]() |", "Quang cảnh buổi làm việc giữa hai đoàn đại biểu. |", A, B,
+                     "![]() |", "Các đại biểu chụp ảnh lưu niệm bên lề hội nghị. |", C)
+    assert paragraphs(rec, text) == [A, B, C]
+    assert rec["title"] == TITLE
+
+
+def test_unmarked_caption_between_paragraphs_breaks_the_narrative():
+    caption = "Ông Trần Văn Minh (thứ hai từ trái sang) trao tặng quà cho các hộ nghèo tại xã biên giới"
+    rec, text = read(TITLE, "Cập nhật: 15/09/2024", A, B, caption, C, D)
+    assert paragraphs(rec, text) == [A, B, C, D]
+
+
+# -- sidebar and teaser headlines ----------------------------------------------------------
+
+
+def test_teaser_headlines_before_the_body_and_after_it_are_left_out():
+    rec, text = read(
+        "Trang chủ > Tin tức > Đối ngoại",
+        "Hội Hữu nghị Việt - Nhật tỉnh tổ chức giao lưu văn hóa",
+        "Khánh thành điểm trường do tổ chức quốc tế tài trợ",
+        TITLE,
+        "Ngày đăng: 15/09/2024 10:20",
+        A, B, C,
+        "Tin khác",
+        "Tăng cường hợp tác với các địa phương nước bạn Lào",
+        "Trao học bổng cho học sinh nghèo vượt khó",
+        "Tập huấn nghiệp vụ đối ngoại cho cán bộ cơ sở",
+    )
+    assert rec["title"] == TITLE
+    assert rec["published"] == "2024-09-15T10:20"
+    assert paragraphs(rec, text) == [A, B, C]
+
+
+# -- banners, slogans, controls: never titles ----------------------------------------------
+
+
+def test_banners_slogans_controls_and_language_switches_are_never_titles():
+    rec, text = read(
+        "Skip to main content",
+        "English | Tiếng Việt",
+        "Chào mừng bạn đến với Cổng thông tin điện tử tỉnh",
+        "Nhiệt liệt chào mừng kỷ niệm 79 năm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+        "In trang",
+        TITLE,
+        "15/09/2024",
+        A, B, C,
+    )
+    assert rec["title"] == TITLE
+    assert paragraphs(rec, text) == [A, B, C]
+
+
+def test_a_page_of_controls_only_has_no_title():
+    rec, _ = read("Skip to main content", "English", "In trang", "Đăng nhập")
+    assert rec["title"] is None
+
+
+# -- title missing, after the lead, above a kicker ----------------------------------------
+
+
+def test_title_missing_from_the_text_gives_null():
+    rec, text = read(A, B, C)
+    assert rec["title"] is None
+    assert paragraphs(rec, text) == [A, B, C]
+
+
+def test_title_one_line_above_a_kicker():
+    kicker = "Đối ngoại nhân dân"
+    rec, text = read("Trang chủ", TITLE, kicker, "15/09/2024 09:00", A, B, C)
+    assert rec["title"] == TITLE
+    assert paragraphs(rec, text) == [A, B, C]
+
+
+# -- subheadings, bullets, numbered lines --------------------------------------------------
+
+
+def test_short_subheadings_and_bulleted_and_numbered_lines_are_paragraphs():
+    bullets = [
+        "- Tăng cường công tác thông tin đối ngoại, quảng bá hình ảnh địa phương với bạn bè quốc tế;",
+        "- Đẩy mạnh vận động các nguồn viện trợ phục vụ phát triển kinh tế - xã hội;",
+        "1. Rà soát, hoàn thiện quy chế quản lý và sử dụng viện trợ phi chính phủ nước ngoài.",
+        "2. Kiện toàn đội ngũ cán bộ làm công tác đối ngoại ở cấp huyện và cấp xã.",
+    ]
+    rec, text = read(TITLE, "15/09/2024", A, B, "Nhiệm vụ trọng tâm", C, *bullets, D)
+    assert paragraphs(rec, text) == [A, B, "Nhiệm vụ trọng tâm", C, *bullets, D]
+
+
+# -- date lines ----------------------------------------------------------------------------
+
+
+def test_date_forms_pages_write():
+    assert parse_datetime("Cập nhật: Thứ Tư, 02/10/2024 | 3:05:41 PM") == "2024-10-02T15:05"
+    assert parse_datetime("Ngày đăng: 02-10-2024 07:05:09") == "2024-10-02T07:05"
+    assert parse_datetime("08:20 | 03/11/2021") == "2021-11-03T08:20"
+    assert parse_datetime("Thứ năm, 21/3/2024 14:02 [GMT +7]") == "2024-03-21T14:02+07:00"
+    assert parse_datetime("21/03/2024 14:02 GMT+7") == "2024-03-21T14:02+07:00"
+    assert parse_datetime("Thứ Bảy, 5 Tháng Mười 2019") == "2019-10-05"
+    assert parse_datetime("12 Tháng Tư 202009:30 SA") == "2020-04-12T09:30"
+    assert parse_datetime("Ngày 7 tháng 5 năm 2019 (lượt xem 120)") == "2019-05-07"
+
+
+def test_published_comes_from_the_date_line_not_a_header_clock_or_the_body():
+    rec, _ = read(
+        "Thứ Ba, 01/12/2026",  # the header clock, above the menus
+        "Trang chủ | Tin tức | Liên hệ",
+        TITLE,
+        "Cập nhật: 15/09/2024 10:20",
+        A, B,
+        "Ngày 20/9/2024, tỉnh sẽ tổ chức tổng kết toàn diện công tác đối ngoại nhân dân năm nay.",
+    )
+    assert rec["published"] == "2024-09-15T10:20"
+
+
+def test_a_page_with_only_a_header_clock_has_no_published_date():
+    rec, _ = read("Thứ Ba, 01/12/2026 10:05", "Trang chủ | Giới thiệu | Tin tức", TITLE, A, B, C)
+    assert rec["published"] is None
+
+
+# -- bylines -------------------------------------------------------------------------------
+
+
+def test_byline_on_its_own_line_after_the_body():
+    rec, text = read(TITLE, "15/09/2024", A, B, C, "Hoàng Lan")
+    assert rec["byline"] == "Hoàng Lan"
+    assert paragraphs(rec, text) == [A, B, C]
+
+
+def test_byline_before_the_body():
+    rec, text = read(TITLE, "Bài, ảnh: NGUYỄN THU", "15/09/2024 08:00", A, B, C)
+    assert rec["byline"] == "Bài, ảnh: NGUYỄN THU"
+    assert paragraphs(rec, text) == [A, B, C]
+
+
+def test_byline_glued_to_the_last_line():
+    rec, text = read(TITLE, "15/09/2024", A, B, C + " Thu Hà")
+    assert rec["byline"] == "Thu Hà"
+
+
+def test_byline_sharing_a_line_with_the_date():
+    assert credit_text("Minh Châu - 07:40, 02/03/2021") == "Minh Châu"
+    assert credit_text("T.Hải, 15/09/2024") == "T.Hải"
+    rec, text = read(TITLE, "Lê Hằng - 09:15, 15/09/2024", A, B, C)
+    assert rec["published"] == "2024-09-15T09:15"
+    assert rec["byline"] == "Lê Hằng"
+
+
+# -- legal documents published as pages ----------------------------------------------------
+
+
+def test_legal_document_letterhead_is_not_text_and_the_subject_is_the_title():
+    body = [
+        ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015 và các văn bản hướng dẫn thi "
+         "hành, Ủy ban nhân dân tỉnh ban hành kế hoạch triển khai công tác đối ngoại nhân dân năm 2024."),
+        ("Các sở, ban, ngành và Ủy ban nhân dân các huyện, thành phố căn cứ nhiệm vụ được giao xây dựng kế "
+         "hoạch chi tiết, báo cáo kết quả thực hiện về Sở Ngoại vụ trước ngày 15 tháng 12 năm 2024."),
+    ]
+    rec, text = read(
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 215/KH-UBND",
+        "Quảng Bình, ngày 12 tháng 3 năm 2024",
+        "KẾ HOẠCH TRIỂN KHAI CÔNG TÁC ĐỐI NGOẠI NHÂN DÂN NĂM 2024",
+        *body,
+    )
+    assert rec["published"] == "2024-03-12"
+    assert paragraphs(rec, text) == body
+    assert rec["title"] == "KẾ HOẠCH TRIỂN KHAI CÔNG TÁC ĐỐI NGOẠI NHÂN DÂN NĂM 2024"
+    assert rec["directives"] == []  # the document's own number is not a citation of it
+
+
+# -- a clean corpus ------------------------------------------------------------------------
+
+
+def test_text_without_boilerplate_is_all_article_text():
+    rec, text = read(A, B, C, D)
+    assert paragraphs(rec, text) == [A, B, C, D]
+    rec, text = read(TITLE, A, B, C, D)
+    assert rec["title"] == TITLE and paragraphs(rec, text) == [A, B, C, D]
+
+
+def test_a_one_line_text_is_its_own_body():
+    rec, text = read("Tỉnh đã tiếp nhận 27 dự án viện trợ phi chính phủ trong sáu tháng đầu năm.")
+    assert len(rec["paragraphs"]) == 1
+    assert [(c["value"], c["category"]) for c in rec["counts"]] == [(27, "project")]
+
+
+def test_metadata_stamp_before_the_first_line_is_cut_and_read_as_the_date():
+    rec, text = read(" date 2024-09-15 " + A, B, C)
+    assert paragraphs(rec, text) == [A, B, C]
+    assert rec["published"] == "2024-09-15"
