@@ -96,7 +96,9 @@ def _body_end(lines: list[Line], first: int) -> int:
     return last + 1
 
 
-def read_layout_rules(text: str, lines: list[Line] | None = None) -> Layout:
+def read_layout_rules(text: str, lines: list[Line] | None = None, glued: bool = True) -> Layout:
+    """The v1 reading of a page (``glued=False``: without looking for a credit glued onto
+    the last paragraph, which the layout model's evidence does not use)."""
     lines = split_lines(text) if lines is None else lines
     layout = Layout()
     first = _first_body(lines)
@@ -137,7 +139,7 @@ def read_layout_rules(text: str, lines: list[Line] | None = None) -> Layout:
     for line in lines[first:end]:
         if _is_paragraph(line):
             layout.paragraphs.append([line.start, line.end])
-    if layout.byline is None and layout.paragraphs:
+    if glued and layout.byline is None and layout.paragraphs:
         last = layout.paragraphs[-1]
         layout.byline = glued_byline(text[last[0] : last[1]])
         if layout.byline is not None:
