@@ -46,3 +46,26 @@ def test_example(example, request):
     name = request.node.callspec.id.split("-")[0]
     got = [{k: v for k, v in m.items() if k not in ("start", "end")} for m in _found(name, example["text"])]
     assert got == example["expect"], example["text"]
+
+
+def _cue_cases():
+    return [pytest.param(ex, id=f"boilerplate-{i}") for i, ex in enumerate(lexicon.examples("boilerplate"), 1)]
+
+
+@pytest.mark.parametrize("example", _cue_cases())
+def test_boilerplate_cue(example):
+    from extract.segment.lines import cues
+
+    pattern = getattr(cues(), example["cue"])
+    assert bool(pattern.match(example["text"]) if example["cue"] == "stamp" else pattern.search(example["text"])) is example["match"]
+
+
+def test_boilerplate_examples_cover_every_cue_both_ways():
+    seen = {(e["cue"], e["match"]) for e in lexicon.examples("boilerplate")}
+    for cue in ("caption", "caption_marks", "byline", "related", "furniture", "date", "controls", "place_date", "stamp", "image"):
+        assert (cue, True) in seen and (cue, False) in seen, cue
+
+
+def test_every_caption_cue_names_anh():
+    """The layout features test caption cues only on lines holding "ảnh" (a cheap gate)."""
+    assert all("ảnh" in p.lower() for p in lexicon.load("boilerplate")["caption_cues"])

@@ -27,7 +27,7 @@ _NOT_DIGIT = regex.compile(r"\D+")
 _BULLET = regex.compile(
     r"^(?:[-–•+*●▪►]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})[.)]\s|(?:[IVX]{1,4}|[A-ZĐ])[./]\s?\p{Lu}|\d{1,2}\.\s?\p{Lu})"
 )
-_TABLE_RESIDUE = regex.compile(r"!\[|\]\(|\|\s*$|^\s*\|")
+_TABLE_RESIDUE = regex.compile(r"!\[|\]\(|\|\s*$|^\s*\||\[/?caption")  # markdown images, table cells, shortcodes
 _SYMBOLS = " .,:;/|-–()[]+*#%"
 _LETTERLESS = regex.compile(r"[\d\s:/.,|+\-–()\[\]GMTUTCgmtutc]+")
 DATE_WORDS = regex.compile(
