@@ -250,3 +250,17 @@ def test_metadata_stamp_before_the_first_line_is_cut_and_read_as_the_date():
     rec, text = read(" date 2024-09-15 " + A, B, C)
     assert paragraphs(rec, text) == [A, B, C]
     assert rec["published"] == "2024-09-15"
+
+
+def test_slogans_mottos_and_contact_lines_are_never_titles():
+    from extract.segment.lines import split_lines
+    from extract.segment.model import can_be_title, is_slogan
+
+    assert is_slogan("Đoàn kết - Sáng tạo - Hiệu quả")
+    assert is_slogan("Độc lập - Tự do - Hạnh phúc")
+    assert not is_slogan("Việt Nam - Lào: tăng cường hợp tác giáo dục và đào tạo nguồn nhân lực")
+    line = split_lines("Tòa soạn: 12 Lê Lợi, TP. Huế - Điện thoại: 0234 3822 000")[0]
+    assert not can_be_title(line)
+    rec, text = read("Đoàn kết - Sáng tạo - Hiệu quả", "Tòa soạn: 12 Lê Lợi - Điện thoại: 0234 3822 000", A, B, C)
+    assert rec["title"] is None
+    assert paragraphs(rec, text) == [A, B, C]

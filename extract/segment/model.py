@@ -57,15 +57,27 @@ def _apply(weights: dict[str, list[float]], rows: list[Line], features: list[lis
     return out
 
 
+_CONTACT = regex.compile(r"(?i)(?:điện\s+thoại|tel|fax|e-?mail|hotline|p\.?\s?o\.?\s?box)\s*[:.]")
+_SLOGAN_PART = regex.compile(r"\s+[-–]\s+")
+
+
+def is_slogan(text: str) -> bool:
+    """A motto or slogan: three or more short phrases joined by dashes (``Nhân văn - Kịp
+    thời - Tin cậy``, ``Độc lập - Tự do - Hạnh phúc``)."""
+    parts = _SLOGAN_PART.split(text.strip(" .!"))
+    return len(parts) >= 3 and all(1 <= len(p.split()) <= 3 for p in parts)
+
+
 def can_be_title(line: Line) -> bool:
     """What a headline never is, whatever the model says: a caption (``Ảnh:``, ``(bìa
-    phải)``), a page control or language switch, image-table residue, a counter, a line
-    that ends mid-sentence (``,`` ``;`` ``:``), a date line, or longer than 40 words."""
+    phải)``), a page control or language switch, a slogan or motto, a contact line,
+    image-table residue, a counter, a line that ends mid-sentence (``,`` ``;`` ``:``), a
+    date line, or longer than 40 words."""
     c = cues()
     t = line.text
     if line.kind not in (SHORT, PROSE) or not 1 <= line.words <= 40 or t.endswith((",", ";", ":")):
         return False
-    if is_date_line(line) or "![" in t or t.endswith("|"):
+    if is_date_line(line) or "![" in t or t.endswith("|") or is_slogan(t) or _CONTACT.search(t):
         return False
     return not (c.caption.search(t) or c.caption_marks.search(t) or c.controls.search(t))
 
