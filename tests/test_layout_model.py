@@ -8,11 +8,10 @@ import json
 import pytest
 
 from extract import lexicon
-from extract.segment.features import NAMES
+from extract.segment.features import NAMES, line_features
+from extract.segment.lines import split_lines
 from extract.segment.model import ROLES, default_model
 from extract.segment.train import Page, cross_validate, fit, line_labels, score_layouts
-from extract.segment.lines import split_lines
-from extract.segment.features import line_features
 
 from .test_layouts import A, B, C, D
 

@@ -264,3 +264,15 @@ def test_slogans_mottos_and_contact_lines_are_never_titles():
     rec, text = read("Đoàn kết - Sáng tạo - Hiệu quả", "Tòa soạn: 12 Lê Lợi - Điện thoại: 0234 3822 000", A, B, C)
     assert rec["title"] is None
     assert paragraphs(rec, text) == [A, B, C]
+
+
+def test_an_english_banner_is_no_title_on_a_vietnamese_page_but_an_english_page_keeps_its_own():
+    banner = "Working together for a green and prosperous province in the new era"
+    rec, text = read("Skip to content", banner, TITLE, "15/09/2024", A, B, C)
+    assert rec["title"] == TITLE
+    en = ("The provincial union of friendship organisations met partners from three countries on Monday, "
+          "and agreed on a plan for clean water projects in the mountain districts.")
+    en2 = ("Officials said the projects would reach about twelve thousand people by the end of next year, "
+           "with support from international donors and local volunteers.")
+    rec, text = read("Friendship union meets international partners", "15/09/2024", en, en2)
+    assert rec["title"] == "Friendship union meets international partners"

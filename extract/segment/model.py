@@ -46,8 +46,8 @@ def _apply(weights: dict[str, list[float]], rows: list[Line], features: list[lis
         if role not in CHOICE_ROLES:
             out[role] = [_logistic(sum(map(float.__mul__, w, x))) for x in features]
             continue
-        can = ELIGIBLE[role]
-        z = {k: sum(map(float.__mul__, w, x)) for k, (row, x) in enumerate(zip(rows, features, strict=True)) if can(row)}
+        can = eligible(role, rows)
+        z = {k: sum(map(float.__mul__, w, x)) for k, x in enumerate(features) if can[k]}
         top = max(max(z.values(), default=0.0), 0.0)
         total = math.exp(-top) + sum(math.exp(v - top) for v in z.values())
         probs = [0.0] * len(rows)
@@ -103,6 +103,27 @@ def can_be_byline(line: Line) -> bool:
 
 
 ELIGIBLE = {"title": can_be_title, "date": can_be_date, "byline": can_be_byline}
+
+
+def eligible(role: str, rows: list[Line]) -> list[bool]:
+    """Which lines of a page can hold ``role``. A page whose prose is written with
+    Vietnamese letters has its headline in Vietnamese too: a line of four or more words
+    with none (an English banner such as ``Determined to implement the Resolution ...``)
+    is no title there, while a page in English keeps its English headline."""
+    can = [ELIGIBLE[role](row) for row in rows]
+    if role == "title" and _vietnamese_page(rows):
+        can = [ok and (row.words < 4 or _marked(row.text)) for ok, row in zip(can, rows, strict=True)]
+    return can
+
+
+def _vietnamese_page(rows: list[Line]) -> bool:
+    prose = [row.text[:300] for row in rows if row.kind == PROSE]
+    return bool(prose) and sum(map(_marked, prose)) > len(prose) / 2
+
+
+def _marked(text: str) -> bool:
+    """Holds a letter beyond ASCII (Vietnamese writes one in almost every phrase)."""
+    return not text.isascii() and any(ch.isalpha() and not ch.isascii() for ch in text)
 
 
 def _logistic(z: float) -> float:

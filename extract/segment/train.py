@@ -22,7 +22,7 @@ from ..find.dates import parse_datetime
 from .features import NAMES, line_features
 from .lines import Line, split_lines
 from .meta import Layout
-from .model import CHOICE_ROLES, ELIGIBLE, ROLES, LayoutModel
+from .model import CHOICE_ROLES, ROLES, LayoutModel, eligible
 
 
 @dataclass
@@ -123,7 +123,7 @@ def _fit_weights(data: list[PageData], c: float) -> dict[str, list[float]]:
     weights = {}
     for role in ROLES:
         if role in CHOICE_ROLES:  # only over the lines that can hold the role, as at inference
-            can = np.asarray([ELIGIBLE[role](row) for d in data for row in d.rows])
+            can = np.asarray([ok for d in data for ok in eligible(role, d.rows)])
             sizes = np.bincount(page_of[can], minlength=len(data))
             coef, intercept = _fit_choice(Z[can], np.asarray(labels[role])[can], list(sizes), c)
         else:
