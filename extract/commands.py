@@ -216,7 +216,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     jobs = [int(j) for j in args.jobs.split(",") if j.strip()] if args.jobs else []
     result = run_bench(paths, args.repeat, args.limit, jobs, not args.no_reference, passes=max(1, args.passes))
     if args.json:
-        Path(args.json).write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2))
+        # OPT_NON_STR_KEYS: the -j figures are keyed by the number of jobs
+        Path(args.json).write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS))
     return EXIT_OK
 
 

@@ -249,7 +249,7 @@ def score_layouts(pages: list[Page], predicted: dict[str, Any]) -> str:
     by_group: dict[str, list[Page]] = defaultdict(list)
     for p in pages:
         by_group[p.group].append(p)
-    lines = [f"{'site type':<12} {'pages':>5} {'par P':>6} {'par R':>6} {'par F1':>6} {'title':>6} {'byline':>6} {'publ':>6} {'date':>6}"]
+    lines = [f"{'site type':<16} {'pages':>5} {'par P':>6} {'par R':>6} {'par F1':>6} {'title':>6} {'byline':>6} {'publ':>6} {'date':>6}"]
     for name, group in sorted(by_group.items()) + [("all", pages)]:
         tp = npred = ngold = 0
         ok = defaultdict(int)
@@ -267,7 +267,7 @@ def score_layouts(pages: list[Page], predicted: dict[str, Any]) -> str:
         f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
         n = len(group)
         lines.append(
-            f"{name:<12} {n:>5} {pr:6.3f} {rc:6.3f} {f1:6.3f} {ok['title'] / n:6.3f} {ok['byline'] / n:6.3f} "
+            f"{name:<16} {n:>5} {pr:6.3f} {rc:6.3f} {f1:6.3f} {ok['title'] / n:6.3f} {ok['byline'] / n:6.3f} "
             f"{ok['published'] / n:6.3f} {ok['date'] / n:6.3f}"
         )
     return "\n".join(lines)
