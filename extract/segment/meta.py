@@ -1,11 +1,11 @@
 """What the article is: its title, publication date, byline and paragraph lines.
 
-The layout model (``model.py``) gives every line a probability for each role; this
-module turns them into the record's fields, with the few constraints no score should
-override (a caption is never a title, a photo credit never the byline) and layered
-fallbacks (a scraper's metadata date when no date line is found; the prose lines when
-the model takes no line as body; a credit glued after the last sentence when no byline
-line is found).
+The layout model (``model.py``) gives every line a probability for each role (zero where
+a line cannot hold it: a caption is never a title, a photo credit never the byline); this
+module turns them into the record's fields, with layered fallbacks in the manner of
+trafilatura (a place-and-date line or a scraper's metadata date when no date line is
+found; the prose lines when the model takes no line as body; a credit glued after the
+last sentence when no byline line is found).
 """
 
 from __future__ import annotations
@@ -36,51 +36,67 @@ def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: d
     sentence), and every other line likely enough to be article text. A role is taken
     only when its probability reaches the role's threshold (chosen in training)."""
     layout = Layout()
-    taken: set[int] = set()
-    k = _best(p["title"], thresholds["title"])
-    if k is not None:
-        layout.title, layout.title_span = rows[k].text, (rows[k].start, rows[k].end)
-        taken.add(k)
-    title_at = k if layout.title is not None else None
-    date_at = None
-    for k in sorted(range(len(rows)), key=lambda k: -p["date"][k]):
-        if p["date"][k] < thresholds["date"]:
-            break
-        if title_at is not None and k < title_at - 1:
-            continue  # a header clock: a page's own date is not above its headline's neighbours
-        published = parse_datetime(rows[k].text) if rows[k].words <= 40 else None
-        if published:
-            layout.published = published
-            taken.add(k)
-            date_at = k
-            break
-    if layout.published is None:  # else a document's place-and-date line above its text,
-        first = next((k for k in range(len(rows)) if p["paragraph"][k] >= thresholds["paragraph"]), len(rows))
-        place = cues().place_date
-        line = next((r for r in rows[:first] if r.has_date and place.match(r.text)), None)
-        layout.published = parse_datetime(line.text) if line else None
-    if layout.published is None:  # else a scraper's full metadata date
-        layout.published = next((r.stamp for r in rows if r.stamp and len(r.stamp) == 10), None)
-    k = _best(p["byline"], thresholds["byline"])
-    if k is not None and not (layout.title_span and rows[k].start == layout.title_span[0]):
-        layout.byline = credit_text(rows[k].text)
-        taken.add(k)
+    title_at = _best(p["title"], thresholds["title"])
+    if title_at is not None:
+        layout.title, layout.title_span = rows[title_at].text, (rows[title_at].start, rows[title_at].end)
+    date_at = _date_line(rows, p, thresholds, title_at)
+    layout.published = _published(rows, p, thresholds, date_at)
+    byline_at = _best(p["byline"], thresholds["byline"])
+    if byline_at == title_at:
+        byline_at = None
+    if byline_at is not None:
+        layout.byline = credit_text(rows[byline_at].text)
     elif date_at is not None:  # a credit sharing the date line: ``Minh Châu - 07:40, 02/03/2021``
-        credit = credit_text(rows[date_at].text)
-        if credit != rows[date_at].text and _is_name(credit) and not cues().place_date.match(rows[date_at].text):
+        line = rows[date_at].text
+        credit = credit_text(line)
+        if credit != line and _is_name(credit) and not cues().place_date.match(line):
             layout.byline = credit
-    body = [k for k in range(len(rows)) if k not in taken and p["paragraph"][k] >= thresholds["paragraph"]]
-    if not body:  # every text has a body: the prose lines, when the model is sure of none,
-        body = [k for k, row in enumerate(rows) if k not in taken and row.kind == PROSE]
-    if not body:  # else its sentences (a one-line text: ``Chỉ thị 04 được triển khai.``)
-        body = [k for k, row in enumerate(rows) if k not in taken and row.kind == SHORT and row.terminal and row.words >= 4]
-    layout.paragraphs = [[rows[k].start, rows[k].end] for k in body]
+    taken = {title_at, date_at, byline_at}
+    layout.paragraphs = [[rows[k].start, rows[k].end] for k in _body(rows, p, thresholds, taken)]
     if layout.byline is None and layout.paragraphs:
         last = layout.paragraphs[-1]
         layout.byline = glued_byline(text[last[0] : last[1]])
         if layout.byline is not None:
             layout.glued_byline_start = text.rfind(layout.byline, last[0], last[1])
     return layout
+
+
+def _date_line(rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float], title_at: int | None) -> int | None:
+    """The likeliest line whose date parses; a date line above the headline's neighbours
+    is a header clock (today's date over the menus), not the page's own date."""
+    for k in sorted(range(len(rows)), key=lambda k: -p["date"][k]):
+        if p["date"][k] < thresholds["date"]:
+            return None
+        if title_at is not None and k < title_at - 1:
+            continue
+        if rows[k].words <= 40 and parse_datetime(rows[k].text):
+            return k
+    return None
+
+
+def _published(rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float], date_at: int | None) -> str | None:
+    """The date line's date; else a document's place-and-date line above its text
+    (``Hà Tĩnh, ngày 15 tháng 6 năm 2021``); else a scraper's full metadata stamp."""
+    if date_at is not None:
+        return parse_datetime(rows[date_at].text)
+    first = next((k for k in range(len(rows)) if p["paragraph"][k] >= thresholds["paragraph"]), len(rows))
+    place = cues().place_date
+    line = next((r for r in rows[:first] if r.has_date and place.match(r.text)), None)
+    if line is not None:
+        return parse_datetime(line.text)
+    return next((r.stamp for r in rows if r.stamp and len(r.stamp) == 10), None)
+
+
+def _body(rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float], taken: set[int | None]) -> list[int]:
+    """The article lines: those likely enough; when the model is sure of none, the prose
+    lines; else the sentences (a one-line text: ``Chỉ thị 04 được triển khai.``). Every
+    text has a body."""
+    free = [k for k in range(len(rows)) if k not in taken]
+    return (
+        [k for k in free if p["paragraph"][k] >= thresholds["paragraph"]]
+        or [k for k in free if rows[k].kind == PROSE]
+        or [k for k in free if rows[k].kind == SHORT and rows[k].terminal and rows[k].words >= 4]
+    )
 
 
 def _best(probs: list[float], threshold: float) -> int | None:
