@@ -21,10 +21,17 @@ def command(name: str):
     return wrap
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line (``vnextract tables: error: ...``), exit 2."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    p = argparse.ArgumentParser(prog="vnextract", description="Vietnamese news articles to structured JSON Lines records.")
+    p = _Parser(prog="vnextract", description="Vietnamese news articles to structured JSON Lines records.")
     p.add_argument("--version", action="version", version=f"vnextract {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -127,6 +134,8 @@ def _load_plugins() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .errors import UsageError
+
     _load_plugins()
     parser = _parser()
     args = parser.parse_args(argv)
@@ -134,6 +143,12 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except BrokenPipeError:
         return EXIT_OK
+    except UsageError as exc:
+        print(f"vnextract {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError) as exc:
+        print(f"vnextract {args.command}: {exc.strerror}: {exc.filename}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("vnextract: interrupted", file=sys.stderr)
         return 130

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, command, read_one, subcommand
+from .errors import UsageError
 
 
 def _texts_arg(p: argparse.ArgumentParser) -> None:
@@ -76,11 +77,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not gold:
         print(f"vnextract eval: no gold records in {args.gold}", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        pred = load_records(args.pred)
-    except FileNotFoundError:
-        print(f"vnextract eval: no such file: {args.pred}", file=sys.stderr)
-        return EXIT_USAGE
+    pred = load_records(args.pred)
     ev = evaluate(gold, pred)
     print(format_table(ev, per_doc=args.per_doc))
     texts = {}
@@ -147,7 +144,7 @@ def cmd_labelstudio(args: argparse.Namespace) -> int:
         written = import_export(args.export, args.output)
         print(f"vnextract labelstudio: wrote {len(written)} gold records to {args.output}")
         return EXIT_OK
-    records = _read_records(args.records)
+    records = _records(args.records)
     texts, missing = _texts_for(records, args)
     config = export_tasks(records, texts, args.output)
     print(f"vnextract labelstudio: {len(texts)} tasks -> {args.output}; labelling config -> {config}")
@@ -157,11 +154,10 @@ def cmd_labelstudio(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_records(path: str) -> list[dict]:
-    from .models import loads
+def _records(path: str) -> list[dict]:
+    from .score.gold import read_records
 
-    with open(path, "rb") as fh:
-        return [loads(line) for line in fh if line.strip()]
+    return read_records(path)
 
 
 def _texts_for(records: list[dict], args: argparse.Namespace) -> tuple[dict[str, str], list[str]]:
@@ -213,7 +209,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import default_path, run_bench
 
     paths = args.paths or [default_path()]
-    jobs = [int(j) for j in args.jobs.split(",") if j.strip()] if args.jobs else []
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {missing[0]}")
+    try:
+        jobs = [int(j) for j in args.jobs.split(",") if j.strip()] if args.jobs else []
+    except ValueError:
+        raise UsageError(f"--jobs takes numbers separated by commas, not {args.jobs!r}") from None
     result = run_bench(paths, args.repeat, args.limit, jobs, not args.no_reference, passes=max(1, args.passes))
     if args.json:
         # OPT_NON_STR_KEYS: the -j figures are keyed by the number of jobs
@@ -233,7 +235,7 @@ def _register_tables(sub) -> None:
 def cmd_tables(args: argparse.Namespace) -> int:
     from .tables import write_tables
 
-    written = write_tables(_read_records(args.records), args.output, args.format)
+    written = write_tables(_records(args.records), args.output, args.format)
     print("vnextract tables: " + ", ".join(str(p) for p in written.values()))
     return EXIT_OK
 
@@ -250,7 +252,7 @@ def _register_citations(sub) -> None:
 def cmd_citations(args: argparse.Namespace) -> int:
     from .citations import citation_index, format_index, write_csv
 
-    rows = citation_index(_read_records(args.records))
+    rows = citation_index(_records(args.records))
     print(format_index(rows, args.top or None))
     print(f"({len(rows)} distinct refs)")
     if args.csv:

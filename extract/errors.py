@@ -42,3 +42,8 @@ class BadJSON(InputError):
 
 class Timeout(InputError):
     kind = "Timeout"
+
+
+class UsageError(Exception):
+    """A command given something it cannot use (a missing file, a file that is not JSON
+    Lines): the command prints one line and exits 2, with no traceback."""

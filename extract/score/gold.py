@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..batch import decode_item
+from ..errors import UsageError
 from ..models import loads
 from ..read.sources import Item
 
@@ -31,31 +32,51 @@ def load_gold(path: str | Path) -> dict[str, dict[str, Any]]:
     """Gold records by id from a folder of ``*.json``/``*.jsonl`` (its sub-folders
     included: ``gold/layouts/``) or one such file."""
     path = Path(path)
+    if not path.exists():
+        raise UsageError(f"no such gold folder or file: {path}")
     files = sorted(path.rglob("*.json")) + sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
     out: dict[str, dict[str, Any]] = {}
     for f in files:
         if f.suffix == ".jsonl":
             for n, line in enumerate(f.read_bytes().splitlines(), 1):
                 if line.strip():
-                    rec = loads(line)
+                    try:
+                        rec = loads(line)
+                    except ValueError:
+                        raise UsageError(f"{f}:{n}: not a JSON gold record") from None
                     rec["_file"] = f"{f}:{n}"
                     out[rec["id"]] = rec
         else:
-            rec = loads(f.read_bytes())
+            try:
+                rec = loads(f.read_bytes())
+            except ValueError:
+                raise UsageError(f"{f}: not a JSON gold record") from None
             rec["_file"] = str(f)
             out[rec["id"]] = rec
     return out
 
 
+def read_records(path: str | Path) -> list[dict[str, Any]]:
+    """Pipeline records from a JSON Lines file, in order; a line that is not a record
+    with an ``id`` is a usage error naming the file and line."""
+    out = []
+    with open(path, "rb") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = loads(line)
+            except ValueError:
+                raise UsageError(f"{path}:{n}: not a JSON record (records are JSON Lines, one per line)") from None
+            if not isinstance(rec, dict) or "id" not in rec:
+                raise UsageError(f"{path}:{n}: not a vnextract record (no id)")
+            out.append(rec)
+    return out
+
+
 def load_records(path: str | Path) -> dict[str, dict[str, Any]]:
     """Pipeline records (JSONL) by id."""
-    out: dict[str, dict[str, Any]] = {}
-    with open(path, "rb") as fh:
-        for line in fh:
-            if line.strip():
-                rec = loads(line)
-                out[rec["id"]] = rec
-    return out
+    return {rec["id"]: rec for rec in read_records(path)}
 
 
 def find_text(doc_id: str, text_dirs: list[str | Path]) -> Path | None:

@@ -17,6 +17,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..errors import UsageError
+
 LABELS = {"directives": "Directive", "amounts": "Amount", "counts": "Count", "paragraphs": "Paragraph", "sentences": "Sentence"}
 LISTS = {v: k for k, v in LABELS.items()}
 DOC_FIELDS = ("title", "published", "byline")
@@ -123,7 +125,12 @@ def export_tasks(records: list[dict[str, Any]], texts: dict[str, str], out: str)
 
 
 def import_export(path: str, out_dir: str) -> list[Path]:
-    tasks = json.loads(Path(path).read_text(encoding="utf-8"))
+    try:
+        tasks = json.loads(Path(path).read_text(encoding="utf-8"))
+    except ValueError:
+        raise UsageError(f"{path}: not a Label Studio JSON export") from None
+    if not isinstance(tasks, list):
+        raise UsageError(f"{path}: not a Label Studio JSON export (expected a list of tasks)")
     written = []
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     for task in tasks:
