@@ -44,9 +44,12 @@ class Summary:
     bytes: int = 0
     mentions: dict[str, int] = field(default_factory=lambda: {"directives": 0, "amounts": 0, "counts": 0})
     seconds: float = 0.0
+    failed: list[str] = field(default_factory=list)  # the first few inputs that gave error records
 
-    def add(self, stats: tuple[bool, bool, int, int, int], size: int) -> None:
-        ok, duplicate, n_dir, n_amt, n_cnt = stats
+    def add(self, stats: Stats, size: int) -> None:
+        ok, duplicate, n_dir, n_amt, n_cnt, failed = stats
+        if failed and len(self.failed) < 3:
+            self.failed.append(failed)
         self.bytes += size
         self.ok += ok
         self.error += not ok
@@ -54,6 +57,11 @@ class Summary:
         self.mentions["directives"] += n_dir
         self.mentions["amounts"] += n_amt
         self.mentions["counts"] += n_cnt
+
+    def failures(self) -> str:
+        """``a.txt (ReadError), b.zip!x.txt (BinaryInput) and 4 more``."""
+        more = f" and {self.error - len(self.failed)} more" if self.error > len(self.failed) else ""
+        return ", ".join(self.failed) + more
 
     def line(self) -> str:
         mb = self.bytes / 1e6
@@ -156,15 +164,18 @@ def _duplicate_record(item: Item, sha: str, first: str) -> dict[str, Any]:
     return rec.to_dict()
 
 
-Done = tuple[bytes, int, tuple[bool, bool, int, int, int]]  # JSON line, input bytes, stats
+Stats = tuple[bool, bool, int, int, int, str | None]  # ok, duplicate, mention counts, what failed
+Done = tuple[bytes, int, Stats]  # JSON line, input bytes, stats
 
 
 def _done(rec: dict[str, Any], size: int) -> Done:
     """A finished record as its JSON line and the figures the summary needs: made in the
     worker, so the parent only writes bytes (no record travels back as objects)."""
+    ok = rec["status"] == "ok"
+    failed = None if ok else f"{rec.get('source') or rec['id']} ({(rec.get('error') or {}).get('type', 'error')})"
     stats = (
-        rec["status"] == "ok", bool(rec.get("duplicate_of")),
-        len(rec["directives"]), len(rec["amounts"]), len(rec["counts"]),
+        ok, bool(rec.get("duplicate_of")),
+        len(rec["directives"]), len(rec["amounts"]), len(rec["counts"]), failed,
     )
     return dumps(rec) + b"\n", size, stats
 

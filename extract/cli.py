@@ -21,6 +21,19 @@ def command(name: str):
     return wrap
 
 
+_UNITS = {"": 1, "b": 1, "kb": 1024, "k": 1024, "mb": 1024**2, "m": 1024**2, "gb": 1024**3, "g": 1024**3}
+
+
+def byte_size(text: str) -> int:
+    """``20MB``, ``10 KB``, ``512`` (bytes) -> bytes."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
+    if not m or m.group(2).lower() not in _UNITS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size (bytes, or a number with KB, MB or GB)")
+    return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage errors in one line (``vnextract tables: error: ...``), exit 2."""
 
@@ -45,7 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--dedup", action="store_true", help="mark documents whose canonical text was already seen")
     r.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes or a Dask cluster")
     r.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: start a local cluster)")
-    r.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024, help="largest document accepted (default 20 MB)")
+    r.add_argument("--max-bytes", type=byte_size, default=20 * 1024 * 1024, metavar="SIZE",
+                   help="largest document accepted: bytes, or with KB, MB, GB (default 20MB)")
     r.add_argument("--doc-timeout", type=float, default=120.0, help="seconds allowed per document, 0 = none (default 120)")
     r.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
@@ -73,6 +87,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         print("vnextract run: -j must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    if args.scheduler and args.engine != "dask":
+        print("vnextract run: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
     if args.resume and (not args.output or args.output == "-"):
         print("vnextract run: --resume needs -o OUT.jsonl", file=sys.stderr)
         return EXIT_USAGE
@@ -92,7 +109,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                 resume_from=resume_from, resume_source=resume_source, seen=seen, progress=progress,
             )
     if summary.error:
-        print(f"vnextract: {summary.error} of {summary.ok + summary.error} inputs gave error records; {summary.line()}", file=sys.stderr)
+        print(f"vnextract: {summary.error} of {summary.ok + summary.error} inputs gave error records: {summary.failures()}; "
+              f"{summary.line()}", file=sys.stderr)
         return EXIT_ERRORS
     if not args.quiet:
         print(f"vnextract: {summary.line()}", file=sys.stderr)

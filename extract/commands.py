@@ -78,6 +78,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(f"vnextract eval: no gold records in {args.gold}", file=sys.stderr)
         return EXIT_USAGE
     pred = load_records(args.pred)
+    if not set(gold) & set(pred):
+        print(f"vnextract eval: no predicted record has the id of a gold record ({len(pred)} predicted, "
+              f"e.g. {next(iter(pred), 'none')!r}; gold ids are like {next(iter(gold))!r})", file=sys.stderr)
+        return EXIT_ERRORS
     ev = evaluate(gold, pred)
     print(format_table(ev, per_doc=args.per_doc))
     texts = {}

@@ -59,3 +59,41 @@ def test_bad_option(name, capsys, tmp_path):
     code, err = _run(argv, capsys)
     assert code == 2
     assert len(err) == 1 and "--no-such-option" in err[0] and "--help" in err[0]
+
+
+def test_run_summary_names_the_failing_inputs(capsys, tmp_path):
+    (tmp_path / "good.txt").write_text("Tỉnh đã tiếp nhận 27 dự án viện trợ trong năm.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, err = _run(["run", str(tmp_path), str(tmp_path / "gone.txt"), "-o", str(tmp_path / "o.jsonl"), "-q", "-j", "1"], capsys)
+    assert code == 3
+    assert len(err) == 1
+    assert "empty.txt (EmptyInput)" in err[0] and "gone.txt (ReadError)" in err[0]
+
+
+def test_folder_ids_are_never_empty_and_hidden_folders_are_not_walked(capsys, tmp_path):
+    import json
+
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / "x.txt").write_text("không phải đầu vào", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Tỉnh đã tiếp nhận 27 dự án viện trợ trong năm.", encoding="utf-8")
+    out = tmp_path.parent / f"{tmp_path.name}-out.jsonl"
+    _run(["run", f"{tmp_path}/", f"{tmp_path}/nosuchdir/", "-o", str(out), "-q", "-j", "1"], capsys)
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == ["a", "nosuchdir"]
+
+
+def test_sizes_with_units_and_scheduler_without_dask(capsys, tmp_path):
+    from extract.cli import byte_size
+
+    assert byte_size("10KB") == 10240 and byte_size("20 MB") == 20 * 1024**2 and byte_size("512") == 512
+    code, err = _run(["run", "corpus", "--max-bytes", "ten", "-o", str(tmp_path / "o.jsonl")], capsys)
+    assert code == 2 and len(err) == 1 and "not a size" in err[0]
+    code, err = _run(["run", "corpus", "--scheduler", "tcp://127.0.0.1:1", "-o", str(tmp_path / "o.jsonl")], capsys)
+    assert code == 2 and err == ["vnextract run: --scheduler needs --engine dask"]
+
+
+def test_eval_fails_loudly_when_no_predicted_id_matches(capsys, tmp_path):
+    pred = tmp_path / "p.jsonl"
+    pred.write_text('{"id": "archive.zip!a/b.txt", "paragraphs": []}\n', encoding="utf-8")
+    code, err = _run(["eval", "--gold", "gold", "--pred", str(pred), "--texts", "corpus"], capsys)
+    assert code == 3 and len(err) == 1 and "no predicted record has the id of a gold record" in err[0]

@@ -50,7 +50,9 @@ class Item:
 
 
 def _stem(name: str) -> str:
-    base = name.rsplit("/", 1)[-1]
+    """The id of a file input: its name without the extension (``a/b/c.txt`` -> ``c``;
+    never empty: ``nosuchdir/`` -> ``nosuchdir``)."""
+    base = name.rstrip("/").rsplit("/", 1)[-1] or name
     for suffix in (".txt", ".html", ".htm"):
         if base.lower().endswith(suffix):
             return base[: -len(suffix)]
@@ -78,8 +80,10 @@ def expand(inputs: list[str]) -> Iterator[str]:
         elif os.path.isdir(arg):
             found = []
             for root, dirs, files in os.walk(arg):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # .venv, .git: never inputs
                 for name in files:
+                    if name.startswith("."):
+                        continue
                     if _kind(name) != "text" or name.lower().endswith(TEXT_SUFFIXES):
                         found.append(os.path.join(root, name))
             yield from sorted(found)
