@@ -138,6 +138,8 @@ def _register_labelstudio(sub) -> None:
     i = lsub.add_parser("import", help="a Label Studio JSON export -> gold records")
     i.add_argument("export", help="the JSON file Label Studio exported")
     i.add_argument("-o", "--output", required=True, metavar="gold/")
+    i.add_argument("--accept-predictions", action="store_true",
+                   help="also write tasks nobody annotated (their pipeline pre-annotations) as gold")
 
 
 @command("labelstudio")
@@ -145,7 +147,7 @@ def cmd_labelstudio(args: argparse.Namespace) -> int:
     from .score.labelstudio import export_tasks, import_export
 
     if args.ls_command == "import":
-        written = import_export(args.export, args.output)
+        written = import_export(args.export, args.output, args.accept_predictions)
         print(f"vnextract labelstudio: wrote {len(written)} gold records to {args.output}")
         return EXIT_OK
     records = _records(args.records)

@@ -85,6 +85,20 @@ def test_label_studio_cli(tmp_path):
     assert main(["validate", str(tmp_path / "g"), "--texts", str(CORPUS)]) == 0
 
 
+def test_label_studio_import_refuses_unreviewed_predictions(tmp_path, capsys):
+    out = tmp_path / "r.jsonl"
+    main(["run", str(CORPUS), "-o", str(out), "-j", "1", "-q"])
+    tasks = tmp_path / "tasks.json"
+    main(["labelstudio", "export", str(out), "-o", str(tasks)])
+    capsys.readouterr()
+    assert main(["labelstudio", "import", str(tasks), "-o", str(tmp_path / "g")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no annotation" in err[0] and "--accept-predictions" in err[0]
+    assert not (tmp_path / "g").exists()
+    assert main(["labelstudio", "import", str(tasks), "-o", str(tmp_path / "g"), "--accept-predictions"]) == 0
+    assert len(list((tmp_path / "g").glob("*.json"))) == 5
+
+
 def test_html_report_marks_every_mention(tmp_path):
     out = tmp_path / "r.jsonl"
     main(["run", str(CORPUS), "-o", str(out), "-j", "1", "-q"])

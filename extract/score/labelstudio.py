@@ -124,13 +124,20 @@ def export_tasks(records: list[dict[str, Any]], texts: dict[str, str], out: str)
     return config
 
 
-def import_export(path: str, out_dir: str) -> list[Path]:
+def import_export(path: str, out_dir: str, accept_predictions: bool = False) -> list[Path]:
+    """Gold records from a Label Studio export. A task nobody annotated holds only the
+    pipeline's pre-annotations: unreviewed predictions are not gold, so such an export is
+    refused unless ``accept_predictions`` says otherwise."""
     try:
         tasks = json.loads(Path(path).read_text(encoding="utf-8"))
     except ValueError:
         raise UsageError(f"{path}: not a Label Studio JSON export") from None
     if not isinstance(tasks, list):
         raise UsageError(f"{path}: not a Label Studio JSON export (expected a list of tasks)")
+    unreviewed = [str(t.get("id")) for t in tasks if not [a for a in t.get("annotations") or [] if not a.get("was_cancelled")]]
+    if unreviewed and not accept_predictions:
+        raise UsageError(f"{len(unreviewed)} of {len(tasks)} tasks have no annotation (e.g. task {unreviewed[0]}): "
+                         "unreviewed predictions are not gold; annotate them, or pass --accept-predictions")
     written = []
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     for task in tasks:
