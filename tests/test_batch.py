@@ -164,6 +164,9 @@ def test_dask_local_cluster_gives_the_same_records(tmp_path):
         with distributed.Client(cluster):
             bag = db.from_sequence([{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in SEEDS], npartitions=2)
             recs = extract_bag(bag).compute()
+            texts = db.from_sequence([p.read_text(encoding="utf-8") for p in SEEDS], npartitions=2)
+            ids = [r["id"] for r in extract_bag(texts).compute()]
+        assert ids == ["0-0", "0-1", "0-2", "1-0", "1-1"]  # plain strings: their place in the bag
         for rec, ref in zip(recs, _records(local), strict=True):
             assert rec["directives"] == ref["directives"] and rec["sha256"] == ref["sha256"]
             assert_offsets(rec, (CORPUS / f"{rec['id']}.txt").read_text(encoding="utf-8"))

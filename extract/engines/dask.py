@@ -20,24 +20,36 @@ from ..read.sources import Item, iter_items
 CHUNK = 2000  # documents per bag: bounds the driver's memory whatever the archive size
 
 
-def _to_item(x: Any) -> Item:
-    """A bag element: an Item, a text, or a dict with ``text`` (and ``id``/``source``)."""
+def _to_item(x: Any, position: str = "text") -> Item:
+    """A bag element: an Item, a text, or a dict with ``text`` (and ``id``/``source``).
+    A text without an id of its own is named by its ``position`` in the bag."""
     if isinstance(x, Item):
         return x
     if isinstance(x, str):
-        return Item(id="text", source=None, text=x)
-    return Item(id=str(x.get("id", "text")), source=x.get("source") or x.get("url"), text=x["text"])
+        return Item(id=position, source=None, text=x)
+    return Item(id=str(x.get("id", position)), source=x.get("source") or x.get("url"), text=x["text"])
 
 
-def _process(x: Any, opts: Options) -> dict[str, Any]:
+def _process(x: Any, position: str, opts: Options) -> dict[str, Any]:
     if isinstance(x, tuple):  # a duplicate record made by the driver
         return x[0]
-    return process_item(_to_item(x), opts)
+    return process_item(_to_item(x, position), opts)
+
+
+def _process_partition(part: Iterable[Any], number: int, opts: Options) -> list[dict[str, Any]]:
+    return [_process(x, f"{number}-{i}", opts) for i, x in enumerate(part)]
 
 
 def extract_bag(bag, opts: Options | None = None):
-    """A Dask bag of records from a bag of texts, dicts with ``text`` or Items."""
-    return bag.map(_process, opts or Options())
+    """A Dask bag of records from a bag of texts, dicts with ``text`` or Items. A text
+    without an id gets its place in the bag as one: ``PARTITION-INDEX`` (``0-0``, ``0-1``,
+    ..., ``1-0``), unique and the same on every run of the same bag."""
+    import dask
+    import dask.bag as db
+
+    opts = opts or Options()
+    parts = [dask.delayed(_process_partition)(part, n, opts) for n, part in enumerate(bag.to_delayed())]
+    return db.from_delayed(parts)
 
 
 def _client(scheduler: str | None):
