@@ -47,7 +47,8 @@ def write_tables(records: Iterable[dict[str, Any]], out_dir: str, fmt: str = "cs
         path = Path(out_dir) / f"{name}.{fmt}"
         if fmt == "csv":
             with open(path, "w", newline="", encoding="utf-8") as fh:
-                writer = csv.DictWriter(fh, fieldnames=columns)
+                # strings quoted (a designation number "04" stays "04"), numbers bare
+                writer = csv.DictWriter(fh, fieldnames=columns, quoting=csv.QUOTE_NONNUMERIC)
                 writer.writeheader()
                 writer.writerows(table)
         else:
@@ -67,9 +68,16 @@ def _write_parquet(path: Path, table: list[dict[str, Any]], columns: list[str]) 
     data = {c: [r.get(c) for r in table] for c in columns}
     fields = []
     for c in columns:
-        if c in ("value", "value_max"):  # money can pass 64 bits (2.5e19 VND is written): exact decimals
+        values = [v for v in data[c] if v is not None]
+        if c in ("value", "value_max") and values and not all(isinstance(v, int) and -(2**63) <= v < 2**63 for v in values):
+            # a fraction, or money past 64 bits (2.5e19 VND is written): exact decimals, as few places as needed
+            places = 0 if all(isinstance(v, int) for v in values) else 4
             data[c] = [None if v is None else Decimal(str(v)) for v in data[c]]
-            fields.append(pa.field(c, pa.decimal128(38, 4)))
+            fields.append(pa.field(c, pa.decimal128(38, places)))
+        elif c in ("value", "value_max", "start", "end"):
+            fields.append(pa.field(c, pa.int64()))
+        elif c in ("number", "ref"):
+            fields.append(pa.field(c, pa.string()))
         else:
             fields.append(pa.field(c, pa.array(data[c]).type if table else pa.string()))
     pq.write_table(pa.table(data, schema=pa.schema(fields)), path)

@@ -107,7 +107,22 @@ def test_tables_rows_equal_mention_counts(tmp_path, fmt):
         import pyarrow.parquet as pq
 
         amounts = pq.read_table(tmp_path / "t" / "amounts.parquet").to_pylist()
-        assert any(int(a["value"]) == 3685300000 for a in amounts)
+        assert any(a["value"] == 3685300000 and isinstance(a["value"], int) for a in amounts)
+        directives = pq.read_table(tmp_path / "t" / "directives.parquet")
+        assert str(directives.schema.field("number").type) == "string"
+        assert "04" in directives.column("number").to_pylist()
+
+
+def test_tables_keep_integers_and_designation_numbers_typed(tmp_path):
+    pd = pytest.importorskip("pandas")
+    out, _ = _records(tmp_path)
+    assert main(["tables", str(out), "-o", str(tmp_path / "t")]) == 0
+    raw = (tmp_path / "t" / "directives.csv").read_text(encoding="utf-8")
+    assert ',"04",' in raw  # a designation number is a quoted string
+    amounts = pd.read_csv(tmp_path / "t" / "amounts.csv")
+    assert str(amounts["value"].dtype) == "int64" and amounts["value"].sum() > 0
+    directives = pd.read_csv(tmp_path / "t" / "directives.csv", dtype={"number": str, "ref": str})
+    assert "04" in set(directives["number"])
 
 
 def test_citation_index_shows_disagreeing_issuers(tmp_path, capsys):
