@@ -99,14 +99,21 @@ def decode_item(item: Item) -> tuple[str, list[str]]:
     decoded = decode_bytes(item.data or b"")
     text = decoded.text
     if item.html:
-        from .read.html import html_to_text
-
-        text = canonicalize(html_to_text(text).text)
+        text = canonicalize(_page(item, text).text)
         if not text.strip():
             from .errors import EmptyInput
 
             raise EmptyInput("no main text found in the HTML page")
     return text, decoded.repairs
+
+
+def _page(item: Item, html: str):
+    """trafilatura's reading of an HTML item, made once per item (text and metadata)."""
+    if item.page is None:
+        from .read.html import html_to_text
+
+        item.page = html_to_text(html)
+    return item.page
 
 
 def process_item(item: Item, opts: Options, text: str | None = None) -> dict[str, Any]:
@@ -129,7 +136,7 @@ def process_item(item: Item, opts: Options, text: str | None = None) -> dict[str
                 repairs += more
             record = extract_canonical(text, item.id, item.source, opts.tokens, opts.include_text)
             if item.html:
-                _html_fallbacks(item, record)
+                _html_fallbacks(item, record, text)
             if repairs or item.notes:  # the record is good; say what was repaired or odd
                 kind = "repaired" if repairs else "warning"
                 record.error = {"type": kind, "message": "; ".join(repairs + item.notes)}
@@ -147,16 +154,20 @@ def process_item(item: Item, opts: Options, text: str | None = None) -> dict[str
         return error_record(item.id, item.source, {"type": "InternalError", "message": f"{type(exc).__name__}: {exc}"}).to_dict()
 
 
-def _html_fallbacks(item: Item, record: Record) -> None:
-    from .read.html import html_to_text
-
+def _html_fallbacks(item: Item, record: Record, text: str) -> None:
+    """The page's own metadata where the segmenter found none: the title and the byline
+    only as the canonical text writes them (offsets and credits stay checkable), the date
+    with the time and zone the markup states."""
     try:
-        meta = html_to_text(decode_bytes(item.data or b"").text)
+        meta = _page(item, decode_bytes(item.data or b"").text)
     except InputError:
         return
-    record.title = record.title or meta.title
-    record.byline = record.byline or meta.byline
-    record.published = record.published or meta.published
+    if record.title is None and meta.title and canonicalize(meta.title) in text:
+        record.title = canonicalize(meta.title)
+    if record.byline is None and meta.byline and canonicalize(meta.byline) in text:
+        record.byline = canonicalize(meta.byline)
+    if meta.published and (record.published is None or (len(meta.published) > 10 and meta.published[:10] == record.published[:10])):
+        record.published = meta.published
 
 
 def _duplicate_record(item: Item, sha: str, first: str) -> dict[str, Any]:

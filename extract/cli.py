@@ -117,8 +117,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def read_one(path: str, name: str) -> tuple[str, str] | int:
-    """(id, canonical text) of the one document at ``path``, or the exit status after
+def read_one(path: str, name: str):
+    """(item, canonical text) of the one document at ``path``, or the exit status after
     saying why not (a usage error for an archive, an input error otherwise)."""
     from .batch import decode_item
     from .errors import InputError
@@ -131,7 +131,7 @@ def read_one(path: str, name: str) -> tuple[str, str] | int:
     try:
         if items[0].error:
             raise items[0].error
-        return items[0].id, decode_item(items[0])[0]
+        return items[0], decode_item(items[0])[0]
     except InputError as exc:
         print(f"vnextract {name}: {exc.kind}: {exc}", file=sys.stderr)
         return EXIT_ERRORS

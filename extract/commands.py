@@ -278,7 +278,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     got = read_one(args.file, "show")
     if isinstance(got, int):
         return got
-    doc_id, text = got
+    item, text = got
     if args.html:
         from .spacy_ext import load, render_html
 
@@ -286,9 +286,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         Path(args.html).write_text(render_html(doc), encoding="utf-8")
         print(f"vnextract show: {len(doc.spans['vnextract'])} mentions -> {args.html}")
         return EXIT_OK
-    from .pipeline import extract_canonical
+    from .batch import Options, process_item
 
-    print(render_terminal(text, extract_canonical(text, doc_id).to_dict(), color=sys.stdout.isatty()))
+    # the record `run` writes for the same input (an HTML page's metadata fallbacks included)
+    print(render_terminal(text, process_item(item, Options(), text=text), color=sys.stdout.isatty()))
     return EXIT_OK
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import glob
 import gzip
 import os
+import re
 import sys
 import tarfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -38,6 +40,7 @@ class Item:
     data: bytes | None = None
     text: str | None = None  # already decoded (a JSONL ``text`` field)
     html: bool = False  # data is an HTML page: trafilatura extracts its text
+    page: Any = None  # trafilatura's reading of it, once made (read.html.HtmlText)
     error: InputError | None = None
     notes: list[str] = field(default_factory=list)  # warnings about the input (odd member names)
     repairs: list[str] = field(default_factory=list)  # repairs already made while decoding (--dedup)
@@ -47,6 +50,14 @@ class Item:
         if self.data is not None:
             return len(self.data)
         return len(self.text.encode("utf-8")) if self.text is not None else 0
+
+
+_HTML_START = re.compile(rb"(?is)\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b")
+
+
+def looks_like_html(data: bytes) -> bool:
+    """An HTML page by its first tag (standard input has no file name to say so)."""
+    return bool(_HTML_START.match(data[:4096]))
 
 
 def _stem(name: str) -> str:
@@ -99,7 +110,7 @@ def iter_items(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterato
     for path in expand(inputs):
         if path == "-":
             data = sys.stdin.buffer.read()
-            yield _sized(Item(id="stdin", source="-", data=data), max_bytes)
+            yield _sized(Item(id="stdin", source="-", data=data, html=looks_like_html(data)), max_bytes)
             continue
         kind = _kind(path)
         try:
@@ -172,12 +183,16 @@ def _read_jsonl(path: str, max_bytes: int) -> Iterator[Item]:
             except orjson.JSONDecodeError as exc:
                 yield Item(id=f"{_stem(path)}:{lineno}", source=source, error=BadJSON(f"line {lineno}: {exc}"))
                 continue
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            page = obj.get("html") if isinstance(obj, dict) else None
+            if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(page, str)):
                 yield Item(id=str(obj.get("id", f"{_stem(path)}:{lineno}")) if isinstance(obj, dict) else f"{_stem(path)}:{lineno}",
-                           source=source, error=BadJSON(f"line {lineno}: no string field 'text'"))
+                           source=source, error=BadJSON(f"line {lineno}: no string field 'text' or 'html'"))
                 continue
             item_id = str(obj.get("id") or obj.get("url") or f"{_stem(path)}:{lineno}")
-            yield Item(id=item_id, source=str(obj.get("url") or source), text=obj["text"])
+            if isinstance(obj.get("text"), str):
+                yield Item(id=item_id, source=str(obj.get("url") or source), text=obj["text"])
+            else:  # an HTML page saved in the line: read like an .html file
+                yield Item(id=item_id, source=str(obj.get("url") or source), data=page.encode("utf-8"), html=True)
 
 
 def _read_zip(path: str, max_bytes: int) -> Iterator[Item]:

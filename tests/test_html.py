@@ -1,0 +1,57 @@
+"""HTML pages: metadata as the page states it, the same record from `run` and `show`,
+HTML recognised on standard input and in JSONL `html` fields."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+from extract.cli import main
+from extract.read.html import stated_datetime
+from extract.read.sources import looks_like_html
+
+PAGE = """<!DOCTYPE html><html><head><title>Tỉnh đón đoàn tình nguyện viên quốc tế</title>
+<meta name="author" content="Trần Hà">
+</head><body><nav><a href="/">Trang chủ</a></nav><article>
+<h1>Tỉnh đón đoàn tình nguyện viên quốc tế</h1>
+<time datetime="2022-11-03T14:20:00+07:00">03/11/2022</time>
+<p>Chiều 2/11, Liên hiệp các tổ chức hữu nghị tỉnh đã đón đoàn 25 tình nguyện viên quốc tế đến giúp các trường học vùng cao trong sáu tháng tới.</p>
+<p>Trong thời gian ở tỉnh, đoàn sẽ dạy tiếng Anh, sửa chữa lớp học và trao học bổng trị giá 300 triệu đồng cho học sinh nghèo.</p>
+<p>Tin, ảnh: TRẦN HÀ</p>
+</article></body></html>"""
+
+
+def test_stated_datetime_keeps_time_and_zone():
+    assert stated_datetime('<time datetime="2019-07-24T08:53:00+07:00">') == "2019-07-24T08:53+07:00"
+    assert stated_datetime('<meta content="2021-03-02T07:40:00Z" property="article:published_time">') == "2021-03-02T07:40+00:00"
+    assert stated_datetime('<meta property="article:published_time" content="2020-01-05">') == "2020-01-05"
+    assert stated_datetime("<p>no date here</p>") is None
+
+
+def _record(argv, capsys):
+    capsys.readouterr()
+    assert main(argv) == 0
+    return json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+
+
+def test_html_metadata_as_written_and_show_agrees_with_run(tmp_path, capsys):
+    page = tmp_path / "p.html"
+    page.write_text(PAGE, encoding="utf-8")
+    rec = _record(["run", str(page), "-q", "-j", "1"], capsys)
+    assert rec["published"] == "2022-11-03T14:20+07:00"
+    assert rec["byline"] == "Tin, ảnh: TRẦN HÀ"  # the credit as the text writes it, not the meta author
+    assert main(["show", str(page)]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert shown[:3] == [f"title: {rec['title']}", f"published: {rec['published']}", f"byline: {rec['byline']}"]
+
+
+def test_html_on_standard_input_and_in_jsonl_html_fields(tmp_path, capsys, monkeypatch):
+    assert looks_like_html(PAGE.encode()) and not looks_like_html("Tỉnh <b>đón</b> đoàn".encode())
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(PAGE.encode("utf-8"))))
+    rec = _record(["run", "-", "-q", "-j", "1"], capsys)
+    assert rec["published"] == "2022-11-03T14:20+07:00" and len(rec["paragraphs"]) == 2
+    lines = tmp_path / "pages.jsonl"
+    lines.write_text(json.dumps({"id": "h1", "html": PAGE}, ensure_ascii=False) + "\n", encoding="utf-8")
+    rec = _record(["run", str(lines), "-q", "-j", "1"], capsys)
+    assert rec["id"] == "h1" and rec["status"] == "ok" and rec["published"] == "2022-11-03T14:20+07:00"
