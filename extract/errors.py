@@ -40,6 +40,12 @@ class BadJSON(InputError):
     kind = "BadJSON"
 
 
+class HTTPStatus(InputError):
+    """A web archive response that is not a page: a redirect, a 404, a server error."""
+
+    kind = "HTTPStatus"
+
+
 class Timeout(InputError):
     kind = "Timeout"
 

@@ -55,3 +55,23 @@ def test_html_on_standard_input_and_in_jsonl_html_fields(tmp_path, capsys, monke
     lines.write_text(json.dumps({"id": "h1", "html": PAGE}, ensure_ascii=False) + "\n", encoding="utf-8")
     rec = _record(["run", str(lines), "-q", "-j", "1"], capsys)
     assert rec["id"] == "h1" and rec["status"] == "ok" and rec["published"] == "2022-11-03T14:20+07:00"
+
+
+def test_warc_responses_that_are_not_2xx_are_error_records(tmp_path, capsys):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for uri, status, body in (("http://example.vn/a", "200 OK", PAGE),
+                                  ("http://example.vn/old", "301 Moved Permanently", "<html><body>Moved</body></html>"),
+                                  ("http://example.vn/gone", "404 Not Found", "<html><body><h1>404 - Không tìm thấy trang</h1></body></html>")):
+            headers = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body.encode()), http_headers=headers))
+    out = tmp_path / "r.jsonl"
+    assert main(["run", str(path), "-o", str(out), "-q", "-j", "1"]) == 3
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["status"] for r in recs] == ["ok", "error", "error"]
+    assert [r["error"]["type"] for r in recs[1:]] == ["HTTPStatus", "HTTPStatus"]
+    assert "404" in recs[2]["error"]["message"] and recs[2]["source"] == "http://example.vn/gone"

@@ -1,11 +1,12 @@
 """WARC and WARC.gz archives (warcio): every HTML or text response is one document;
-``id`` is the WARC record id, ``source`` the target URI."""
+``id`` is the WARC record id, ``source`` the target URI. A response whose HTTP status is
+not 2xx (a redirect, a 404 page) is an ``HTTPStatus`` error record, not an article."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..errors import ArchiveError, TooLarge
+from ..errors import ArchiveError, HTTPStatus, TooLarge
 from .sources import Item
 
 
@@ -26,6 +27,10 @@ def read_warc(path: str, max_bytes: int) -> Iterator[Item]:
                     continue
                 rec_id = (rec.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
                 uri = rec.rec_headers.get_header("WARC-Target-URI") or f"{path}!{rec_id}"
+                status = rec.http_headers.get_statuscode() if rec.http_headers else None
+                if status and not status.startswith("2"):  # a redirect or an error page is not the article
+                    yield Item(id=rec_id, source=uri, error=HTTPStatus(f"HTTP {rec.http_headers.statusline}"))
+                    continue
                 data = rec.content_stream().read(max_bytes + 1)
                 if len(data) > max_bytes:
                     yield Item(id=rec_id, source=uri, error=TooLarge(f"record > --max-bytes {max_bytes}"))
