@@ -117,16 +117,30 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _select(path: str) -> list:
+    """The items ``path`` names: a file, an archive member (``archive.zip!dir/a.txt``, the
+    record's ``source``) or a JSONL line by its id (``news.jsonl#bai-12``), so that any
+    record's offsets can be reproduced from its own source."""
+    from .read.sources import iter_items
+
+    for mark in ("!", "#"):
+        container, _, key = path.partition(mark)
+        if key and not os.path.exists(path) and os.path.isfile(container):
+            field = "source" if mark == "!" else "id"
+            return [it for it in iter_items([container]) if getattr(it, field) == (path if mark == "!" else key)]
+    return list(iter_items([path]))
+
+
 def read_one(path: str, name: str):
     """(item, canonical text) of the one document at ``path``, or the exit status after
     saying why not (a usage error for an archive, an input error otherwise)."""
     from .batch import decode_item
     from .errors import InputError
-    from .read.sources import iter_items
 
-    items = list(iter_items([path]))
+    items = _select(path)
     if len(items) != 1:
-        print(f"vnextract {name}: {path} holds {len(items)} documents; give one document", file=sys.stderr)
+        print(f"vnextract {name}: {path} holds {len(items)} documents; give one document "
+              "(ARCHIVE!member/path or FILE.jsonl#id)", file=sys.stderr)
         return EXIT_USAGE
     try:
         if items[0].error:

@@ -75,3 +75,23 @@ def test_warc_responses_that_are_not_2xx_are_error_records(tmp_path, capsys):
     assert [r["status"] for r in recs] == ["ok", "error", "error"]
     assert [r["error"]["type"] for r in recs[1:]] == ["HTTPStatus", "HTTPStatus"]
     assert "404" in recs[2]["error"]["message"] and recs[2]["source"] == "http://example.vn/gone"
+
+
+def test_text_and_show_open_an_archive_member_and_a_jsonl_line(tmp_path, capsys):
+    import zipfile
+
+    body = "Tỉnh đã tiếp nhận 27 dự án viện trợ phi chính phủ trong năm."
+    archive = tmp_path / "a.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("dir/a.txt", body)
+        zf.writestr("dir/b.txt", "Một văn bản khác.")
+    lines = tmp_path / "n.jsonl"
+    lines.write_text(json.dumps({"id": "bai-12", "text": body}, ensure_ascii=False) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["text", f"{archive}!dir/a.txt"]) == 0
+    assert capsys.readouterr().out == body
+    assert main(["text", f"{lines}#bai-12"]) == 0
+    assert capsys.readouterr().out == body
+    assert main(["show", f"{archive}!dir/a.txt"]) == 0
+    assert "27 dự án" in capsys.readouterr().out
+    assert main(["text", str(archive)]) == 2  # two documents: say which
