@@ -42,7 +42,11 @@ def extract_file(path: str, tokens: bool = False, include_text: bool = False) ->
 
 
 def load(**config: Any):
-    """A blank Vietnamese spaCy pipeline with the ``vnextract`` component added."""
+    """A blank Vietnamese spaCy pipeline with the ``vnextract`` component added (the
+    ``[spacy]`` extra)."""
+    from .extras import require
+
+    require("spacy", "extract.load()")
     from .spacy_ext import load as _load
 
     return _load(**config)

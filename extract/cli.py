@@ -83,10 +83,15 @@ def subcommand(register: Callable) -> Callable:
 @command("run")
 def cmd_run(args: argparse.Namespace) -> int:
     from . import batch
+    from .extras import require
 
     if args.jobs < 1:
         print("vnextract run: -j must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    if args.tokens:
+        require("underthesea", "--tokens")
+    if args.engine == "dask":
+        require("distributed", "--engine dask")
     if args.scheduler and args.engine != "dask":
         print("vnextract run: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_USAGE
@@ -167,6 +172,7 @@ def _load_plugins() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from .errors import UsageError
+    from .extras import MissingExtra
 
     _load_plugins()
     parser = _parser()
@@ -175,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except BrokenPipeError:
         return EXIT_OK
-    except UsageError as exc:
+    except (UsageError, MissingExtra) as exc:
         print(f"vnextract {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError) as exc:

@@ -107,11 +107,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def _layout_cv(args: argparse.Namespace) -> int:
     """The layout model scored by 10-fold cross-validation grouped by site (no page is
     read by a model that saw its site), beside the v1 hand rules on the same pages."""
-    try:
-        import sklearn  # noqa: F401
-    except ImportError:
-        print("vnextract eval --layout-cv: needs scikit-learn: pip install 'vnextract[train]'", file=sys.stderr)
-        return EXIT_USAGE
+    from .extras import require
+
+    require("sklearn", "eval --layout-cv")
     from .segment.rules import read_layout_rules
     from .segment.train import cross_validate, load_pages, score_layouts
 
@@ -214,6 +212,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     from .bench import default_path, run_bench
 
+    if not args.no_reference:
+        from .extras import require
+
+        require("underthesea", "bench's word_tokenize reference (or --no-reference)")
     paths = args.paths or [default_path()]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
@@ -280,6 +282,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         return got
     item, text = got
     if args.html:
+        from .extras import require
+
+        require("spacy", "show --html")
         from .spacy_ext import load, render_html
 
         doc = load()(text)

@@ -58,12 +58,13 @@ def write_tables(records: Iterable[dict[str, Any]], out_dir: str, fmt: str = "cs
 
 
 def _write_parquet(path: Path, table: list[dict[str, Any]], columns: list[str]) -> None:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise SystemExit("vnextract tables: --format parquet needs pyarrow (pip install 'vnextract[parquet]')") from None
+    from .extras import require
+
+    require("pyarrow", "--format parquet")
     from decimal import Decimal
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     data = {c: [r.get(c) for r in table] for c in columns}
     fields = []

@@ -97,3 +97,28 @@ def test_eval_fails_loudly_when_no_predicted_id_matches(capsys, tmp_path):
     pred.write_text('{"id": "archive.zip!a/b.txt", "paragraphs": []}\n', encoding="utf-8")
     code, err = _run(["eval", "--gold", "gold", "--pred", str(pred), "--texts", "corpus"], capsys)
     assert code == 3 and len(err) == 1 and "no predicted record has the id of a gold record" in err[0]
+
+
+def test_a_missing_extra_is_one_line_naming_it(capsys, tmp_path, monkeypatch):
+    import importlib
+
+    from extract import extras
+
+    real = importlib.import_module
+
+    def without_optional(name, *args):
+        if name in extras.EXTRA_OF:
+            raise ImportError(name)
+        return real(name, *args)
+
+    monkeypatch.setattr(extras.importlib, "import_module", without_optional)
+    for argv, extra in ((["run", "corpus", "--tokens", "-o", str(tmp_path / "o.jsonl")], "tokens"),
+                        (["run", "corpus", "--engine", "dask", "-o", str(tmp_path / "o.jsonl")], "dask"),
+                        (["eval", "--gold", "gold", "--layout-cv"], "train"),
+                        (["bench", "corpus"], "tokens")):
+        code, err = _run(argv, capsys)
+        assert code == 2 and len(err) == 1 and f"vnextract[{extra}]" in err[0], (argv, err)
+    with pytest.raises(extras.MissingExtra, match=r"vnextract\[spacy\]"):
+        import extract
+
+        extract.load()

@@ -17,6 +17,9 @@ _NUMBER = regex.compile(r"(?<![\p{L}\d])\d+(?:[.,/]\d+)+(?![\p{L}\d])")
 
 def word_spans(text: str, spans: list[list[int]]) -> list[list[int]]:
     """Word spans inside ``spans`` (paragraphs, or the title and paragraphs)."""
+    from ..extras import require
+
+    require("underthesea", "word tokens (--tokens)")
     from underthesea import word_tokenize
 
     out: list[list[int]] = []

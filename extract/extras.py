@@ -1,0 +1,34 @@
+"""Optional parts and the extras that bring them.
+
+The core install runs the pipeline on text, HTML, JSONL, archives and WARC; word tokens,
+spaCy, Dask, Parquet tables, training and plots come with extras. A feature whose extra
+is missing says so in one line instead of a traceback deep in an import.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+EXTRA_OF = {
+    "underthesea": "tokens",
+    "spacy": "spacy",
+    "dask": "dask",
+    "distributed": "dask",
+    "pandas": "tables",
+    "pyarrow": "tables",
+    "sklearn": "train",
+    "matplotlib": "plot",
+}
+
+
+class MissingExtra(ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+
+def require(module: str, feature: str) -> None:
+    """Import ``module`` or raise :class:`MissingExtra` naming the extra ``feature`` needs."""
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        extra = EXTRA_OF[module]
+        raise MissingExtra(f"{feature} needs {module}: pip install 'vnextract[{extra}]'") from None
