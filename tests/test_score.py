@@ -111,3 +111,13 @@ def test_eval_cli_writes_the_same_figures(tmp_path, capsys):
     assert data["lists"]["directives"]["strict"]["f1"] == pytest.approx(0.4)
     assert data["sentence_boundaries"]["f1"] == pytest.approx(0.75)
     assert len(data["per_doc"]) == 2
+
+
+def test_error_lines_mark_a_cut_paragraph_with_an_ellipsis():
+    from extract.score.evaluate import _describe
+
+    text = "Một đoạn văn rất dài " * 10
+    line = _describe({"doc": "d", "list": "paragraphs", "kind": "miss", "gold": [0, len(text)]}, text)
+    assert line.endswith("…'") and len(line) < len(text)
+    short = _describe({"doc": "d", "list": "paragraphs", "kind": "miss", "gold": [0, 9]}, text)
+    assert short.endswith("'Một đoạn '")

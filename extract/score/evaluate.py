@@ -282,7 +282,8 @@ def _describe(e: dict[str, Any], text: str) -> str:
         return f"{head} " + " | ".join(parts)
     if e["list"] == "paragraphs":
         s, t = e.get("gold") or e.get("pred")
-        return f"{head} [{s},{t}] {text[s:t][:70]!r}"
+        line = text[s:t]
+        return f"{head} [{s},{t}] {line[:70] + '…' if len(line) > 70 else line!r}"
     if e["list"] == "sentences":
         b = e.get("gold") or e.get("pred")
         return f"{head} at {b}: {text[max(0, b - 35):b]!r} | {text[b:b + 25]!r}"
