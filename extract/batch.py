@@ -45,9 +45,27 @@ class Summary:
     mentions: dict[str, int] = field(default_factory=lambda: {"directives": 0, "amounts": 0, "counts": 0})
     seconds: float = 0.0
     failed: list[str] = field(default_factory=list)  # the first few inputs that gave error records
+    ids: set[str] = field(default_factory=set)  # every id written, so that ids join
+    renamed: list[str] = field(default_factory=list)  # "a -> a~2" for a repeated id
+
+    def unique(self, line: bytes, rec_id: str) -> bytes:
+        """The record line with an id no earlier record of the run has: a repeated id
+        (two inputs named ``a.txt`` in different folders) gets ``~2``, ``~3``, ..."""
+        if rec_id not in self.ids:
+            self.ids.add(rec_id)
+            return line
+        n = 2
+        while f"{rec_id}~{n}" in self.ids:
+            n += 1
+        new = f"{rec_id}~{n}"
+        self.ids.add(new)
+        self.renamed.append(f"{rec_id} -> {new}")
+        rec = loads(line)
+        rec["id"] = new
+        return dumps(rec) + b"\n"
 
     def add(self, stats: Stats, size: int) -> None:
-        ok, duplicate, n_dir, n_amt, n_cnt, failed = stats
+        ok, duplicate, n_dir, n_amt, n_cnt, failed, _ = stats
         if failed and len(self.failed) < 3:
             self.failed.append(failed)
         self.bytes += size
@@ -175,7 +193,7 @@ def _duplicate_record(item: Item, sha: str, first: str) -> dict[str, Any]:
     return rec.to_dict()
 
 
-Stats = tuple[bool, bool, int, int, int, str | None]  # ok, duplicate, mention counts, what failed
+Stats = tuple[bool, bool, int, int, int, str | None, str]  # ok, duplicate, mention counts, what failed, id
 Done = tuple[bytes, int, Stats]  # JSON line, input bytes, stats
 
 
@@ -186,7 +204,7 @@ def _done(rec: dict[str, Any], size: int) -> Done:
     failed = None if ok else f"{rec.get('source') or rec['id']} ({(rec.get('error') or {}).get('type', 'error')})"
     stats = (
         ok, bool(rec.get("duplicate_of")),
-        len(rec["directives"]), len(rec["amounts"]), len(rec["counts"]), failed,
+        len(rec["directives"]), len(rec["amounts"]), len(rec["counts"]), failed, rec["id"],
     )
     return dumps(rec) + b"\n", size, stats
 
@@ -235,25 +253,27 @@ def _dedup_stream(items: Iterable[Item], opts: Options, seen: dict[str, str]) ->
         yield Item(id=item.id, source=item.source, text=text, notes=item.notes, repairs=item.repairs + repairs)
 
 
-def prepare_resume(path: str) -> tuple[int, str | None, dict[str, str]]:
-    """Drop a half-written last line; return (complete records, last source, sha -> id)."""
+def prepare_resume(path: str) -> tuple[int, str | None, dict[str, str], set[str]]:
+    """Drop a half-written last line; return (complete records, last source, sha -> id,
+    the ids written)."""
     if not os.path.exists(path):
-        return 0, None, {}
+        return 0, None, {}, set()
     with open(path, "rb+") as fh:
         data = fh.read()
         cut = data.rfind(b"\n") + 1
         if cut < len(data):
             fh.truncate(cut)
-    count, last, seen = 0, None, {}
+    count, last, seen, ids = 0, None, {}, set()
     for line in data[:cut].splitlines():
         if not line.strip():
             continue
         rec = loads(line)
         count += 1
         last = rec.get("source")
+        ids.add(rec["id"])
         if rec.get("sha256") and not rec.get("duplicate_of") and rec.get("status") == "ok":
             seen.setdefault(rec["sha256"], rec["id"])
-    return count, last, seen
+    return count, last, seen, ids
 
 
 def run(
@@ -266,9 +286,10 @@ def run(
     resume_source: str | None = None,
     seen: dict[str, str] | None = None,
     progress: bool = False,
+    written_ids: set[str] | None = None,
 ) -> Summary:
     """Extract every input and write its record line to ``out`` (binary, opened by caller)."""
-    summary = Summary(skipped=resume_from)
+    summary = Summary(skipped=resume_from, ids=set(written_ids or ()))
     items: Iterator[Item] = iter_items(inputs, opts.max_bytes)
     if resume_from:
         last = None
@@ -284,7 +305,7 @@ def run(
     start = time.perf_counter()
     last_flush = start
     for line, size, stats in iter_lines(items, opts, jobs, dedup, seen):
-        out.write(line)  # whole lines only; a crash leaves at most one partial line
+        out.write(summary.unique(line, stats[-1]))  # whole lines only; a crash leaves at most one partial line
         summary.add(stats, size)
         now = time.perf_counter()
         if now - last_flush > 0.5:

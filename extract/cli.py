@@ -99,9 +99,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("vnextract run: --resume needs -o OUT.jsonl", file=sys.stderr)
         return EXIT_USAGE
     opts = batch.Options(tokens=args.tokens, include_text=args.text, doc_timeout=args.doc_timeout, max_bytes=args.max_bytes)
-    resume_from, resume_source, seen = (0, None, {})
+    resume_from, resume_source, seen, written_ids = (0, None, {}, set())
     if args.resume:
-        resume_from, resume_source, seen = batch.prepare_resume(args.output)
+        resume_from, resume_source, seen, written_ids = batch.prepare_resume(args.output)
     progress = not args.quiet and sys.stderr.isatty()
     with batch.open_output(args.output, append=args.resume) as out:
         if args.engine == "dask":
@@ -112,7 +112,12 @@ def cmd_run(args: argparse.Namespace) -> int:
             summary = batch.run(
                 args.inputs, out, opts, jobs=args.jobs, dedup=args.dedup,
                 resume_from=resume_from, resume_source=resume_source, seen=seen, progress=progress,
+                written_ids=written_ids,
             )
+    if summary.renamed:  # ids must join: say which records got a new one
+        more = f" and {len(summary.renamed) - 3} more" if len(summary.renamed) > 3 else ""
+        print(f"vnextract: warning: {len(summary.renamed)} repeated ids renamed: {', '.join(summary.renamed[:3])}{more}",
+              file=sys.stderr)
     if summary.error:
         print(f"vnextract: {summary.error} of {summary.ok + summary.error} inputs gave error records: {summary.failures()}; "
               f"{summary.line()}", file=sys.stderr)

@@ -122,3 +122,19 @@ def test_a_missing_extra_is_one_line_naming_it(capsys, tmp_path, monkeypatch):
         import extract
 
         extract.load()
+
+
+def test_repeated_ids_get_a_suffix_and_a_warning_and_resume_keeps_them(capsys, tmp_path):
+    import json
+
+    for folder in ("x", "y", "z"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(f"Tỉnh {folder} đã tiếp nhận 27 dự án viện trợ trong năm.", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    code, err = _run(["run", str(tmp_path / "x"), str(tmp_path / "y"), "-o", str(out), "-q", "-j", "1"], capsys)
+    assert code == 0 and err == ["vnextract: warning: 1 repeated ids renamed: a -> a~2"]
+    # a resumed run knows the ids already written
+    code, err = _run(["run", str(tmp_path / "x"), str(tmp_path / "y"), str(tmp_path / "z"), "-o", str(out),
+                      "-q", "-j", "1", "--resume"], capsys)
+    assert code == 0 and err == ["vnextract: warning: 1 repeated ids renamed: a -> a~3"]
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a", "a~2", "a~3"]

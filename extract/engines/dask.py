@@ -79,7 +79,7 @@ def run_dask(
             records = extract_bag(db.from_sequence(chunk, npartitions=parts), opts).compute()
             for x, rec in zip(chunk, records, strict=True):
                 line, size, stats = _done(rec, x[1] if isinstance(x, tuple) else x.size)
-                out.write(line)
+                out.write(summary.unique(line, stats[-1]))
                 summary.add(stats, size)
             out.flush()
     finally:
