@@ -35,7 +35,7 @@ lint: $(STAMP)
 
 ## make fuzz: the hypothesis fuzz tests with many more examples
 fuzz: $(STAMP)
-	VNEXTRACT_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q tests/test_fuzz.py
+	VNEXTRACT_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q tests/test_hostile.py -k fuzz
 
 ## make bench: throughput per stage against underthesea's word_tokenize
 bench: $(STAMP)

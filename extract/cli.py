@@ -34,6 +34,19 @@ def byte_size(text: str) -> int:
     return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
 
 
+def seconds(text: str) -> float:
+    """A time limit: a non-negative number of seconds; ``0`` and ``inf`` mean none."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if math.isnan(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 or more)")
+    return 0.0 if math.isinf(value) else value
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage errors in one line (``vnextract tables: error: ...``), exit 2."""
 
@@ -60,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: start a local cluster)")
     r.add_argument("--max-bytes", type=byte_size, default=20 * 1024 * 1024, metavar="SIZE",
                    help="largest document accepted: bytes, or with KB, MB, GB (default 20MB)")
-    r.add_argument("--doc-timeout", type=float, default=120.0, help="seconds allowed per document, 0 = none (default 120)")
+    r.add_argument("--doc-timeout", type=seconds, default=120.0, help="seconds allowed per document, 0 or inf = none (default 120)")
     r.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
     t = sub.add_parser("text", help="print the canonical text of a file (the text all offsets point into)")
@@ -189,8 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, MissingExtra) as exc:
         print(f"vnextract {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError) as exc:
-        print(f"vnextract {args.command}: {exc.strerror}: {exc.filename}", file=sys.stderr)
+    except OSError as exc:  # a path that is not there, or an output that cannot be written (-o /dev/full)
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"vnextract {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("vnextract: interrupted", file=sys.stderr)

@@ -3,6 +3,8 @@ or 3 (inputs that gave error records), never a traceback."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from extract.cli import main
@@ -138,3 +140,37 @@ def test_repeated_ids_get_a_suffix_and_a_warning_and_resume_keeps_them(capsys, t
                       "-q", "-j", "1", "--resume"], capsys)
     assert code == 0 and err == ["vnextract: warning: 1 repeated ids renamed: a -> a~3"]
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a", "a~2", "a~3"]
+
+
+def test_bom_encodings_and_jsonl_ids_as_written(capsys, tmp_path):
+    import json
+
+    body = "Tỉnh đã tiếp nhận 27 dự án viện trợ."
+    (tmp_path / "u32.txt").write_bytes(body.encode("utf-32"))
+    lines = tmp_path / "l.jsonl"
+    lines.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": 0, "text": body}, ensure_ascii=False).encode()
+                      + b'\n{"id": 123456789012345678901234567890, "text": "3 d\\u1ef1 \\u00e1n."}\n')
+    out = tmp_path / "o.jsonl"
+    code, _ = _run(["run", str(tmp_path / "u32.txt"), str(lines), "-o", str(out), "-q", "-j", "1"], capsys)
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert code == 0 and [r["status"] for r in recs] == ["ok", "ok", "ok"]
+    assert [r["id"] for r in recs[1:]] == ["0", "123456789012345678901234567890"]
+    assert recs[0]["counts"][0]["value"] == 27  # UTF-32 read as text, not NUL-interleaved
+
+
+def test_an_output_that_cannot_be_written_is_one_line(capsys, tmp_path):
+    code, err = _run(["run", "corpus", "-o", str(tmp_path), "-q", "-j", "1"], capsys)
+    assert code == 2 and len(err) == 1 and str(tmp_path) in err[0]
+    if os.path.exists("/dev/full"):
+        code, err = _run(["run", "corpus", "-o", "/dev/full", "-q", "-j", "1"], capsys)
+        assert code == 2 and len(err) == 1 and "space" in err[0]
+
+
+def test_doc_timeout_inf_means_no_limit(capsys, tmp_path):
+    import json
+
+    out = tmp_path / "o.jsonl"
+    code, _ = _run(["run", "corpus", "-o", str(out), "-q", "-j", "1", "--doc-timeout", "inf"], capsys)
+    assert code == 0 and all(json.loads(line)["status"] == "ok" for line in out.read_text().splitlines())
+    code, err = _run(["run", "corpus", "--doc-timeout", "-1"], capsys)
+    assert code == 2 and len(err) == 1

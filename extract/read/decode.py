@@ -1,6 +1,6 @@
 """Bytes to canonical text (SPEC section 1), with a note for every repair.
 
-Canonical text = decoded (UTF-8, UTF-8 with BOM, UTF-16 with BOM, else Windows-1258),
+Canonical text = decoded (UTF-8, UTF-8 with BOM, UTF-16 or UTF-32 with BOM, else Windows-1258),
 BOM removed, ``\\r\\n``/``\\r`` to ``\\n``, Unicode NFC. Nothing else changes, so every
 offset a record gives can be reproduced with ``vnextract text FILE``.
 """
@@ -60,16 +60,18 @@ def decode_bytes(data: bytes) -> Decoded:
     """
     if data.startswith(codecs.BOM_UTF8):
         enc, body = "utf-8-sig", data[3:]
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts both
+        enc, body = "utf-32", data
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         enc, body = "utf-16", data
     else:
         enc, body = "utf-8", data
     repairs: list[str] = []
-    if enc == "utf-16":
+    if enc in ("utf-16", "utf-32"):
         try:
-            text = body.decode("utf-16")
+            text = body.decode(enc)
         except UnicodeDecodeError as exc:
-            raise DecodeError(f"invalid UTF-16 at byte {exc.start}") from None
+            raise DecodeError(f"invalid {enc.upper()} at byte {exc.start}") from None
         text = text.lstrip("\ufeff")
     else:
         nul = body.find(b"\x00")

@@ -176,6 +176,8 @@ def _read_jsonl(path: str, max_bytes: int) -> Iterator[Item]:
                 while raw and not raw.endswith(b"\n"):  # skip the rest of the line
                     raw = fh.readline(max_bytes)
                 continue
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]  # a UTF-8 BOM before the first line
             if not raw.strip():
                 continue
             try:
@@ -188,11 +190,24 @@ def _read_jsonl(path: str, max_bytes: int) -> Iterator[Item]:
                 yield Item(id=str(obj.get("id", f"{_stem(path)}:{lineno}")) if isinstance(obj, dict) else f"{_stem(path)}:{lineno}",
                            source=source, error=BadJSON(f"line {lineno}: no string field 'text' or 'html'"))
                 continue
-            item_id = str(obj.get("id") or obj.get("url") or f"{_stem(path)}:{lineno}")
+            item_id = _line_id(obj, raw) or str(obj.get("url") or f"{_stem(path)}:{lineno}")
             if isinstance(obj.get("text"), str):
                 yield Item(id=item_id, source=str(obj.get("url") or source), text=obj["text"])
             else:  # an HTML page saved in the line: read like an .html file
                 yield Item(id=item_id, source=str(obj.get("url") or source), data=page.encode("utf-8"), html=True)
+
+
+def _line_id(obj: dict, raw: bytes) -> str | None:
+    """A JSONL line's own id, as written: ``0`` stays ``0``, a 30-digit number is not
+    rounded to a float."""
+    value = obj.get("id")
+    if value is None or value == "":
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        import json
+
+        return str(json.loads(raw, parse_int=str, parse_float=str)["id"])
+    return str(value)
 
 
 def _read_zip(path: str, max_bytes: int) -> Iterator[Item]:
