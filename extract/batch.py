@@ -33,6 +33,7 @@ class Options:
     include_text: bool = False
     doc_timeout: float = 120.0  # seconds per document; 0 disables
     max_bytes: int = DEFAULT_MAX_BYTES
+    output: str | None = None  # the run's own output file, never read as an input
 
 
 @dataclass
@@ -290,7 +291,7 @@ def run(
 ) -> Summary:
     """Extract every input and write its record line to ``out`` (binary, opened by caller)."""
     summary = Summary(skipped=resume_from, ids=set(written_ids or ()))
-    items: Iterator[Item] = iter_items(inputs, opts.max_bytes)
+    items: Iterator[Item] = iter_items(inputs, opts.max_bytes, skip=opts.output)
     if resume_from:
         last = None
         for _ in range(resume_from):

@@ -111,7 +111,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.resume and (not args.output or args.output == "-"):
         print("vnextract run: --resume needs -o OUT.jsonl", file=sys.stderr)
         return EXIT_USAGE
-    opts = batch.Options(tokens=args.tokens, include_text=args.text, doc_timeout=args.doc_timeout, max_bytes=args.max_bytes)
+    opts = batch.Options(tokens=args.tokens, include_text=args.text, doc_timeout=args.doc_timeout, max_bytes=args.max_bytes,
+                         output=args.output if args.output not in (None, "-") else None)
     resume_from, resume_source, seen, written_ids = (0, None, {}, set())
     if args.resume:
         resume_from, resume_source, seen, written_ids = batch.prepare_resume(args.output)

@@ -8,6 +8,7 @@ the document state and writes its fields; ``vnextract bench`` times them one by 
 
 from __future__ import annotations
 
+import decimal
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -102,8 +103,10 @@ def sha256_text(text: str) -> str:
 
 def run_stages(text: str, record: Record, stages: tuple[str, ...] = DEFAULT_STAGES) -> Doc:
     doc = Doc(text=text, record=record)
-    for name in stages:
-        STAGES[name](doc)
+    # exact means exact: the default decimal context keeps 28 digits, amounts may have more
+    with decimal.localcontext(prec=60):
+        for name in stages:
+            STAGES[name](doc)
     return doc
 
 

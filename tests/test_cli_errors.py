@@ -174,3 +174,25 @@ def test_doc_timeout_inf_means_no_limit(capsys, tmp_path):
     assert code == 0 and all(json.loads(line)["status"] == "ok" for line in out.read_text().splitlines())
     code, err = _run(["run", "corpus", "--doc-timeout", "-1"], capsys)
     assert code == 2 and len(err) == 1
+
+
+def test_a_fifo_and_the_runs_own_output_inside_an_input_folder(capsys, tmp_path):
+    import json
+
+    (tmp_path / "a.txt").write_text("Tỉnh đã tiếp nhận 27 dự án viện trợ trong năm.", encoding="utf-8")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.txt")
+    out = tmp_path / "out.txt"  # the output inside the folder it reads, with a name it would read
+    code, err = _run(["run", str(tmp_path), "-o", str(out), "-q", "-j", "1"], capsys)
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in recs] == ["a"] + (["pipe"] if hasattr(os, "mkfifo") else [])
+    if hasattr(os, "mkfifo"):
+        assert code == 3 and "not a regular file" in recs[1]["error"]["message"]
+
+
+def test_a_scale_word_repeated_past_any_sum_is_not_money():
+    import extract
+
+    text = "Dự án được đầu tư với tổng số tiền là 1 " + "nghìn " * 1600 + "đồng theo báo cáo."
+    rec = extract.extract_text(text)
+    assert rec["status"] == "ok" and rec["amounts"] == []

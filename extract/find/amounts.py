@@ -140,7 +140,7 @@ def _read_amount(
     cur_m = lex.currency_after.match(text, num.end, min(ceil, num.end + WINDOW))
     if cur_m is None and not num.has_scale:
         return None  # the common case: a bare number is never money (checked first, cheaply)
-    if num.value == 0 or vague_number(text, num, floor):
+    if num.value == 0 or num.value >= MAX_VALUE or vague_number(text, num, floor):
         return None
     cur = cur_m.group("cur") if cur_m else None
     if cur and _is_compound(text, cur_m.start("cur"), cur_m.end("cur"), lex):
@@ -173,6 +173,11 @@ def _read_amount(
         approx=approx,
         value_max=to_json_number(value_max) if value_max is not None else None,
     )
+
+
+# No sum of money reaches 10^21 (a billion tỷ): a scale word repeated past that (``1 nghìn
+# nghìn ... nghìn đồng``) is a broken or hostile text, not an amount.
+MAX_VALUE = 10**21
 
 
 def _money_without_currency(text: str, num: NumberSpan, lex: Lexicon, floor: int, ceil: int) -> bool:

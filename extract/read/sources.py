@@ -13,6 +13,7 @@ import glob
 import gzip
 import os
 import re
+import stat
 import sys
 import tarfile
 import zipfile
@@ -105,13 +106,15 @@ def expand(inputs: list[str]) -> Iterator[str]:
             yield arg
 
 
-def iter_items(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Every document of every input, in input order."""
+def iter_items(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, skip: str | None = None) -> Iterator[Item]:
+    """Every document of every input, in input order (``skip``: the run's output file)."""
     for path in expand(inputs):
         if path == "-":
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(max_bytes + 1)  # an endless stream stops at the limit
             yield _sized(Item(id="stdin", source="-", data=data, html=looks_like_html(data)), max_bytes)
             continue
+        if skip is not None and os.path.exists(path) and os.path.samefile(path, skip):
+            continue  # the run's own output, inside an input folder: never read back
         kind = _kind(path)
         try:
             if kind == "text" or kind == "html":
@@ -141,7 +144,10 @@ def _sized(item: Item, max_bytes: int) -> Item:
 def _read_file(path: str, html: bool, max_bytes: int) -> Item:
     item_id = _stem(path)
     try:
-        size = os.path.getsize(path)
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO, a socket, /dev/zero: reading could block or never end
+            return Item(id=item_id, source=path, error=ReadError(f"not a regular file: {path}"))
+        size = info.st_size
         if size > max_bytes:
             return Item(id=item_id, source=path, error=TooLarge(f"{size} bytes > --max-bytes {max_bytes}"))
         data = Path(path).read_bytes()
