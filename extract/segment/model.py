@@ -1,9 +1,12 @@
-"""The layout model: one logistic regression per line role, weights in a data file.
+"""The layout model: a linear scorer per line role, weights in a data file.
 
 ``patterns/layout_model.json`` holds, for each role (``paragraph``, ``title``, ``date``,
-``byline``), one weight per feature of ``features.NAMES`` (the bias folded in). It is
-written by ``make train-layout`` and read here; inference is a dot product and a
-logistic function per line and role, in plain Python.
+``byline``), one weight per feature of ``features.NAMES`` (the bias folded in) and the
+probability from which the role is taken. ``paragraph`` is a logistic regression over
+every line; ``title``, ``date`` and ``byline`` are conditional logits: the lines that can
+hold the role (``eligible``) compete in a softmax with "none", since a page has at most
+one of each. Written by ``make train-layout``; inference is a dot product per line and
+role in plain Python.
 """
 
 from __future__ import annotations
