@@ -109,3 +109,18 @@ def test_html_report_marks_every_mention(tmp_path):
     for m in gold["directives"] + gold["amounts"] + gold["counts"]:
         assert f">{m['text']}</mark>" in page
     assert 'class="match"' in page
+
+
+def test_html_report_lists_layout_errors(tmp_path):
+    out = tmp_path / "r.jsonl"
+    main(["run", str(CORPUS), "-o", str(out), "-j", "1", "-q"])
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    for r in recs:
+        if r["id"] == SEED:
+            dropped = r["paragraphs"].pop(0)
+            r["title"] = "Một tiêu đề khác"
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    html_path = tmp_path / "report.html"
+    main(["eval", "--gold", str(GOLD), "--pred", str(out), "--texts", str(CORPUS), "--html", str(html_path)])
+    page = html_path.read_text(encoding="utf-8")
+    assert f"missed paragraph [{dropped[0]},{dropped[1]}]" in page and "title: gold" in page

@@ -20,6 +20,7 @@ pre.table{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:13px}
 mark{padding:0 1px;border-radius:3px}
 mark.match{background:#b7e4c7} mark.miss{background:#ffb3b3;text-decoration:underline wavy #c00}
 mark.false{background:#ffe08a;outline:2px dashed #c90} mark.miss.false{background:#f7a8e8}
+ul.layout{font-size:13px;color:#a33}
 .legend mark{margin-right:1em} .sum{color:#555;font-size:13px}
 """
 
@@ -61,8 +62,25 @@ def render_doc(doc_id: str, text: str, gold: dict[str, Any], pred: dict[str, Any
     return (
         f'<section class="doc" id="{html.escape(doc_id)}"><h2>{html.escape(doc_id)}</h2>'
         f'<p class="sum">title: {html.escape(str(gold.get("title")))} — {summary}</p>'
+        f"{_layout_errors(text, gold, pred)}"
         f'<div class="text">{"".join(parts)}</div></section>'
     )
+
+
+def _layout_errors(text: str, gold: dict[str, Any], pred: dict[str, Any]) -> str:
+    """The segmenter's errors on this article: document fields that differ, article lines
+    it missed and lines it took that are not article text."""
+    items = [
+        f"{name}: gold {html.escape(repr(gold.get(name)))}, predicted {html.escape(repr(pred.get(name)))}"
+        for name in ("title", "published", "byline") if gold.get(name) != pred.get(name)
+    ]
+    g = {tuple(x) for x in gold.get("paragraphs") or []}
+    p = {tuple(x) for x in pred.get("paragraphs") or []}
+    for kind, spans in (("missed paragraph", g - p), ("false paragraph", p - g)):
+        for s, e in sorted(spans):
+            line = text[s:e]
+            items.append(f"{kind} [{s},{e}]: {html.escape(line[:100] + ('…' if len(line) > 100 else ''))}")
+    return '<ul class="layout">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else ""
 
 
 def write_html(path: str, ev: Evaluation, gold: dict[str, dict], pred: dict[str, dict], texts: dict[str, str]) -> None:
