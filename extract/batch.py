@@ -48,6 +48,13 @@ class Summary:
     failed: list[str] = field(default_factory=list)  # the first few inputs that gave error records
     ids: set[str] = field(default_factory=set)  # every id written, so that ids join
     renamed: list[str] = field(default_factory=list)  # "a -> a~2" for a repeated id
+    not_documents: int = 0  # archive members and WARC records left out (images, PDFs)
+    not_documents_seen: list[str] = field(default_factory=list)
+
+    def note_skip(self, item: Item) -> None:
+        self.not_documents += 1
+        if len(self.not_documents_seen) < 2:
+            self.not_documents_seen.append(f"{item.source} ({item.skipped})")
 
     def unique(self, line: bytes, rec_id: str) -> bytes:
         """The record line with an id no earlier record of the run has: a repeated id
@@ -88,6 +95,8 @@ class Summary:
         m = self.mentions
         extra = f", {self.duplicates} duplicate" if self.duplicates else ""
         extra += f", {self.skipped} already done" if self.skipped else ""
+        if self.not_documents:
+            extra += f", {self.not_documents} members or records not documents, left out (e.g. {'; '.join(self.not_documents_seen)})"
         return (
             f"{self.ok + self.error} documents: {self.ok} ok, {self.error} error{extra}; "
             f"{m['directives']} directives, {m['amounts']} amounts, {m['counts']} counts; "
@@ -291,7 +300,7 @@ def run(
 ) -> Summary:
     """Extract every input and write its record line to ``out`` (binary, opened by caller)."""
     summary = Summary(skipped=resume_from, ids=set(written_ids or ()))
-    items: Iterator[Item] = iter_items(inputs, opts.max_bytes, skip=opts.output)
+    items: Iterator[Item] = iter_items(inputs, opts.max_bytes, skip=opts.output, on_skip=summary.note_skip)
     if resume_from:
         last = None
         for _ in range(resume_from):

@@ -95,3 +95,29 @@ def test_text_and_show_open_an_archive_member_and_a_jsonl_line(tmp_path, capsys)
     assert main(["show", f"{archive}!dir/a.txt"]) == 0
     assert "27 dự án" in capsys.readouterr().out
     assert main(["text", str(archive)]) == 2  # two documents: say which
+
+
+def test_members_and_records_that_are_not_documents_are_counted(tmp_path, capsys):
+    import zipfile
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    archive = tmp_path / "a.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("bai.txt", "Tỉnh đã tiếp nhận 27 dự án viện trợ phi chính phủ trong năm.")
+        zf.writestr("scan.pdf", b"%PDF-1.4")
+        zf.writestr("README", "no extension")
+    warc = tmp_path / "c.warc.gz"
+    with open(warc, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for uri, ctype, body in (("http://example.vn/a", "text/html; charset=utf-8", PAGE.encode()),
+                                 ("http://example.vn/logo.png", "image/png", b"\x89PNG")):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers))
+    capsys.readouterr()
+    assert main(["run", str(archive), str(warc), "-o", str(tmp_path / "o.jsonl"), "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "3 members or records not documents, left out" in err
+    assert f"{archive}!scan.pdf (not a .txt or .html member)" in err
+    assert len((tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()) == 2

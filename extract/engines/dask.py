@@ -70,7 +70,7 @@ def run_dask(
     client, cluster = _client(scheduler)
     start = time.perf_counter()
     try:
-        items: Iterable[Any] = iter_items(inputs, opts.max_bytes, skip=opts.output)
+        items: Iterable[Any] = iter_items(inputs, opts.max_bytes, skip=opts.output, on_skip=summary.note_skip)
         if dedup:
             items = _dedup_stream(items, opts, {})
         it = iter(items)

@@ -17,7 +17,7 @@ import stat
 import sys
 import tarfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ class Item:
     text: str | None = None  # already decoded (a JSONL ``text`` field)
     html: bool = False  # data is an HTML page: trafilatura extracts its text
     page: Any = None  # trafilatura's reading of it, once made (read.html.HtmlText)
+    skipped: str | None = None  # not a document (an image in a WARC, a .pdf member): why
     error: InputError | None = None
     notes: list[str] = field(default_factory=list)  # warnings about the input (odd member names)
     repairs: list[str] = field(default_factory=list)  # repairs already made while decoding (--dedup)
@@ -106,8 +107,20 @@ def expand(inputs: list[str]) -> Iterator[str]:
             yield arg
 
 
-def iter_items(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, skip: str | None = None) -> Iterator[Item]:
-    """Every document of every input, in input order (``skip``: the run's output file)."""
+def iter_items(
+    inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, skip: str | None = None, on_skip: Callable[[Item], None] | None = None
+) -> Iterator[Item]:
+    """Every document of every input, in input order (``skip``: the run's output file).
+    Archive members and WARC records that are not documents (images, PDFs) are passed to
+    ``on_skip`` instead, so that a run can say how many it left out."""
+    for item in _all_items(inputs, max_bytes, skip):
+        if item.skipped is None:
+            yield item
+        elif on_skip is not None:
+            on_skip(item)
+
+
+def _all_items(inputs: list[str], max_bytes: int, skip: str | None) -> Iterator[Item]:
     for path in expand(inputs):
         if path == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)  # an endless stream stops at the limit
@@ -225,6 +238,7 @@ def _read_zip(path: str, max_bytes: int) -> Iterator[Item]:
             source = f"{path}!{name}"
             kind = _kind(name)
             if kind not in ("text", "html") or (kind == "text" and not name.lower().endswith(TEXT_SUFFIXES)):
+                yield Item(id=name, source=source, skipped="not a .txt or .html member")
                 continue
             notes = _unsafe_name(name)
             if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
@@ -254,9 +268,10 @@ def _read_tar(path: str, max_bytes: int) -> Iterator[Item]:
                     continue
                 name = member.name
                 kind = _kind(name)
-                if kind not in ("text", "html") or (kind == "text" and not name.lower().endswith(TEXT_SUFFIXES)):
-                    continue
                 source = f"{path}!{name}"
+                if kind not in ("text", "html") or (kind == "text" and not name.lower().endswith(TEXT_SUFFIXES)):
+                    yield Item(id=name, source=source, skipped="not a .txt or .html member")
+                    continue
                 if member.size > max_bytes:
                     yield Item(id=name, source=source, error=TooLarge(f"{member.size} bytes > --max-bytes {max_bytes}"))
                     continue

@@ -23,10 +23,11 @@ def read_warc(path: str, max_bytes: int) -> Iterator[Item]:
                     rec.rec_headers.get_header("Content-Type") or ""
                 )
                 ctype = ctype.lower()
-                if "html" not in ctype and "text/plain" not in ctype:
-                    continue
                 rec_id = (rec.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
                 uri = rec.rec_headers.get_header("WARC-Target-URI") or f"{path}!{rec_id}"
+                if "html" not in ctype and "text/plain" not in ctype:
+                    yield Item(id=rec_id, source=uri, skipped=ctype.split(";")[0] or "no content type")
+                    continue
                 status = rec.http_headers.get_statuscode() if rec.http_headers else None
                 if status and not status.startswith("2"):  # a redirect or an error page is not the article
                     yield Item(id=rec_id, source=uri, error=HTTPStatus(f"HTTP {rec.http_headers.statusline}"))
