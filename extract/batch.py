@@ -16,6 +16,7 @@ import signal
 import sys
 import threading
 import time
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -337,9 +338,30 @@ def _progress_bar(inputs: list[str]):
 
     from .read.sources import _kind, expand
 
-    paths = list(expand(inputs))
-    total = len(paths) if all(_kind(p) in ("text", "html") and p != "-" for p in paths) else None
+    counts = [_count_documents(p, _kind(p)) for p in expand(inputs)]
+    total = None if None in counts else sum(counts)  # an ETA whenever every input can be counted cheaply
     return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+
+def _count_documents(path: str, kind: str) -> int | None:
+    """How many records an input gives, where that is cheap to know: a file is one, a
+    JSONL file one per line, a zip one per document member (its directory); else None."""
+    from .read.sources import is_document_name
+
+    if path == "-":
+        return None
+    if kind in ("text", "html"):
+        return 1
+    try:
+        if kind == "jsonl" and not path.lower().endswith(".gz"):
+            with open(path, "rb") as fh:
+                return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+        if kind == "zip":
+            with zipfile.ZipFile(path) as zf:
+                return sum(1 for info in zf.infolist() if not info.is_dir() and is_document_name(info.filename))
+    except (OSError, zipfile.BadZipFile):
+        return None
+    return None
 
 
 @contextlib.contextmanager

@@ -121,3 +121,20 @@ def test_members_and_records_that_are_not_documents_are_counted(tmp_path, capsys
     assert "3 members or records not documents, left out" in err
     assert f"{archive}!scan.pdf (not a .txt or .html member)" in err
     assert len((tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_progress_totals_for_jsonl_and_zip_inputs(tmp_path):
+    import zipfile
+
+    from extract.batch import _count_documents
+
+    lines = tmp_path / "n.jsonl"
+    lines.write_text("".join(json.dumps({"id": str(i), "text": "x"}) + "\n" for i in range(7)), encoding="utf-8")
+    archive = tmp_path / "a.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("a.txt", "x")
+        zf.writestr("b/c.html", "<p>x</p>")
+        zf.writestr("scan.pdf", b"%PDF")
+    assert _count_documents(str(lines), "jsonl") == 7
+    assert _count_documents(str(archive), "zip") == 2
+    assert _count_documents("-", "text") is None and _count_documents(str(tmp_path / "x.tar.gz"), "tar") is None

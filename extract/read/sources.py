@@ -72,6 +72,12 @@ def _stem(name: str) -> str:
     return base
 
 
+def is_document_name(name: str) -> bool:
+    """An archive member read as a document: ``.txt`` and the other text names, or HTML."""
+    kind = _kind(name)
+    return kind == "html" or (kind == "text" and name.lower().endswith(TEXT_SUFFIXES))
+
+
 def _kind(path: str) -> str:
     low = path.lower()
     for suffix, kind in (
@@ -237,7 +243,7 @@ def _read_zip(path: str, max_bytes: int) -> Iterator[Item]:
             name = info.filename
             source = f"{path}!{name}"
             kind = _kind(name)
-            if kind not in ("text", "html") or (kind == "text" and not name.lower().endswith(TEXT_SUFFIXES)):
+            if not is_document_name(name):
                 yield Item(id=name, source=source, skipped="not a .txt or .html member")
                 continue
             notes = _unsafe_name(name)
@@ -269,7 +275,7 @@ def _read_tar(path: str, max_bytes: int) -> Iterator[Item]:
                 name = member.name
                 kind = _kind(name)
                 source = f"{path}!{name}"
-                if kind not in ("text", "html") or (kind == "text" and not name.lower().endswith(TEXT_SUFFIXES)):
+                if not is_document_name(name):
                     yield Item(id=name, source=source, skipped="not a .txt or .html member")
                     continue
                 if member.size > max_bytes:
