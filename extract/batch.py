@@ -37,6 +37,11 @@ class Options:
     output: str | None = None  # the run's own output file, never read as an input
 
 
+def _first_few(shown: list[str], total: int) -> str:
+    more = f" and {total - len(shown)} more" if total > len(shown) else ""
+    return ", ".join(shown) + more
+
+
 @dataclass
 class Summary:
     ok: int = 0
@@ -87,8 +92,11 @@ class Summary:
 
     def failures(self) -> str:
         """``a.txt (ReadError), b.zip!x.txt (BinaryInput) and 4 more``."""
-        more = f" and {self.error - len(self.failed)} more" if self.error > len(self.failed) else ""
-        return ", ".join(self.failed) + more
+        return _first_few(self.failed, self.error)
+
+    def renames(self) -> str:
+        """``a -> a~2, b -> b~2 and 3 more``."""
+        return _first_few(self.renamed[:3], len(self.renamed))
 
     def line(self) -> str:
         mb = self.bytes / 1e6
@@ -136,12 +144,13 @@ def decode_item(item: Item) -> tuple[str, list[str]]:
     return text, decoded.repairs
 
 
-def _page(item: Item, html: str):
-    """trafilatura's reading of an HTML item, made once per item (text and metadata)."""
+def _page(item: Item, html: str | None = None):
+    """trafilatura's reading of an HTML item, made once per item (text and metadata);
+    ``html`` is the decoded page when the caller has it, else the bytes are decoded here."""
     if item.page is None:
         from .read.html import html_to_text
 
-        item.page = html_to_text(html)
+        item.page = html_to_text(decode_bytes(item.data or b"").text if html is None else html)
     return item.page
 
 
@@ -188,7 +197,7 @@ def _html_fallbacks(item: Item, record: Record, text: str) -> None:
     only as the canonical text writes them (offsets and credits stay checkable), the date
     with the time and zone the markup states."""
     try:
-        meta = _page(item, decode_bytes(item.data or b"").text)
+        meta = _page(item)
     except InputError:
         return
     if record.title is None and meta.title and canonicalize(meta.title) in text:

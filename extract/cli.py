@@ -129,9 +129,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                 written_ids=written_ids,
             )
     if summary.renamed:  # ids must join: say which records got a new one
-        more = f" and {len(summary.renamed) - 3} more" if len(summary.renamed) > 3 else ""
-        print(f"vnextract: warning: {len(summary.renamed)} repeated ids renamed: {', '.join(summary.renamed[:3])}{more}",
-              file=sys.stderr)
+        print(f"vnextract: warning: {len(summary.renamed)} repeated ids renamed: {summary.renames()}", file=sys.stderr)
     if summary.error:
         print(f"vnextract: {summary.error} of {summary.ok + summary.error} inputs gave error records: {summary.failures()}; "
               f"{summary.line()}", file=sys.stderr)

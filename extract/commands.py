@@ -142,13 +142,14 @@ def _register_labelstudio(sub) -> None:
 
 @command("labelstudio")
 def cmd_labelstudio(args: argparse.Namespace) -> int:
+    from .score.gold import read_records
     from .score.labelstudio import export_tasks, import_export
 
     if args.ls_command == "import":
         written = import_export(args.export, args.output, args.accept_predictions)
         print(f"vnextract labelstudio: wrote {len(written)} gold records to {args.output}")
         return EXIT_OK
-    records = _records(args.records)
+    records = read_records(args.records)
     texts, missing = _texts_for(records, args)
     config = export_tasks(records, texts, args.output)
     print(f"vnextract labelstudio: {len(texts)} tasks -> {args.output}; labelling config -> {config}")
@@ -156,12 +157,6 @@ def cmd_labelstudio(args: argparse.Namespace) -> int:
         print(f"vnextract labelstudio: no text for {len(missing)} records (run with --text or give --texts): {', '.join(missing[:5])}", file=sys.stderr)
         return EXIT_ERRORS
     return EXIT_OK
-
-
-def _records(path: str) -> list[dict]:
-    from .score.gold import read_records
-
-    return read_records(path)
 
 
 def _texts_for(records: list[dict], args: argparse.Namespace) -> tuple[dict[str, str], list[str]]:
@@ -241,9 +236,10 @@ def _register_tables(sub) -> None:
 
 @command("tables")
 def cmd_tables(args: argparse.Namespace) -> int:
+    from .score.gold import read_records
     from .tables import write_tables
 
-    written = write_tables(_records(args.records), args.output, args.format)
+    written = write_tables(read_records(args.records), args.output, args.format)
     print("vnextract tables: " + ", ".join(str(p) for p in written.values()))
     return EXIT_OK
 
@@ -259,8 +255,9 @@ def _register_citations(sub) -> None:
 @command("citations")
 def cmd_citations(args: argparse.Namespace) -> int:
     from .citations import citation_index, format_index, write_csv
+    from .score.gold import read_records
 
-    rows = citation_index(_records(args.records))
+    rows = citation_index(read_records(args.records))
     print(format_index(rows, args.top or None))
     print(f"({len(rows)} distinct refs)")
     if args.csv:

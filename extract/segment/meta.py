@@ -39,8 +39,9 @@ def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: d
     title_at = _best(p["title"], thresholds["title"])
     if title_at is not None:
         layout.title, layout.title_span = rows[title_at].text, (rows[title_at].start, rows[title_at].end)
-    date_at = _date_line(rows, p, thresholds, title_at)
-    layout.published = _published(rows, p, thresholds, date_at)
+    date_at, layout.published = _date_line(rows, p, thresholds, title_at)
+    if layout.published is None:
+        layout.published = _published_otherwise(rows, p, thresholds)
     byline_at = _best(p["byline"], thresholds["byline"])
     if byline_at == title_at:
         byline_at = None
@@ -61,24 +62,25 @@ def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: d
     return layout
 
 
-def _date_line(rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float], title_at: int | None) -> int | None:
-    """The likeliest line whose date parses; a date line above the headline's neighbours
-    is a header clock (today's date over the menus), not the page's own date."""
+def _date_line(
+    rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float], title_at: int | None
+) -> tuple[int | None, str | None]:
+    """The likeliest line whose date parses, and its date; a date line above the
+    headline's neighbours is a header clock (today's date over the menus), not the page's."""
     for k in sorted(range(len(rows)), key=lambda k: -p["date"][k]):
         if p["date"][k] < thresholds["date"]:
-            return None
+            break
         if title_at is not None and k < title_at - 1:
             continue
-        if rows[k].words <= 40 and parse_datetime(rows[k].text):
-            return k
-    return None
+        published = parse_datetime(rows[k].text) if rows[k].words <= 40 else None
+        if published:
+            return k, published
+    return None, None
 
 
-def _published(rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float], date_at: int | None) -> str | None:
-    """The date line's date; else a document's place-and-date line above its text
-    (``Hà Tĩnh, ngày 15 tháng 6 năm 2021``); else a scraper's full metadata stamp."""
-    if date_at is not None:
-        return parse_datetime(rows[date_at].text)
+def _published_otherwise(rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float]) -> str | None:
+    """Without a date line: a document's place-and-date line above its text (``Hà Tĩnh,
+    ngày 15 tháng 6 năm 2021``), else a scraper's full metadata stamp."""
     first = next((k for k in range(len(rows)) if p["paragraph"][k] >= thresholds["paragraph"]), len(rows))
     place = cues().place_date
     line = next((r for r in rows[:first] if r.has_date and place.match(r.text)), None)
