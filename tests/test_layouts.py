@@ -72,6 +72,22 @@ def test_unmarked_caption_between_paragraphs_breaks_the_narrative():
     assert paragraphs(rec, text) == [A, B, C, D]
 
 
+def test_caption_with_a_full_stop_naming_a_person_and_post_is_no_paragraph():
+    """A caption that ends like a sentence: one sentence, a person named with the post
+    they hold, no narration (no ``đã``, ``cho biết``), between two paragraphs."""
+    caption = "Bà Nguyễn Thị Lan, Giám đốc Sở Ngoại vụ, trao tặng thiết bị học tập cho học sinh vùng biên giới."
+    rec, text = read(TITLE, "Cập nhật: 15/09/2024", A, B, caption, C, D)
+    assert caption not in paragraphs(rec, text)
+    assert paragraphs(rec, text) == [A, B, C, D]
+
+
+def test_a_numbered_item_is_never_the_title():
+    """A page that opens on a numbered section (the headline was dropped) has no title."""
+    rec, text = read("1. Kết quả vận động viện trợ phi chính phủ năm 2024", A, B, "2. Phương hướng năm tới", C)
+    assert rec["title"] is None
+    assert "2. Phương hướng năm tới" in paragraphs(rec, text)
+
+
 # -- sidebar and teaser headlines ----------------------------------------------------------
 
 

@@ -62,7 +62,9 @@ def test_boilerplate_cue(example):
 
 def test_boilerplate_examples_cover_every_cue_both_ways():
     seen = {(e["cue"], e["match"]) for e in lexicon.examples("boilerplate")}
-    for cue in ("caption", "caption_marks", "byline", "related", "furniture", "date", "controls", "place_date", "stamp", "image"):
+    cues = ("caption", "caption_marks", "byline", "related", "furniture", "date", "controls", "place_date", "stamp",
+            "image", "narrative", "apposition")
+    for cue in cues:
         assert (cue, True) in seen and (cue, False) in seen, cue
 
 

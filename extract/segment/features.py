@@ -23,12 +23,11 @@ import regex
 
 from .lines import BLANK, FURNITURE, IMAGE, PROSE, RELATED, SHORT, Line, cues, is_date_line
 
-_NOT_DIGIT = regex.compile(r"\D+")
+_NOT_LETTER = regex.compile(r"\P{L}+")
 _BULLET = regex.compile(
     r"^(?:[-–•+*●▪►]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})[.)]\s|(?:[IVX]{1,4}|[A-ZĐ])[./]\s?\p{Lu}|\d{1,2}\.\s?\p{Lu})"
 )
 _TABLE_RESIDUE = regex.compile(r"!\[|\]\(|\|\s*$|^\s*\||\[/?caption")  # markdown images, table cells, shortcodes
-_SYMBOLS = " .,:;/|-–()[]+*#%"
 _LETTERLESS = regex.compile(r"[\d\s:/.,|+\-–()\[\]GMTUTCgmtutc]+")
 DATE_WORDS = regex.compile(
     r"(?i)\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|ngày|tháng|năm|cập\s+nhật|đăng|lúc|giờ|sáng|chiều|gmt|utc)\b"
@@ -45,7 +44,7 @@ OWN = (
     "caption_cue", "furniture_cue", "image", "k_prose", "k_short", "k_furniture",
     "table_residue", "dup_elsewhere", "dup_earlier", "contained_near", "contains_near",
     "doubled_inside", "body_overlap", "pipe_or_bar", "caption_mark", "one_sentence", "len_vs_prose",
-    "starts_function", "starts_time", "control", "place_date", "headline_length",
+    "starts_function", "starts_time", "control", "place_date", "headline_length", "narrative", "apposition",
 )
 PREV = ("log_words", "date_line")  # the line above
 NEXT = ("terminal", "k_prose", "date_line", "caption_cue")  # the line below
@@ -54,7 +53,7 @@ PLACE = (
     "continues_prev", "continued_next", "subheading_shape", "topic_heading", "caption_shape",
     "dist_anchor", "longest_above_body", "repeated_later",
     "page_prose_share", "page_has_furniture", "rule_paragraph", "rule_byline",
-    "first_line", "log_index", "prose_above", "prose_below", "after_related",
+    "first_line", "log_index", "prose_above", "prose_below", "after_related", "names_nearby",
 )
 NAMES = OWN + tuple(f"prev_{n}" for n in PREV) + tuple(f"next_{n}" for n in NEXT) + PLACE
 _AT = {n: i for i, n in enumerate(OWN)}
@@ -91,8 +90,7 @@ def _own(line: Line, norm: str, words: set[str], page: _Page, near: list[str]) -
     t = line.text if len(line.text) <= 200 else line.text[:100] + " … " + line.text[-100:]
     low = t.lower()
     head = line.text[:200]
-    digits = len(_NOT_DIGIT.sub("", head))
-    letters = len(head) - digits - sum(map(head.count, _SYMBOLS))  # near enough: letters are the rest
+    letters = len(_NOT_LETTER.sub("", head))
     date_line = is_date_line(line)
     first_word = low.split(" ", 1)[0].strip(",.:")
     stops = line.text.count(". ", 0, 2000)
@@ -141,12 +139,14 @@ def _own(line: Line, norm: str, words: set[str], page: _Page, near: list[str]) -
         float("|" in t),
         float(w <= 60 and bool(c.caption_marks.search(t))),
         float(line.terminal and stops == 0),
-        math.log((w + 1) / page.prose_words),
+        math.log((w + 1) / page.median_prose),
         float(first_word in c.function_words),
         float(first_word in _TIME_WORDS),
         float(w <= 12 and bool(c.controls.search(t))),
         float(line.has_date and bool(c.place_date.match(t))),
         float(6 <= w <= 30),  # most headlines; a kicker or section name is shorter
+        float(w > 60 or bool(c.narrative.search(t))),
+        float(bool(c.apposition.match(t))),
     ]
 
 
@@ -157,13 +157,33 @@ class _Page:
         self.counts = Counter(norms)
         self.seen: set[str] = set()
         self.body_words: set[str] = set()
+        self.prose_words: list[set[str]] = []  # per row, the words of a prose line (else empty)
         lengths = []
         for ln in rows:
-            if ln.kind == PROSE:
-                self.body_words |= _words(ln.text[:500])
+            words = _words(ln.text[:500]) if ln.kind == PROSE else set()
+            self.prose_words.append(words)
+            if words:
+                self.body_words |= words
                 lengths.append(ln.words)
         lengths.sort()
-        self.prose_words = lengths[len(lengths) // 2] + 1.0 if lengths else 40.0
+        self.median_prose = lengths[len(lengths) // 2] + 1.0 if lengths else 40.0
+
+
+def _names_nearby(line: Line, near_words: list[set[str]], k: int) -> float:
+    """The share of a short line's names (capitalised words after the first) that the
+    prose two lines above or below also holds: a caption names the people and places of
+    the paragraph beside its photo."""
+    if line.words > 60 or line.kind != PROSE:
+        return 0.0
+    names = {w.strip(_PUNCT).lower() for w in line.text.split()[1:] if w[:1].isupper()}
+    names.discard("")
+    if len(names) < 2:
+        return 0.0
+    around: set[str] = set()
+    for j in (k - 2, k - 1, k + 1, k + 2):
+        if 0 <= j < len(near_words):
+            around |= near_words[j]
+    return len(names & around) / len(names)
 
 
 def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[float]]]:
@@ -230,6 +250,7 @@ def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[f
             min(5.0, float(prose_seen)),
             min(5.0, float(len(prose) - prose_seen - is_prose)),
             float(k > related_at),
+            _names_nearby(ln, page.prose_words, k),
         )
         prose_seen += is_prose
         out.append(row)

@@ -54,6 +54,8 @@ class Cues:
     caption_marks: regex.Pattern[str]
     controls: regex.Pattern[str]
     place_date: regex.Pattern[str]
+    narrative: regex.Pattern[str]
+    apposition: regex.Pattern[str]
 
 
 def _one_of(patterns: list[str]) -> regex.Pattern[str]:
@@ -79,6 +81,8 @@ def cues() -> Cues:
         caption_marks=comp("caption_marks"),
         controls=comp("controls"),
         place_date=regex.compile(data["place_date"]),
+        narrative=comp("narrative_marks"),
+        apposition=regex.compile(data["apposition"]),
     )
 
 

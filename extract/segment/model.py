@@ -62,6 +62,8 @@ def _apply(weights: dict[str, list[float]], rows: list[Line], features: list[lis
 
 _CONTACT = regex.compile(r"(?i)(?:điện\s+thoại|tel|fax|e-?mail|hotline|p\.?\s?o\.?\s?box)\s*[:.]")
 _SLOGAN_PART = regex.compile(r"\s+[-–]\s+")
+# ``1. ``, ``1.2. ``, ``II. ``, ``b) ``: an item of a numbered list or a numbered section
+_ENUMERATED = regex.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-zđ])[.)]\s")
 
 
 def is_slogan(text: str) -> bool:
@@ -75,12 +77,13 @@ def can_be_title(line: Line) -> bool:
     """What a headline never is, whatever the model says: a caption (``Ảnh:``, ``(bìa
     phải)``), a page control or language switch, a slogan or motto, a contact line,
     image-table residue, a counter, a line that ends mid-sentence (``,`` ``;`` ``:``), a
+    numbered item or section (``2. Kết quả``: the body's structure, not its headline), a
     date line, or longer than 40 words."""
     c = cues()
     t = line.text
     if line.kind not in (SHORT, PROSE) or not 1 <= line.words <= 40 or t.endswith((",", ";", ":")):
         return False
-    if is_date_line(line) or "![" in t or t.endswith("|") or is_slogan(t) or _CONTACT.search(t):
+    if is_date_line(line) or "![" in t or t.endswith("|") or is_slogan(t) or _CONTACT.search(t) or _ENUMERATED.match(t):
         return False
     return not (c.caption.search(t) or c.caption_marks.search(t) or c.controls.search(t))
 
