@@ -174,6 +174,18 @@ def test_date_forms_pages_write():
     assert parse_datetime("Thứ Bảy, 5 Tháng Mười 2019") == "2019-10-05"
     assert parse_datetime("12 Tháng Tư 202009:30 SA") == "2020-04-12T09:30"
     assert parse_datetime("Ngày 7 tháng 5 năm 2019 (lượt xem 120)") == "2019-05-07"
+    assert parse_datetime("15/04/201708:45:10 (lượt đọc: 77)") == "2017-04-15T08:45"  # time glued to the year
+    assert parse_datetime("Wednesday, October 9, 2013") == "2013-10-09"  # an English blog template
+    assert parse_datetime("Posted 9 Oct 2013") == "2013-10-09"
+    assert parse_datetime("Mayday 9 2013") is None and parse_datetime("June 31, 2013") is None
+
+
+def test_a_dated_update_line_above_the_title_is_the_publication_date():
+    """Above the headline, a bare date is a header clock, but a date the page calls its
+    update or posting time is the article's."""
+    rec, _ = read("Cập nhật lúc: Thứ Hai, 16/09/2024 - 7:15 AM", TITLE, A, B, C)
+    assert rec["title"] == TITLE
+    assert rec["published"] == "2024-09-16T07:15"
 
 
 def test_published_comes_from_the_date_line_not_a_header_clock_or_the_body():

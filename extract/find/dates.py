@@ -24,7 +24,18 @@ _MONTH_NAMES = {
     "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
 }
 _MONTH_WORD_RE = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
-NUMERIC = rf"(?<![\d/.-]){_D}\s?(?P<sep>[/.-])\s?{_M}\s?(?P=sep)\s?{_Y}(?![\d/])"
+# English month names, as English-language templates and blog platforms date posts
+# (``Sunday, January 29, 2012``, ``29 Jan 2012``)
+_ENGLISH_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_EN_MONTH = (
+    r"(?P<mon>(?i:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?!\p{L}))\.?"
+)
+ENGLISH = regex.compile(
+    rf"(?<!\p{{L}}){_EN_MONTH}\s+{_D}(?:st|nd|rd|th)?,?\s+{_Y}(?!\d)|(?<!\d){_D}\s+{_EN_MONTH}\s+{_Y}(?!\d)"
+)
+NUMERIC = rf"(?<![\d/.-]){_D}\s?(?P<sep>[/.-])\s?{_M}\s?(?P=sep)\s?{_Y}(?:(?![\d/])|(?=\d{{1,2}}:\d\d))"
 WORDS = rf"(?i:ngày\s+)?(?<!\d){_D}\s+(?i:tháng)\s+(?:{_M}|(?P<mw>(?i:{_MONTH_WORD_RE})))\s*(?:(?i:năm)|,|/)?\s*{_Y}{_Y_END}"
 ISO = r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"
 DATE = regex.compile(rf"{NUMERIC}|{WORDS}|{ISO}")
@@ -74,10 +85,7 @@ def parse_datetime(line: str) -> str | None:
         if not iso:
             return None
     else:
-        iso = _dateparser_date(line)
-        if not iso:
-            return None
-        return iso
+        return _english_date(line) or _dateparser_date(line)
     time = None
     after = TIME.search(line[m.end() : m.end() + 16])  # sliced: a time may be glued to the year
     if after:
@@ -105,6 +113,17 @@ def _hour(time: regex.Match[str]) -> int:
     if half in ("AM", "SA") and hour == 12:
         return 0
     return hour
+
+
+def _english_date(line: str) -> str | None:
+    m = ENGLISH.search(line)
+    if not m or m.group("mon")[:3].lower() not in _ENGLISH_MONTHS:
+        return None
+    month = _ENGLISH_MONTHS[m.group("mon")[:3].lower()]
+    try:
+        return dt.date(int(m.group("y")), month, int(m.group("d"))).isoformat()
+    except ValueError:
+        return None
 
 
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # dateparser fills a missing year with today's

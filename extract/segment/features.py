@@ -48,6 +48,7 @@ OWN = (
     "table_residue", "dup_elsewhere", "dup_earlier", "contained_near", "contains_near",
     "doubled_inside", "body_overlap", "pipe_or_bar", "caption_mark", "one_sentence", "len_vs_prose",
     "starts_function", "starts_time", "control", "place_date", "headline_length", "narrative", "apposition",
+    "publication_cue",
 )
 PREV = ("log_words", "date_line")  # the line above
 NEXT = ("terminal", "k_prose", "date_line", "caption_cue")  # the line below
@@ -150,6 +151,7 @@ def _own(line: Line, norm: str, words: set[str], page: _Page, near: list[str]) -
         float(6 <= w <= 30),  # most headlines; a kicker or section name is shorter
         float(w > 60 or bool(c.narrative.search(t))),
         float(bool(c.apposition.match(t))),
+        float(w <= 30 and bool(c.publication.search(t))),
     ]
 
 

@@ -56,6 +56,7 @@ class Cues:
     place_date: regex.Pattern[str]
     narrative: regex.Pattern[str]
     apposition: regex.Pattern[str]
+    publication: regex.Pattern[str]
 
 
 def _one_of(patterns: list[str]) -> regex.Pattern[str]:
@@ -83,6 +84,7 @@ def cues() -> Cues:
         place_date=regex.compile(data["place_date"]),
         narrative=comp("narrative_marks"),
         apposition=regex.compile(data["apposition"]),
+        publication=comp("publication_cues"),
     )
 
 
