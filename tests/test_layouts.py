@@ -304,3 +304,35 @@ def test_an_english_banner_is_no_title_on_a_vietnamese_page_but_an_english_page_
            "with support from international donors and local volunteers.")
     rec, text = read("Friendship union meets international partners", "15/09/2024", en, en2)
     assert rec["title"] == "Friendship union meets international partners"
+
+
+def test_clean_text_is_read_without_the_model_and_as_the_model_reads_it():
+    """A headline and running prose only (what trafilatura leaves of a page) takes the
+    clean path; its reading is the one the model gives the same text."""
+    from extract.segment.features import line_features
+    from extract.segment.lines import split_lines
+    from extract.segment.meta import clean_layout, decode
+    from extract.segment.model import default_model
+
+    text = "\n".join((TITLE, A, B, C + " Minh Châu"))
+    clean = clean_layout(text, split_lines(text))
+    assert clean is not None
+    assert clean.title == TITLE and clean.byline == "Minh Châu"
+    model = default_model()
+    rows, feats = line_features(split_lines(text), text)
+    by_model = decode(text, rows, model.scores(rows, feats), model.thresholds)
+    assert (clean.title, clean.paragraphs, clean.byline, clean.glued_byline_start) == (
+        by_model.title, by_model.paragraphs, by_model.byline, by_model.glued_byline_start)
+
+
+def test_a_page_with_furniture_captions_dates_or_repeats_is_left_to_the_model():
+    from extract.segment.lines import split_lines
+    from extract.segment.meta import clean_layout
+
+    caption = "Ảnh: Các đại biểu tham dự hội nghị sơ kết công tác vận động viện trợ phi chính phủ nước ngoài năm nay."
+    for text in ("\n".join((TITLE, A, caption, B)),
+                 "\n".join(("Trang chủ | Tin tức | Liên hệ", TITLE, A, B)),
+                 "\n".join((TITLE, "Cập nhật: 15/09/2024 08:30", A, B)),
+                 "\n".join((TITLE, A, A, B)),
+                 "\n".join((A, B, C))):  # no headline: the model decides what the first line is
+        assert clean_layout(text, split_lines(text)) is None

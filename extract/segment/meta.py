@@ -14,20 +14,71 @@ import regex
 
 from ..find.dates import DATE, TIME, parse_datetime
 from .features import DATE_WORDS, line_features
-from .lines import PROSE, SHORT, Line, cues, split_lines
+from .lines import BLANK, PROSE, SHORT, Line, cues, is_date_line, split_lines
 from .rules import Layout, glued_byline
 
 
 def read_layout(text: str, model=None) -> Layout:
-    """Title, date, byline and paragraph lines from the layout model's line scores
-    (the shipped model by default)."""
+    """Title, date, byline and paragraph lines: a clean text is read as such (see
+    ``clean_layout``), any other page from the layout model's line scores (the shipped
+    model by default)."""
     from .model import default_model
 
+    lines = split_lines(text)
+    clean = clean_layout(text, lines)
+    if clean is not None:
+        return clean
     model = model or default_model()
-    rows, feats = line_features(split_lines(text), text)
+    rows, feats = line_features(lines, text)
     if not rows:
         return Layout()
     return decode(text, rows, model.scores(rows, feats), model.thresholds)
+
+
+def clean_layout(text: str, lines: list[Line]) -> Layout | None:
+    """The layout of a text with no page furniture, else None (then the model reads it).
+
+    A clean text (what trafilatura makes of an HTML page, or a corpus that keeps only
+    the article) is a headline line followed by running prose only: every later line is
+    prose of 15 words or more that ends like a sentence (the last may end with a glued
+    credit instead), no line is repeated, none carries a caption, furniture or control
+    cue or table residue, none is a date line. Its reading is not in doubt, so the
+    per-line evidence is not computed: on the bench corpus this path agrees with the
+    model on 3,938 of 3,952 texts it takes (the other 14: the model drops a lead the
+    clean reading keeps), and on the labelled pages it takes it matches the gold on all
+    but one page, which the model gets wrong too. Most bench texts take it, which is
+    most of the segmenter's speed on clean corpora."""
+    from .model import can_be_title, foreign_banner
+
+    rows = [ln for ln in lines if ln.kind != BLANK]
+    if len(rows) < 2 or len({ln.text for ln in rows}) < len(rows):
+        return None
+    head, body = rows[0], rows[1:]
+    if head.terminal or not 3 <= head.words <= 30 or head.stamp or not can_be_title(head):
+        return None
+    c = cues()
+    for ln in body:
+        if ln.kind != PROSE or ln.words < 15 or ln.stamp or is_date_line(ln):
+            return None
+        # the cues are read as the line classifier reads them: furniture on lines of up to
+        # 40 words, captions where ``ảnh`` or a bracket stands
+        t = ln.text if len(ln.text) <= 400 else ln.text[:200] + " " + ln.text[-200:]
+        if "|" in t or "![" in t or (ln.words <= 40 and c.furniture.search(t)):
+            return None
+        if ("(" in t and c.caption_marks.search(t)) or ("ảnh" in t.lower() and c.caption.search(t)):
+            return None
+    if not all(ln.terminal for ln in body[:-1]) or foreign_banner(head, rows):
+        return None
+    last = body[-1]
+    credit = glued_byline(last.text)
+    if not last.terminal and credit is None:
+        return None
+    layout = Layout(title=head.text, title_span=(head.start, head.end))
+    layout.paragraphs = [[ln.start, ln.end] for ln in body]
+    if credit is not None:
+        layout.byline = credit
+        layout.glued_byline_start = text.rfind(credit, last.start, last.end)
+    return layout
 
 
 def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float]) -> Layout:

@@ -118,8 +118,17 @@ def eligible(role: str, rows: list[Line]) -> list[bool]:
     is no title there, while a page in English keeps its English headline."""
     can = [ELIGIBLE[role](row) for row in rows]
     if role == "title" and _vietnamese_page(rows):
-        can = [ok and (row.words < 4 or _marked(row.text)) for ok, row in zip(can, rows, strict=True)]
+        can = [ok and not _unmarked_phrase(row) for ok, row in zip(can, rows, strict=True)]
     return can
+
+
+def foreign_banner(row: Line, rows: list[Line]) -> bool:
+    """A line of four or more words without a Vietnamese letter on a Vietnamese page."""
+    return _unmarked_phrase(row) and _vietnamese_page(rows)
+
+
+def _unmarked_phrase(row: Line) -> bool:
+    return row.words >= 4 and not _marked(row.text)
 
 
 def _vietnamese_page(rows: list[Line]) -> bool:

@@ -21,7 +21,6 @@ from typing import Any
 from ..find.dates import parse_datetime
 from .features import NAMES, line_features
 from .lines import Line, split_lines
-from .meta import Layout
 from .model import CHOICE_ROLES, ROLES, LayoutModel, eligible
 
 
@@ -188,12 +187,12 @@ _GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 
 
 def _agreement(data: list[PageData], probs: list[dict[str, list[float]]], th: dict[str, float]) -> dict[str, float]:
     """How well the decoded layouts agree with the gold, per role."""
-    from .meta import decode
+    from .meta import clean_layout, decode
 
     tp = npred = ngold = 0
     ok = dict.fromkeys(("title", "date", "byline"), 0)
     for d, p in zip(data, probs, strict=True):
-        lay = decode(d.page.text, d.rows, p, th)
+        lay = clean_layout(d.page.text, d.rows) or decode(d.page.text, d.rows, p, th)
         g = {tuple(x) for x in d.page.gold.get("paragraphs") or []}
         q = {tuple(x) for x in lay.paragraphs}
         tp, npred, ngold = tp + len(g & q), npred + len(q), ngold + len(g)
@@ -233,14 +232,15 @@ def fit(pages: list[Page], c: float = 0.1, folds: int = 4) -> LayoutModel:
 
 
 def cross_validate(pages: list[Page], folds: int = 10, c: float = 0.1) -> dict[str, Any]:
-    """Predicted layout of every page from a model fitted on the other sites' pages."""
-    from .meta import decode
+    """Predicted layout of every page, read as the pipeline reads it (``read_layout``)
+    with a model fitted on the other sites' pages."""
+    from .meta import read_layout
 
     out: dict[str, Any] = {}
     for train, test in _site_folds([p.site for p in pages], folds):
         model = fit([pages[i] for i in train], c)
-        for d in prepare([pages[i] for i in test]):
-            out[d.page.id] = decode(d.page.text, d.rows, model.scores(d.rows, d.features), model.thresholds) if d.rows else Layout()
+        for i in test:
+            out[pages[i].id] = read_layout(pages[i].text, model)
     return out
 
 
