@@ -187,12 +187,12 @@ _GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 
 
 def _agreement(data: list[PageData], probs: list[dict[str, list[float]]], th: dict[str, float]) -> dict[str, float]:
     """How well the decoded layouts agree with the gold, per role."""
-    from .meta import clean_layout, decode
+    from .meta import decode
 
     tp = npred = ngold = 0
     ok = dict.fromkeys(("title", "date", "byline"), 0)
     for d, p in zip(data, probs, strict=True):
-        lay = clean_layout(d.page.text, d.rows) or decode(d.page.text, d.rows, p, th)
+        lay = decode(d.page.text, d.rows, p, th)
         g = {tuple(x) for x in d.page.gold.get("paragraphs") or []}
         q = {tuple(x) for x in lay.paragraphs}
         tp, npred, ngold = tp + len(g & q), npred + len(q), ngold + len(g)
