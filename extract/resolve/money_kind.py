@@ -1,0 +1,322 @@
+"""What the money is (SPEC section 10): each amount's ``kind`` and ``stage`` from its sentence.
+
+Why the rules look like this: a sentence often holds several amounts of different kinds and
+stages (``vốn FDI đăng ký 2 tỷ USD, giải ngân 1,2 tỷ USD``), so the cue that counts is the one
+that *governs* the amount, not any cue in the sentence. Vietnamese puts the governing verb or
+noun right before the amount (``cam kết tài trợ 2 triệu USD``) or, less often, the noun right
+after it (``2 tỷ USD vốn ODA``). So each amount owns the stretch of text between the previous
+amount of its sentence and itself; the cue nearest to it there, or right after it, decides.
+An amount with no cue of its own repeats its neighbour (``tương đương 196 tỷ đồng``, ``trong
+đó ... là 7.500 tỉ đồng``) or the paragraph it stands in. The cue words are data
+(``patterns/money_kind.yaml``).
+
+Linear time: each sentence is scanned once per cue family, and each amount looks at a bounded
+number of cues found by bisection.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import regex
+
+from .. import lexicon
+from ..models import Amount
+
+KINDS = ("aid", "oda", "investment", "remittance", "trade", "budget", "donation", "other")
+STAGES = ("committed", "disbursed", "registered", "approved", "planned")
+
+_AFTER_GAP = 16  # characters: a cue right after the amount (`2 tỷ USD vốn ODA`) starts within this
+_LOOKBACK = 12  # cues looked at before an amount (bounded, so a long stretch stays linear)
+_SHORT_STRETCH = 3  # words: an amount this close to the previous one repeats its stage
+_MARKER_REACH = 24  # characters: `, tương đương với`, `, trong đó` open the stretch they mark
+_PUNCT = regex.compile(r"[,;:.()!?\[\]]")
+_WORD = regex.compile(r"\p{L}+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    label: str | None  # a kind or stage; None for a phrase that hides a cue
+
+
+@dataclass(frozen=True)
+class Cues:
+    kind: regex.Pattern[str]
+    kind_of: dict[str, str | None]
+    stage: regex.Pattern[str]
+    stage_of: dict[str, str | None]
+    foreign: regex.Pattern[str]
+    same: regex.Pattern[str]
+    stage_break: regex.Pattern[str]
+    overrides: dict[str, frozenset[str]]
+
+
+def _words(words: list[str]) -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}\d])(?:{lexicon.alternation(words)})(?![\p{{L}}\d])")
+
+
+def _table(groups: dict[str, list[str]]) -> tuple[regex.Pattern[str], dict[str, str | None]]:
+    """One pattern for a cue family; the table maps a lower-cased cue to its label (None for
+    a phrase that hides a cue), and a cue the lexicon writes with capitals (``ODA``) to
+    itself under the key ``"=" + cue`` so that capitals in the text are no name there."""
+    label_of: dict[str, str | None] = {}
+    for label, words in groups.items():
+        for w in words:
+            label_of[w.lower()] = None if label == "none" else label
+            if w.lower() != w:
+                label_of["=" + w.lower()] = w
+    return _words([w for w in label_of if not w.startswith("=")]), label_of
+
+
+@functools.cache
+def load_cues() -> Cues:
+    data = lexicon.load("money_kind")
+    kind, kind_of = _table(data["kinds"])
+    stage, stage_of = _table(data["stages"])
+    breaks = [b for b in data["stage_breaks"] if b[0].isalpha()]
+    marks = "".join(regex.escape(b) for b in data["stage_breaks"] if len(b) == 1)
+    glued = [regex.escape(b) for b in data["stage_breaks"] if len(b) > 1 and not b[0].isalpha()]
+    stage_break = regex.compile(
+        "|".join([f"[{marks}]"] + glued + [rf"(?i)(?<![\p{{L}}]){lexicon.alternation(breaks)}(?![\p{{L}}])"])
+    )
+    return Cues(
+        kind=kind,
+        kind_of=kind_of,
+        stage=stage,
+        stage_of=stage_of,
+        foreign=_words(data["foreign"]),
+        same=_words(data["same_as_previous"]),
+        stage_break=stage_break,
+        overrides={k: frozenset(v) for k, v in data["overrides"].items()},
+    )
+
+
+def _hits(
+    pattern: regex.Pattern[str], label_of: dict[str, str | None], text: str, start: int, end: int
+) -> list[Hit]:
+    """Every cue of one family in [start, end). A cue the lexicon writes in lower case but the
+    text capitalises inside a sentence is part of a name (``Công ty CP Đầu tư X``,
+    ``Quỹ Hỗ trợ nông dân``): it hides nothing and says nothing."""
+    out = []
+    for m in pattern.finditer(text, start, end):
+        word = m.group()
+        label = label_of[word.lower()]
+        if word[0].isupper() and "=" + word.lower() not in label_of and _named(text, m.start(), start):
+            label = None
+        out.append(Hit(m.start(), m.end(), label))
+    return out
+
+
+def _named(text: str, pos: int, floor: int) -> bool:
+    """Whether a capitalised word at ``pos`` is inside a name rather than at a clause start."""
+    before = text[max(floor, pos - 3) : pos].rstrip()
+    return pos > floor and bool(before) and before[-1] not in ".:;!?\"'“(-–"
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    kinds: list[Hit]
+    kind_starts: list[int]
+    stages: list[Hit]
+    stage_starts: list[int]
+
+
+def _sentence(text: str, start: int, end: int, cues: Cues) -> _Sentence:
+    kinds = _hits(cues.kind, cues.kind_of, text, start, end)
+    stages = _hits(cues.stage, cues.stage_of, text, start, end)
+    return _Sentence(start, end, kinds, [h.start for h in kinds], stages, [h.start for h in stages])
+
+
+def _before(hits: list[Hit], starts: list[int], lo: int, hi: int) -> list[Hit]:
+    """The cues lying inside [lo, hi), nearest first (at most ``_LOOKBACK``). A phrase that
+    hides a cue (label None) only hides it: it is no cue itself."""
+    i = bisect_left(starts, hi) - 1
+    out = []
+    while i >= 0 and len(out) < _LOOKBACK and hits[i].start >= lo:
+        if hits[i].end <= hi and hits[i].label is not None:
+            out.append(hits[i])
+        i -= 1
+    return out
+
+
+def _right_after(text: str, hits: list[Hit], starts: list[int], pos: int, limit: int) -> Hit | None:
+    """A cue starting within a few characters after ``pos``, with no punctuation between."""
+    i = bisect_left(starts, pos)
+    if (
+        i < len(hits)
+        and hits[i].start < min(limit, pos + _AFTER_GAP)
+        and not _PUNCT.search(text, pos, hits[i].start)
+    ):
+        return hits[i] if hits[i].label is not None else None
+    return None
+
+
+def _first_after(hits: list[Hit], starts: list[int], pos: int, limit: int) -> Hit | None:
+    i = bisect_left(starts, pos)
+    while i < len(hits) and hits[i].start < limit:
+        if hits[i].label is not None:
+            return hits[i]
+        i += 1
+    return None
+
+
+def _governing(
+    text: str, before: list[Hit], after: Hit | None, amount_start: int, amount_end: int
+) -> Hit | None:
+    """The nearest of the nearest cue before and the cue right after (a tie goes before)."""
+    near = before[0] if before else None
+    if after is not None and (near is None or after.start - amount_end < amount_start - near.end):
+        return after
+    return near
+
+
+def _kind_of(
+    text: str, sent: _Sentence, lo: int, a: Amount, hi: int, prev_kind: str | None, cues: Cues
+) -> str | None:
+    before = _before(sent.kinds, sent.kind_starts, lo, a.start)
+    hit = _governing(
+        text, before, _right_after(text, sent.kinds, sent.kind_starts, a.end, hi), a.start, a.end
+    )
+    if hit is not None:
+        return _with_overrides(hit, before, cues)
+    if prev_kind is not None and _marked(text, lo, a.start, cues):
+        return prev_kind
+    later = _first_after(sent.kinds, sent.kind_starts, a.end, hi)
+    if later is not None:
+        return later.label
+    return prev_kind
+
+
+def _stage_of(
+    text: str, sent: _Sentence, lo: int, a: Amount, hi: int, prev_stage: str | None, parts: bool, cues: Cues
+) -> str | None:
+    """The governing stage cue in the amount's own clause; else the previous amount's stage
+    when this one restates it, is a part of it or follows in a list of its parts (``parts``)."""
+    floor = _last_break(text, lo, a.start, cues)  # a stage does not cross into a new clause
+    before = _before(sent.stages, sent.stage_starts, floor, a.start)
+    hit = _governing(
+        text, before, _right_after(text, sent.stages, sent.stage_starts, a.end, hi), a.start, a.end
+    )
+    if hit is not None:
+        return None if hit.label == "blocked" else hit.label
+    if _marked(text, floor, a.start, cues):
+        return prev_stage  # `; trong đó A là 5 tỷ`: a part of the previous amount, past the break
+    restates = parts or len(_WORD.findall(text, lo, a.start)) <= _SHORT_STRETCH
+    if prev_stage is not None and lo > sent.start and floor == lo and restates:
+        return prev_stage
+    return None
+
+
+def _last_break(text: str, lo: int, hi: int, cues: Cues) -> int:
+    floor = lo
+    for m in cues.stage_break.finditer(text, lo, hi):
+        floor = m.end()
+    return floor
+
+
+def _marked(text: str, lo: int, hi: int, cues: Cues) -> bool:
+    """The stretch opens with `tương đương`, `trong đó`...: this amount is the previous one
+    again, or a part of it."""
+    return bool(cues.same.search(text, lo, min(hi, lo + _MARKER_REACH)))
+
+
+def _is_foreign(text: str, a: Amount, spans: tuple[tuple[int, int], ...], cues: Cues, memo: dict) -> bool:
+    """A foreign currency, or a foreign giver named in the sentence or its paragraph (each
+    span searched once per document: ``memo``)."""
+    if a.currency != "VND":
+        return True
+    for span in spans:
+        if span not in memo:
+            memo[span] = bool(cues.foreign.search(text, *span))
+        if memo[span]:
+            return True
+    return False
+
+
+def _paragraph_kind(
+    text: str, sentences: list[list[int]], index: int, paragraph: tuple[int, int], cues: Cues
+) -> str | None:
+    """The last kind cue of the (at most two) sentences before, inside the same paragraph."""
+    for s, e in reversed(sentences[max(0, index - 2) : index]):
+        if s < paragraph[0]:
+            break
+        hits = [h for h in _hits(cues.kind, cues.kind_of, text, s, e) if h.label is not None]
+        if hits:
+            return _with_overrides(hits[-1], reversed(hits[-_LOOKBACK:]), cues)
+    return None
+
+
+def _with_overrides(hit: Hit, others, cues: Cues) -> str | None:
+    """``hit``'s kind, unless another cue of the stretch names the source of the money."""
+    for other in others:
+        if other.label in cues.overrides and hit.label in cues.overrides[other.label]:
+            return other.label
+    return hit.label
+
+
+def resolve_kinds(
+    text: str,
+    amounts: list[Amount],
+    sentences: list[list[int]] | None = None,
+    paragraphs: list[list[int]] | None = None,
+) -> None:
+    """Set ``kind`` and ``stage`` on every amount (in place). An amount outside every sentence
+    (a title) is read in its own line; without sentences, the whole text is one sentence."""
+    if not amounts:
+        return
+    cues = load_cues()
+    spans = [list(s) for s in (sentences or [])]
+    paras = [tuple(p) for p in (paragraphs or [])]
+    starts = [s for s, _ in spans]
+    para_starts = [p[0] for p in paras]
+    current: tuple[int, int] | None = None
+    sent: _Sentence | None = None
+    prev: Amount | None = None
+    parts = False  # inside a list of parts (`trong đó A là 5 tỷ, B là 3 tỷ`)
+    foreign: dict[tuple[int, int], bool] = {}
+    index: int | None = None
+    for k, a in enumerate(amounts):
+        if current is None or not (current[0] <= a.start and a.end <= current[1]):
+            index, current_span = _sentence_of(text, spans, starts, a)
+        else:
+            current_span = current
+        s, e = current_span
+        if current != (s, e):
+            current, sent, prev, parts = (s, e), _sentence(text, s, e, cues), None, False
+        assert sent is not None
+        nxt = amounts[k + 1].start if k + 1 < len(amounts) and amounts[k + 1].start < e else e
+        lo = prev.end if prev is not None else s
+        j = bisect_left(para_starts, a.start + 1) - 1
+        paragraph = paras[j] if j >= 0 and paras[j][1] >= a.end else (s, e)
+        kind = _kind_of(text, sent, lo, a, nxt, prev.kind if prev else None, cues)
+        if kind is None and prev is None and index is not None:
+            kind = _paragraph_kind(text, spans, index, paragraph, cues)
+        if kind == "gift":
+            kind = "aid" if _is_foreign(text, a, ((s, e), paragraph), cues, foreign) else "donation"
+        a.kind = kind or "other"
+        if prev is not None and (
+            _marked(text, lo, a.start, cues)
+            or _marked(text, _last_break(text, lo, a.start, cues), a.start, cues)
+        ):
+            parts = True
+        elif cues.stage_break.search(text, lo, a.start):
+            parts = False
+        a.stage = _stage_of(text, sent, lo, a, nxt, prev.stage if prev else None, parts, cues)
+        prev = a
+
+
+def _sentence_of(
+    text: str, spans: list[list[int]], starts: list[int], a: Amount
+) -> tuple[int | None, tuple[int, int]]:
+    i = bisect_left(starts, a.start + 1) - 1
+    if i >= 0 and spans[i][1] >= a.end:
+        return i, (spans[i][0], spans[i][1])
+    left = text.rfind("\n", 0, a.start) + 1  # a title or a line outside the sentences: its line
+    right = text.find("\n", a.end)
+    return None, (left, len(text) if right < 0 else right)
