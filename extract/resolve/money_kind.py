@@ -50,13 +50,15 @@ class Cues:
     stage: regex.Pattern[str]
     stage_of: dict[str, str | None]
     foreign: regex.Pattern[str]
+    state: regex.Pattern[str]
     same: regex.Pattern[str]
     stage_break: regex.Pattern[str]
     overrides: dict[str, frozenset[str]]
 
 
 def _words(words: list[str]) -> regex.Pattern[str]:
-    return regex.compile(rf"(?i)(?<![\p{{L}}\d])(?:{lexicon.alternation(words)})(?![\p{{L}}\d])")
+    # no letter glued before (a digit may be: `105% kế hoạch`), no letter or digit glued after
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{lexicon.alternation(words)})(?![\p{{L}}\d])")
 
 
 def _table(groups: dict[str, list[str]]) -> tuple[regex.Pattern[str], dict[str, str | None]]:
@@ -89,6 +91,7 @@ def load_cues() -> Cues:
         stage=stage,
         stage_of=stage_of,
         foreign=_words(data["foreign"]),
+        state=_words(data["state"]),
         same=_words(data["same_as_previous"]),
         stage_break=stage_break,
         overrides={k: frozenset(v) for k, v in data["overrides"].items()},
@@ -180,11 +183,10 @@ def _kind_of(
     text: str, sent: _Sentence, lo: int, a: Amount, hi: int, prev_kind: str | None, cues: Cues
 ) -> str | None:
     before = _before(sent.kinds, sent.kind_starts, lo, a.start)
-    hit = _governing(
-        text, before, _right_after(text, sent.kinds, sent.kind_starts, a.end, hi), a.start, a.end
-    )
+    after = _right_after(text, sent.kinds, sent.kind_starts, a.end, hi)
+    hit = _governing(text, before, after, a.start, a.end)
     if hit is not None:
-        return _with_overrides(hit, before, cues)
+        return _with_overrides(hit, before + ([after] if after else []), cues)
     if prev_kind is not None and _marked(text, lo, a.start, cues):
         return prev_kind
     later = _first_after(sent.kinds, sent.kind_starts, a.end, hi)
@@ -237,6 +239,13 @@ def _is_foreign(text: str, a: Amount, spans: tuple[tuple[int, int], ...], cues: 
         if memo[span]:
             return True
     return False
+
+
+def _giver(text: str, a: Amount, lo: int, spans: tuple[tuple[int, int], ...], cues: Cues, memo: dict) -> str:
+    """A grant or gift is aid from abroad, budget from the state, else a donation."""
+    if _is_foreign(text, a, spans, cues, memo):
+        return "aid"
+    return "budget" if cues.state.search(text, lo, a.start) else "donation"
 
 
 def _paragraph_kind(
@@ -298,7 +307,7 @@ def resolve_kinds(
         if kind is None and prev is None and index is not None:
             kind = _paragraph_kind(text, spans, index, paragraph, cues)
         if kind == "gift":
-            kind = "aid" if _is_foreign(text, a, ((s, e), paragraph), cues, foreign) else "donation"
+            kind = _giver(text, a, lo, ((s, e), paragraph), cues, foreign)
         a.kind = kind or "other"
         if prev is not None and (
             _marked(text, lo, a.start, cues)
