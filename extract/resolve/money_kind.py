@@ -51,6 +51,8 @@ class Cues:
     stage_of: dict[str, str | None]
     foreign: regex.Pattern[str]
     state: regex.Pattern[str]
+    public_investor: regex.Pattern[str]
+    per_unit: regex.Pattern[str]
     same: regex.Pattern[str]
     stage_break: regex.Pattern[str]
     overrides: dict[str, frozenset[str]]
@@ -92,6 +94,8 @@ def load_cues() -> Cues:
         stage_of=stage_of,
         foreign=_words(data["foreign"]),
         state=_words(data["state"]),
+        public_investor=_words(data["public_investor"]),
+        per_unit=regex.compile(rf"[ \t]*/[ \t]*(?i:{lexicon.alternation(data['per_unit'])})(?![\p{{L}}\d])"),
         same=_words(data["same_as_previous"]),
         stage_break=stage_break,
         overrides={k: frozenset(v) for k, v in data["overrides"].items()},
@@ -186,6 +190,9 @@ def _kind_of(
     after = _right_after(text, sent.kinds, sent.kind_starts, a.end, hi)
     hit = _governing(text, before, after, a.start, a.end)
     if hit is not None:
+        bare = hit.label == "investment" and text[hit.start : hit.end].lower() == "đầu tư"
+        if bare and cues.public_investor.search(text, lo, hit.start):
+            return "budget"  # `Tỉnh đã đầu tư 3.000 tỉ đồng`: public money spent
         return _with_overrides(hit, before + ([after] if after else []), cues)
     if prev_kind is not None and _marked(text, lo, a.start, cues):
         return prev_kind
@@ -229,8 +236,8 @@ def _marked(text: str, lo: int, hi: int, cues: Cues) -> bool:
 
 
 def _is_foreign(text: str, a: Amount, spans: tuple[tuple[int, int], ...], cues: Cues, memo: dict) -> bool:
-    """A foreign currency, or a foreign giver named in the sentence or its paragraph (each
-    span searched once per document: ``memo``)."""
+    """A foreign currency, or a foreign giver named in the sentence or the one before it in
+    its paragraph (each span searched once per document: ``memo``)."""
     if a.currency != "VND":
         return True
     for span in spans:
@@ -288,6 +295,7 @@ def resolve_kinds(
     sent: _Sentence | None = None
     prev: Amount | None = None
     parts = False  # inside a list of parts (`trong đó A là 5 tỷ, B là 3 tỷ`)
+    head: str | None = None  # the kind of the whole those parts belong to
     foreign: dict[tuple[int, int], bool] = {}
     index: int | None = None
     for k, a in enumerate(amounts):
@@ -303,19 +311,25 @@ def resolve_kinds(
         lo = prev.end if prev is not None else s
         j = bisect_left(para_starts, a.start + 1) - 1
         paragraph = paras[j] if j >= 0 and paras[j][1] >= a.end else (s, e)
-        kind = _kind_of(text, sent, lo, a, nxt, prev.kind if prev else None, cues)
-        if kind is None and prev is None and index is not None:
-            kind = _paragraph_kind(text, spans, index, paragraph, cues)
-        if kind == "gift":
-            kind = _giver(text, a, lo, ((s, e), paragraph), cues, foreign)
-        a.kind = kind or "other"
         if prev is not None and (
             _marked(text, lo, a.start, cues)
             or _marked(text, _last_break(text, lo, a.start, cues), a.start, cues)
         ):
+            head = head if parts else prev.kind
             parts = True
         elif cues.stage_break.search(text, lo, a.start):
             parts = False
+        kind = _kind_of(text, sent, lo, a, nxt, prev.kind if prev else None, cues)
+        if kind is None and prev is None and index is not None:
+            kind = _paragraph_kind(text, spans, index, paragraph, cues)
+        if kind == "gift":
+            before = spans[index - 1] if index and spans[index - 1][0] >= paragraph[0] else (s, e)
+            kind = _giver(text, a, lo, ((s, e), (before[0], before[1])), cues, foreign)
+        if parts and kind in (None, "other") and head not in (None, "other"):
+            kind = head  # `tổng mức đầu tư 3.100 tỷ, trong đó chi phí xây dựng 820 tỷ`: a part
+        if cues.per_unit.match(text, a.end):
+            kind = "other"  # `350.000 đồng/lô hàng`: a price
+        a.kind = kind or "other"
         a.stage = _stage_of(text, sent, lo, a, nxt, prev.stage if prev else None, parts, cues)
         prev = a
 
