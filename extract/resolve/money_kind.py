@@ -55,6 +55,7 @@ class Cues:
     per_unit: regex.Pattern[str]
     same: regex.Pattern[str]
     stage_break: regex.Pattern[str]
+    clause_break: regex.Pattern[str]
     overrides: dict[str, frozenset[str]]
 
 
@@ -98,6 +99,7 @@ def load_cues() -> Cues:
         per_unit=regex.compile(rf"[ \t]*/[ \t]*(?i:{lexicon.alternation(data['per_unit'])})(?![\p{{L}}\d])"),
         same=_words(data["same_as_previous"]),
         stage_break=stage_break,
+        clause_break=_words(breaks),  # the word breaks: a list of parts runs on over `;`
         overrides={k: frozenset(v) for k, v in data["overrides"].items()},
     )
 
@@ -173,6 +175,23 @@ def _first_after(hits: list[Hit], starts: list[int], pos: int, limit: int) -> Hi
     return None
 
 
+def _source_after(text: str, sent: _Sentence, pos: int, hi: int, cues: Cues) -> list[Hit]:
+    """The cues after the amount in its own clause, up to the next amount, a `;` or the
+    parts that follow (`trong đó`), at most four: a source named there still names the money
+    (`tổng mức đầu tư 11 tỷ đồng được tài trợ bằng vốn vay ODA`)."""
+    semi = text.find(";", pos, hi)
+    end = hi if semi < 0 else semi
+    part = cues.same.search(text, pos, end)
+    end = part.start() if part else end
+    i = bisect_left(sent.kind_starts, pos)
+    out = []
+    while i < len(sent.kinds) and len(out) < 4 and sent.kinds[i].end <= end:
+        if sent.kinds[i].label is not None:
+            out.append(sent.kinds[i])
+        i += 1
+    return out
+
+
 def _governing(
     text: str, before: list[Hit], after: Hit | None, amount_start: int, amount_end: int
 ) -> Hit | None:
@@ -193,7 +212,7 @@ def _kind_of(
         bare = hit.label == "investment" and text[hit.start : hit.end].lower() == "đầu tư"
         if bare and cues.public_investor.search(text, lo, hit.start):
             return "budget"  # `Tỉnh đã đầu tư 3.000 tỉ đồng`: public money spent
-        return _with_overrides(hit, before + ([after] if after else []), cues)
+        return _with_overrides(hit, before + _source_after(text, sent, a.end, hi, cues), cues)
     if prev_kind is not None and _marked(text, lo, a.start, cues):
         return prev_kind
     later = _first_after(sent.kinds, sent.kind_starts, a.end, hi)
@@ -208,6 +227,9 @@ def _stage_of(
     """The governing stage cue in the amount's own clause; else the previous amount's stage
     when this one restates it, is a part of it or follows in a list of its parts (``parts``)."""
     floor = _last_break(text, lo, a.start, cues)  # a stage does not cross into a new clause
+    noun = _before(sent.kinds, sent.kind_starts, lo, a.start)
+    if noun and noun[0].label == "price":
+        floor = max(floor, noun[0].end)  # `đăng ký ... phải trả phí 6 SGD`: no stage for a price
     before = _before(sent.stages, sent.stage_starts, floor, a.start)
     hit = _governing(
         text, before, _right_after(text, sent.stages, sent.stage_starts, a.end, hi), a.start, a.end
@@ -317,7 +339,7 @@ def resolve_kinds(
         ):
             head = head if parts else prev.kind
             parts = True
-        elif cues.stage_break.search(text, lo, a.start):
+        elif cues.clause_break.search(text, lo, a.start):
             parts = False
         kind = _kind_of(text, sent, lo, a, nxt, prev.kind if prev else None, cues)
         if kind is None and prev is None and index is not None:
@@ -325,6 +347,7 @@ def resolve_kinds(
         if kind == "gift":
             before = spans[index - 1] if index and spans[index - 1][0] >= paragraph[0] else (s, e)
             kind = _giver(text, a, lo, ((s, e), (before[0], before[1])), cues, foreign)
+        kind = "other" if kind == "price" else kind
         if parts and kind in (None, "other") and head not in (None, "other"):
             kind = head  # `tổng mức đầu tư 3.100 tỷ, trong đó chi phí xây dựng 820 tỷ`: a part
         if cues.per_unit.match(text, a.end):
