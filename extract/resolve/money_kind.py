@@ -34,6 +34,7 @@ _SHORT_STRETCH = 3  # words: an amount this close to the previous one repeats it
 _MARKER_REACH = 24  # characters: `, tương đương với`, `, trong đó` open the stretch they mark
 _PUNCT = regex.compile(r"[,;:.()!?\[\]]")
 _WORD = regex.compile(r"\p{L}+")
+_SEPARATED = regex.compile(r"[\p{L},;]")  # a word or a comma between a cue and the next amount
 
 
 @dataclass(frozen=True)
@@ -257,24 +258,22 @@ def _marked(text: str, lo: int, hi: int, cues: Cues) -> bool:
     return bool(cues.same.search(text, lo, min(hi, lo + _MARKER_REACH)))
 
 
-def _is_foreign(text: str, a: Amount, spans: tuple[tuple[int, int], ...], cues: Cues, memo: dict) -> bool:
-    """A foreign currency, or a foreign giver named in the sentence or the one before it in
-    its paragraph (each span searched once per document: ``memo``)."""
-    if a.currency != "VND":
+def _is_foreign(
+    text: str, a: Amount, own: tuple[int, int], sentence: tuple[int, int], before: tuple[int, int] | None, cues: Cues, memo: dict
+) -> bool:
+    """A foreign currency, a foreign giver in the amount's own stretch, or, when its sentence
+    names none (a foreign giver there belongs to another amount), in the sentence before it
+    in the paragraph (sentences are searched once each: ``memo``)."""
+    if a.currency != "VND" or cues.foreign.search(text, *own):
         return True
-    for span in spans:
+    for span in (sentence, before):
+        if span is None:
+            return False
         if span not in memo:
             memo[span] = bool(cues.foreign.search(text, *span))
         if memo[span]:
-            return True
+            return span is before
     return False
-
-
-def _giver(text: str, a: Amount, lo: int, spans: tuple[tuple[int, int], ...], cues: Cues, memo: dict) -> str:
-    """A grant or gift is aid from abroad, budget from the state, else a donation."""
-    if _is_foreign(text, a, spans, cues, memo):
-        return "aid"
-    return "budget" if cues.state.search(text, lo, a.start) else "donation"
 
 
 def _paragraph_kind(
@@ -341,12 +340,18 @@ def resolve_kinds(
             parts = True
         elif cues.clause_break.search(text, lo, a.start):
             parts = False
-        kind = _kind_of(text, sent, lo, a, nxt, prev.kind if prev else None, cues)
+        # a cue the previous amount took right after it (`20 tỷ đồng vay WB và 2 tỷ đồng`) is its own
+        taken = _right_after(text, sent.kinds, sent.kind_starts, prev.end, a.start) if prev else None
+        lo_kind = taken.end if taken and _SEPARATED.search(text, taken.end, a.start) else lo
+        kind = _kind_of(text, sent, lo_kind, a, nxt, prev.kind if prev else None, cues)
         if kind is None and prev is None and index is not None:
             kind = _paragraph_kind(text, spans, index, paragraph, cues)
-        if kind == "gift":
-            before = spans[index - 1] if index and spans[index - 1][0] >= paragraph[0] else (s, e)
-            kind = _giver(text, a, lo, ((s, e), (before[0], before[1])), cues, foreign)
+        if kind == "gift":  # a grant or gift: aid from abroad, budget from the state, else a donation
+            earlier = tuple(spans[index - 1]) if index and spans[index - 1][0] >= paragraph[0] else None
+            if _is_foreign(text, a, (lo_kind, nxt), (s, e), earlier, cues, foreign):
+                kind = "aid"
+            else:
+                kind = "budget" if cues.state.search(text, lo, a.start) else "donation"
         kind = "other" if kind == "price" else kind
         if parts and kind in (None, "other") and head not in (None, "other"):
             kind = head  # `tổng mức đầu tư 3.100 tỷ, trong đó chi phí xây dựng 820 tỷ`: a part
