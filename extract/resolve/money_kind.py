@@ -6,9 +6,13 @@ that *governs* the amount, not any cue in the sentence. Vietnamese puts the gove
 noun right before the amount (``cam kết tài trợ 2 triệu USD``) or, less often, the noun right
 after it (``2 tỷ USD vốn ODA``). So each amount owns the stretch of text between the previous
 amount of its sentence and itself; the cue nearest to it there, or right after it, decides.
-An amount with no cue of its own repeats its neighbour (``tương đương 196 tỷ đồng``, ``trong
-đó ... là 7.500 tỉ đồng``) or the paragraph it stands in. The cue words are data
-(``patterns/money_kind.yaml``).
+A cue that names the source of the money (``ODA``, ``viện trợ``, ``ngân sách``) anywhere in
+that stretch, or after the amount in its clause, beats a nearer generic one. An amount with
+no cue of its own repeats its neighbour (``tương đương 196 tỷ đồng``, ``trong đó ... là 7.500
+tỉ đồng``) or the paragraph it stands in. A gift's giver makes it aid, budget or donation; a
+price per unit is ``other``; a stage stops at a new clause, at a need or request, and at a
+price noun. The cue words are data (``patterns/money_kind.yaml``, matched by
+``money_cues.py``).
 
 Linear time: each sentence is scanned once per cue family, and each amount looks at a bounded
 number of cues found by bisection.
