@@ -34,6 +34,8 @@ class Amount:
     currency: str
     approx: str | None = None
     value_max: int | float | None = None
+    kind: str | None = None  # SPEC section 10, set by the ``money_kind`` stage
+    stage: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = dict(vars(self))  # flat: a shallow copy is the dict (asdict deep-copies, slowly)

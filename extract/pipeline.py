@@ -2,7 +2,8 @@
 
 The pipeline is a list of named stages (a small registry, as spaCy has), each one job:
 ``segment`` (title, date, byline, paragraphs), ``sentences``, ``directives``, ``amounts``,
-``counts`` and, only when asked, ``tokens``. Every stage reads the canonical text and
+``money_kind`` (each amount's kind and stage), ``counts`` and, only when asked, ``tokens``.
+Every stage reads the canonical text and
 the document state and writes its fields; ``vnextract bench`` times them one by one.
 """
 
@@ -19,6 +20,7 @@ from .find.directives import find_directives
 from .find.numbers import NumberSpan, find_number_spans
 from .models import Record
 from .read.decode import canonicalize
+from .resolve.money_kind import resolve_kinds
 from .segment import read_layout, split_sentences, word_spans
 
 
@@ -83,6 +85,13 @@ def _amounts(doc: Doc) -> None:
     doc.record.amounts = find_amounts(doc.text, doc.regions, doc.masked, doc.numbers)
 
 
+@stage("money_kind")
+def _money_kind(doc: Doc) -> None:
+    """Each amount's kind and stage, read from its sentence (SPEC section 10)."""
+    rec = doc.record
+    resolve_kinds(doc.text, rec.amounts, rec.sentences, rec.paragraphs)
+
+
 @stage("counts")
 def _counts(doc: Doc) -> None:
     taken = doc.masked + [(a.start, a.end) for a in doc.record.amounts]
@@ -94,7 +103,7 @@ def _tokens(doc: Doc) -> None:
     doc.record.tokens = word_spans(doc.text, doc.regions)
 
 
-DEFAULT_STAGES = ("segment", "sentences", "directives", "numbers", "amounts", "counts")
+DEFAULT_STAGES = ("segment", "sentences", "directives", "numbers", "amounts", "money_kind", "counts")
 
 
 def sha256_text(text: str) -> str:

@@ -4,7 +4,7 @@ with displaCy.
 - ``nlp.add_pipe("vnextract")`` (registered through the ``spacy_factories`` entry point)
   runs the same core pipeline on ``doc.text`` and puts the results on the Doc: span groups
   ``doc.spans["directives" | "amounts" | "counts"]`` (and ``"vnextract"`` with all three,
-  for displaCy), every field as a Span extension (``span._.ref``, ``span._.value``, ...),
+  for displaCy), every field as a Span extension (``span._.ref``, ``span._.value``, ``span._.kind``, ...),
   ``doc._.title``, ``doc._.published``, ``doc._.byline``, ``doc._.record`` and sentence
   starts from the segmenter.
 - ``vnextract.UndertheseaTokenizer.v1``: a tokenizer from underthesea's word segmentation,
@@ -28,7 +28,7 @@ from .pipeline import extract_canonical
 
 FIELDS = {
     "directives": ("doc_type", "number", "ref", "date", "issuer", "short"),
-    "amounts": ("value", "value_max", "currency", "approx"),
+    "amounts": ("value", "value_max", "currency", "approx", "kind", "stage"),
     "counts": ("value", "approx", "category", "noun"),
 }
 LABELS = {"directives": "DIRECTIVE", "amounts": "AMOUNT", "counts": "COUNT"}

@@ -11,7 +11,7 @@ from typing import Any
 
 COLUMNS = {
     "directives": ["start", "end", "text", "doc_type", "number", "ref", "date", "issuer", "short"],
-    "amounts": ["start", "end", "text", "value", "value_max", "currency", "approx"],
+    "amounts": ["start", "end", "text", "value", "value_max", "currency", "approx", "kind", "stage"],
     "counts": ["start", "end", "text", "value", "approx", "category", "noun"],
 }
 DOC_COLUMNS = ["id", "source", "status", "error_type", "title", "published", "byline", "sha256",

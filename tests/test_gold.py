@@ -124,3 +124,31 @@ def test_html_report_lists_layout_errors(tmp_path):
     main(["eval", "--gold", str(GOLD), "--pred", str(out), "--texts", str(CORPUS), "--html", str(html_path)])
     page = html_path.read_text(encoding="utf-8")
     assert f"missed paragraph [{dropped[0]},{dropped[1]}]" in page and "title: gold" in page
+
+
+def test_validator_checks_amount_kind_and_stage():
+    rec, text = _seed()
+    assert rec["amounts"] and all("kind" in a and "stage" in a for a in rec["amounts"])
+    bad = copy.deepcopy(rec)
+    bad["amounts"][0]["kind"] = "gift"
+    bad["amounts"][1]["stage"] = "spent"
+    del bad["amounts"][2]["stage"]
+    del bad["amounts"][3]["kind"]
+    problems = validate_record(bad, text, "gold/x.json")
+    assert len(problems) == 4
+    assert "amounts[0]: kind 'gift' is not one of" in problems[0]
+    assert "amounts[1]: stage 'spent'" in problems[1] and "amounts[2]: stage 'missing'" in problems[2]
+    assert "amounts[3]: kind None" in problems[3]
+
+
+def test_label_studio_round_trip_keeps_kind_and_stage():
+    rec, text = _seed()
+    task = record_to_task(rec, text, 1)
+    edited = copy.deepcopy(task["predictions"][0]["result"])
+    box = next(r for r in edited if r["from_name"] == "attributes" and '"kind"' in r["value"]["text"][0])
+    attrs = json.loads(box["value"]["text"][0])
+    attrs["stage"] = "disbursed"  # an annotator's correction comes back into the gold
+    box["value"]["text"] = [json.dumps(attrs)]
+    back = task_to_gold({**task, "annotations": [{"id": 1, "result": edited}]})
+    changed = [a for a in back["amounts"] if a["start"] == box["value"]["start"]]
+    assert changed[0]["stage"] == "disbursed" and changed[0]["kind"] == attrs["kind"]

@@ -71,6 +71,9 @@ PATHOLOGICAL = {
     "one long line of prose": lambda n: ("Liên hiệp có 10 hội hữu nghị thành viên với trên 5 ngàn hội viên, " * (n // 68 + 1))[:n],
     "number words": lambda n: ("hai mươi lăm nghìn " * (n // 19 + 1))[:n],
     "designation chains": lambda n: ("04-CT/TW, 05-CT/TW và " * (n // 22 + 1))[:n],
+    # one endless sentence of amounts and money cues: every amount reads its own stretch only
+    "amounts with kind cues": lambda n: ("vốn ODA cam kết tài trợ 5 tỷ đồng, tương đương trong đó " * (n // 58 + 1))[:n],
+    "kind cues then one amount": lambda n: ("viện trợ đầu tư kế hoạch giải ngân " * (n // 35 + 1))[:n - 12] + " 5 tỷ đồng.",
 }
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from extract.cli import main
-from extract.score.evaluate import evaluate
+from extract.score.evaluate import evaluate, format_table
 
 D = {"doc_type": "Chỉ thị", "number": "04", "issuer": None, "short": False}
 
@@ -121,3 +121,36 @@ def test_error_lines_mark_a_cut_paragraph_with_an_ellipsis():
     assert line.endswith("…'") and len(line) < len(text)
     short = _describe({"doc": "d", "list": "paragraphs", "kind": "miss", "gold": [0, 9]}, text)
     assert short.endswith("'Một đoạn '")
+
+
+def test_amount_kind_and_stage_are_attributes_over_matched_pairs():
+    gold = {"k": {**GOLD["b"], "id": "k", "amounts": [
+        {**amount(0, 5, 1), "kind": "aid", "stage": "committed"},
+        {**amount(6, 9, 2), "kind": "oda", "stage": None},
+        {**amount(10, 12, 3), "kind": "trade", "stage": None},  # missed: not in the accuracy
+    ]}}
+    pred = {"k": {**gold["k"], "amounts": [
+        {**amount(0, 5, 1), "kind": "aid", "stage": "disbursed"},
+        {**amount(6, 9, 2), "kind": "investment", "stage": None},
+    ]}}
+    ev = evaluate(gold, pred)
+    attrs = ev.lists["amounts"].attributes
+    assert (attrs["kind"].right, attrs["kind"].total) == (1, 2)
+    assert (attrs["stage"].right, attrs["stage"].total) == (1, 2)
+    kinds = sorted(e["kind"] for e in ev.as_dict()["errors"] if e["list"] == "amounts")
+    assert kinds == ["miss", "wrong kind", "wrong stage"]
+    assert "kind 0.500 (1/2)" in format_table(ev)
+
+
+def test_html_report_shows_kind_and_stage(tmp_path):
+    from extract.score.report import render_doc
+
+    text = "Tài trợ 5 tỷ đồng và 2 tỷ đồng."
+    g = {"id": "h", "amounts": [
+        {"start": 8, "end": 17, "text": "5 tỷ đồng", "value": 5 * 10**9, "currency": "VND", "approx": None, "kind": "aid", "stage": None},
+        {"start": 21, "end": 30, "text": "2 tỷ đồng", "value": 2 * 10**9, "currency": "VND", "approx": None, "kind": "aid", "stage": "committed"},
+    ]}
+    p = {"id": "h", "amounts": [dict(g["amounts"][0]), {**g["amounts"][1], "kind": "donation"}]}
+    page = render_doc("h", text, g, p)
+    assert '<sup class="money">aid·–</sup>' in page
+    assert '<sup class="money wrong">donation·committed (gold aid·committed)</sup>' in page

@@ -42,6 +42,8 @@ def test_span_extensions_carry_the_fields(nlp):
     assert (first._.ref, first._.date, first._.issuer) == ("04-CT/TW", "2011-07-06", "Bộ Chính trị")
     amounts = {s.text: (s._.value, s._.currency, s._.approx) for s in doc.spans["amounts"]}
     assert amounts["196 tỷ đồng"] == (196000000000, "VND", "over")
+    money = {s.text: (s._.kind, s._.stage) for s in doc.spans["amounts"]}
+    assert money["196 tỷ đồng"] == ("aid", "committed") and money["2.899.847 USD"] == ("aid", "disbursed")
     counts = {s.text: (s._.value, s._.category) for s in doc.spans["counts"]}
     assert counts["10 hội hữu nghị thành viên"] == (10, "association")
 
@@ -103,6 +105,9 @@ def test_tables_rows_equal_mention_counts(tmp_path, fmt):
             rows = pq.read_table(path).to_pylist()
         assert len(rows) == sum(len(r[name]) for r in recs)
         assert {"doc_id", "title", "published"} <= set(rows[0])
+        if name == "amounts":
+            assert {r["kind"] for r in rows} <= {"aid", "oda", "investment", "remittance", "trade", "budget", "donation", "other"}
+            assert any(r["stage"] == "disbursed" for r in rows)
     if fmt == "parquet":
         import pyarrow.parquet as pq
 

@@ -19,7 +19,7 @@ KEYS = {
     "amounts": lambda a: (a.get("value"), a.get("value_max"), a.get("currency")),
     "counts": lambda c: (c.get("value"), c.get("category")),
 }
-ATTRIBUTES = {"directives": ("date", "issuer", "short"), "amounts": ("approx",), "counts": ("approx", "noun")}
+ATTRIBUTES = {"directives": ("date", "issuer", "short"), "amounts": ("approx", "kind", "stage"), "counts": ("approx", "noun")}
 DOC_FIELDS = ("title", "byline", "published", "published_date")
 
 

@@ -3,7 +3,7 @@
 ``export``: pipeline records -> Label Studio tasks, the record's spans as
 pre-annotations (predictions), plus the labelling config that shows them. Each mention is
 a labelled region (Directive, Amount, Count, Paragraph, Sentence); its fields (value,
-currency, ref, ...) sit in the region's ``attributes`` text box as JSON, editable by the
+currency, an amount's kind and stage, ref, ...) sit in the region's ``attributes`` text box as JSON, editable by the
 annotator. Title, published date and byline are task-level text boxes.
 
 ``import``: a Label Studio JSON export -> gold records (the latest annotation of each
@@ -34,7 +34,7 @@ CONFIG = """<View>
   </Labels>
   <Text name="text" value="$text" granularity="symbol"/>
   <TextArea name="attributes" toName="text" perRegion="true" editable="true" maxSubmissions="1"
-            placeholder='fields as JSON, e.g. {"value": 196000000000, "currency": "VND", "approx": "over"}'/>
+            placeholder='fields as JSON, e.g. {"value": 196000000000, "currency": "VND", "approx": "over", "kind": "aid", "stage": "committed"}'/>
   <TextArea name="title" toName="text" editable="true" maxSubmissions="1" placeholder="title (empty = null)"/>
   <TextArea name="published" toName="text" editable="true" maxSubmissions="1" placeholder="published, ISO 8601 (empty = null)"/>
   <TextArea name="byline" toName="text" editable="true" maxSubmissions="1" placeholder="byline (empty = null)"/>

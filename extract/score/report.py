@@ -20,6 +20,7 @@ pre.table{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:13px}
 mark{padding:0 1px;border-radius:3px}
 mark.match{background:#b7e4c7} mark.miss{background:#ffb3b3;text-decoration:underline wavy #c00}
 mark.false{background:#ffe08a;outline:2px dashed #c90} mark.miss.false{background:#f7a8e8}
+sup.money{font-size:11px;color:#366;margin-left:2px} sup.money.wrong{color:#c00;font-weight:bold}
 ul.layout{font-size:13px;color:#a33}
 .legend mark{margin-right:1em} .sum{color:#555;font-size:13px}
 """
@@ -34,11 +35,15 @@ def render_doc(doc_id: str, text: str, gold: dict[str, Any], pred: dict[str, Any
     """One article with its mentions: green = matched, red = missed, yellow = false alarm."""
     pred = pred or {}
     marks: list[tuple[int, int, str, str]] = []  # start, end, class, tooltip
+    tags: dict[int, str] = {}  # end offset -> the amount's kind and stage, shown after it
     counts = {"match": 0, "miss": 0, "false": 0}
     for name, key in KEYS.items():
         g, p = gold.get(name) or [], pred.get(name) or []
         pairs = match_mentions(g, p, key)
         mg, mp = {i for i, _ in pairs}, {j for _, j in pairs}
+        if name == "amounts":
+            for i, j in pairs:
+                tags[g[i]["end"]] = _money_tag(g[i], p[j])
         for i, m in enumerate(g):
             cls = "match" if i in mg else "miss"
             counts[cls] += 1
@@ -58,6 +63,8 @@ def render_doc(doc_id: str, text: str, gold: dict[str, Any], pred: dict[str, Any
             parts.append(f'<mark class="{classes}" title="{tips}">{chunk}</mark>')
         else:
             parts.append(chunk)
+        if b in tags:
+            parts.append(tags[b])
     summary = f"{counts['match']} matched, {counts['miss']} missed, {counts['false']} false alarms"
     return (
         f'<section class="doc" id="{html.escape(doc_id)}"><h2>{html.escape(doc_id)}</h2>'
@@ -65,6 +72,18 @@ def render_doc(doc_id: str, text: str, gold: dict[str, Any], pred: dict[str, Any
         f"{_layout_errors(text, gold, pred)}"
         f'<div class="text">{"".join(parts)}</div></section>'
     )
+
+
+def _money_tag(gold: dict[str, Any], pred: dict[str, Any]) -> str:
+    """A matched amount's kind and stage (SPEC section 10) after it; red with the gold
+    value when the prediction differs."""
+
+    def shown(m: dict[str, Any]) -> str:
+        return f"{m.get('kind')}·{m.get('stage') or '–'}"
+
+    if (gold.get("kind"), gold.get("stage")) == (pred.get("kind"), pred.get("stage")):
+        return f'<sup class="money">{html.escape(shown(pred))}</sup>'
+    return f'<sup class="money wrong">{html.escape(shown(pred))} (gold {html.escape(shown(gold))})</sup>'
 
 
 def _layout_errors(text: str, gold: dict[str, Any], pred: dict[str, Any]) -> str:

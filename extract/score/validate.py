@@ -3,7 +3,7 @@
 Checks: the id has a text, the sha256 is that text's, every span satisfies SPEC section 1
 (``text[start:end] == span.text``), spans within each list are in order and do not
 overlap, paragraphs are whole stripped lines, sentences lie inside paragraphs, values
-and categories are legal. Each problem is one line: file, field, offset, what is wrong.
+categories, amount kinds and stages are legal. Each problem is one line: file, field, offset, what is wrong.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from ..find.directives import load_lexicon
+from ..resolve.money_kind import KINDS, STAGES
 from ..segment.lines import cues
 from .gold import ENTITY_LISTS, GOLD_FIELDS, LAYOUT_FIELDS, find_text, is_layout_record, load_gold, read_text
 
@@ -118,6 +119,10 @@ def validate_record(rec: dict[str, Any], text: str, where: str) -> list[str]:
             bad(where_i, f"currency {a.get('currency')!r} is not an ISO 4217 code")
         if a.get("approx") not in APPROX:
             bad(where_i, f"approx {a.get('approx')!r} is not one of {sorted(x for x in APPROX if x)} or null")
+        if a.get("kind") not in KINDS:
+            bad(where_i, f"kind {a.get('kind')!r} is not one of {list(KINDS)}")
+        if "stage" not in a or a["stage"] not in (*STAGES, None):
+            bad(where_i, f"stage {a.get('stage', 'missing')!r} is not one of {list(STAGES)} or null")
     for i, c in enumerate(rec["counts"]):
         where_i = f"counts[{i}]"
         if not isinstance(c.get("value"), int) or isinstance(c.get("value"), bool) or c["value"] <= 0:

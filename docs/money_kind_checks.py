@@ -1,0 +1,51 @@
+"""Score amount kind and stage against the hand labels of bench amounts.
+
+``docs/money_kind_checks.jsonl`` holds 130 amounts of ``../shared/corpus-bench/articles.jsonl``
+(sets A, B, C; see the README), each labelled by reading its sentence before the prediction
+was looked at. Usage::
+
+    vnextract run ../shared/corpus-bench/articles.jsonl -o out/bench.jsonl
+    python docs/money_kind_checks.py out/bench.jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main(records_path: str) -> None:
+    text = (HERE / "money_kind_checks.jsonl").read_text(encoding="utf-8")
+    labels = [json.loads(line) for line in text.splitlines() if line.strip()]
+    wanted = {x["id"] for x in labels}
+    amounts: dict[tuple[str, int, int], dict] = {}
+    with open(records_path, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["id"] in wanted:
+                for a in rec.get("amounts") or []:
+                    amounts[(rec["id"], a["start"], a["end"])] = a
+    score: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for x in labels:
+        if not x["money"]:
+            continue
+        got = amounts.get((x["id"], x["start"], x["end"]))
+        s = score[x["set"]]
+        s[0] += 1
+        if got is None:
+            print(f"{x['set']} {x['id']} {x['text']!r}: no such amount in the records")
+            continue
+        s[1] += got.get("kind") == x["kind"]
+        s[2] += got.get("stage") == x["stage"]
+        if (got.get("kind"), got.get("stage")) != (x["kind"], x["stage"]):
+            print(f"{x['set']} {x['id']} {x['text']!r}: label {x['kind']}/{x['stage']}, predicted {got.get('kind')}/{got.get('stage')}")
+    for name, (n, kind, stage) in sorted(score.items()):
+        print(f"set {name}: kind {kind}/{n} = {kind / n:.3f}, stage {stage}/{n} = {stage / n:.3f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "out/bench.jsonl")

@@ -1,0 +1,292 @@
+"""What the money is (SPEC section 10): each amount's ``kind`` and ``stage`` from its sentence.
+
+Why the rules look like this: a sentence often holds several amounts of different kinds and
+stages (``vốn FDI đăng ký 2 tỷ USD, giải ngân 1,2 tỷ USD``), so the cue that counts is the one
+that *governs* the amount, not any cue in the sentence. Vietnamese puts the governing verb or
+noun right before the amount (``cam kết tài trợ 2 triệu USD``) or, less often, the noun right
+after it (``2 tỷ USD vốn ODA``). So each amount owns the stretch of text between the previous
+amount of its sentence and itself; the cue nearest to it there, or right after it, decides.
+A cue that names the source of the money (``ODA``, ``viện trợ``, ``ngân sách``) anywhere in
+that stretch, or after the amount in its clause, beats a nearer generic one. An amount with
+no cue of its own repeats its neighbour (``tương đương 196 tỷ đồng``, ``trong đó ... là 7.500
+tỉ đồng``) or the paragraph it stands in. A gift's giver makes it aid, budget or donation; a
+price per unit is ``other``; a stage stops at a new clause, at a need or request, and at a
+price noun. The cue words are data (``patterns/money_kind.yaml``, matched by
+``money_cues.py``).
+
+Linear time: each sentence is scanned once per cue family, and each amount looks at a bounded
+number of cues found by bisection.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import regex
+
+from ..models import Amount
+from .money_cues import Cues, Hit, find_hits, load_cues
+
+KINDS = ("aid", "oda", "investment", "remittance", "trade", "budget", "donation", "other")
+STAGES = ("committed", "disbursed", "registered", "approved", "planned")
+
+_AFTER_GAP = 16  # characters: a cue right after the amount (`2 tỷ USD vốn ODA`) starts within this
+_LOOKBACK = 12  # cues looked at before an amount (bounded, so a long stretch stays linear)
+_SHORT_STRETCH = 3  # words: an amount this close to the previous one repeats its stage
+_MARKER_REACH = 24  # characters: `, tương đương với`, `, trong đó` open the stretch they mark
+_PUNCT = regex.compile(r"[,;:.()!?\[\]]")
+_WORD = regex.compile(r"\p{L}+")
+_SEPARATED = regex.compile(r"[\p{L},;]")  # a word or a comma between a cue and the next amount
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    kinds: list[Hit]
+    kind_starts: list[int]
+    stages: list[Hit]
+    stage_starts: list[int]
+
+
+def _sentence(text: str, start: int, end: int, cues: Cues) -> _Sentence:
+    kinds = find_hits(cues.kind, cues.kind_of, text, start, end)
+    stages = find_hits(cues.stage, cues.stage_of, text, start, end)
+    return _Sentence(start, end, kinds, [h.start for h in kinds], stages, [h.start for h in stages])
+
+
+def _before(hits: list[Hit], starts: list[int], lo: int, hi: int) -> list[Hit]:
+    """The cues lying inside [lo, hi), nearest first (at most ``_LOOKBACK``). A phrase that
+    hides a cue (label None) only hides it: it is no cue itself."""
+    i = bisect_left(starts, hi) - 1
+    out = []
+    while i >= 0 and len(out) < _LOOKBACK and hits[i].start >= lo:
+        if hits[i].end <= hi and hits[i].label is not None:
+            out.append(hits[i])
+        i -= 1
+    return out
+
+
+def _right_after(text: str, hits: list[Hit], starts: list[int], pos: int, limit: int) -> Hit | None:
+    """A cue starting within a few characters after ``pos``, with no punctuation between."""
+    i = bisect_left(starts, pos)
+    if (
+        i < len(hits)
+        and hits[i].start < min(limit, pos + _AFTER_GAP)
+        and not _PUNCT.search(text, pos, hits[i].start)
+    ):
+        return hits[i] if hits[i].label is not None else None
+    return None
+
+
+def _first_after(hits: list[Hit], starts: list[int], pos: int, limit: int) -> Hit | None:
+    i = bisect_left(starts, pos)
+    while i < len(hits) and hits[i].start < limit:
+        if hits[i].label is not None:
+            return hits[i]
+        i += 1
+    return None
+
+
+def _source_after(text: str, sent: _Sentence, pos: int, hi: int, cues: Cues) -> list[Hit]:
+    """The cues after the amount in its own clause, up to the next amount, a `;` or the
+    parts that follow (`trong đó`), at most four: a source named there still names the money
+    (`tổng mức đầu tư 11 tỷ đồng được tài trợ bằng vốn vay ODA`)."""
+    semi = text.find(";", pos, hi)
+    end = hi if semi < 0 else semi
+    part = cues.same.search(text, pos, end)
+    end = part.start() if part else end
+    i = bisect_left(sent.kind_starts, pos)
+    out = []
+    while i < len(sent.kinds) and len(out) < 4 and sent.kinds[i].end <= end:
+        if sent.kinds[i].label is not None:
+            out.append(sent.kinds[i])
+        i += 1
+    return out
+
+
+def _governing(
+    text: str, before: list[Hit], after: Hit | None, amount_start: int, amount_end: int
+) -> Hit | None:
+    """The nearest of the nearest cue before and the cue right after (a tie goes before)."""
+    near = before[0] if before else None
+    if after is not None and (near is None or after.start - amount_end < amount_start - near.end):
+        return after
+    return near
+
+
+def _kind_of(
+    text: str, sent: _Sentence, lo: int, a: Amount, hi: int, prev_kind: str | None, cues: Cues
+) -> str | None:
+    before = _before(sent.kinds, sent.kind_starts, lo, a.start)
+    after = _right_after(text, sent.kinds, sent.kind_starts, a.end, hi)
+    hit = _governing(text, before, after, a.start, a.end)
+    if hit is not None:
+        bare = hit.label == "investment" and text[hit.start : hit.end].lower() == "đầu tư"
+        if bare and cues.public_investor.search(text, lo, hit.start):
+            return "budget"  # `Tỉnh đã đầu tư 3.000 tỉ đồng`: public money spent
+        return _with_overrides(hit, before + _source_after(text, sent, a.end, hi, cues), cues)
+    if prev_kind is not None and _marked(text, lo, a.start, cues):
+        return prev_kind
+    later = _first_after(sent.kinds, sent.kind_starts, a.end, hi)
+    if later is not None:
+        return later.label
+    return prev_kind
+
+
+def _stage_of(
+    text: str, sent: _Sentence, lo: int, a: Amount, hi: int, prev_stage: str | None, parts: bool, cues: Cues
+) -> str | None:
+    """The governing stage cue in the amount's own clause; else the previous amount's stage
+    when this one restates it, is a part of it or follows in a list of its parts (``parts``)."""
+    floor = _last_break(text, lo, a.start, cues)  # a stage does not cross into a new clause
+    noun = _before(sent.kinds, sent.kind_starts, lo, a.start)
+    if noun and noun[0].label == "price":
+        floor = max(floor, noun[0].end)  # `đăng ký ... phải trả phí 6 SGD`: no stage for a price
+    before = _before(sent.stages, sent.stage_starts, floor, a.start)
+    hit = _governing(
+        text, before, _right_after(text, sent.stages, sent.stage_starts, a.end, hi), a.start, a.end
+    )
+    if hit is not None:
+        return None if hit.label == "blocked" else hit.label
+    if _marked(text, floor, a.start, cues):
+        return prev_stage  # `; trong đó A là 5 tỷ`: a part of the previous amount, past the break
+    restates = parts or len(_WORD.findall(text, lo, a.start)) <= _SHORT_STRETCH
+    if prev_stage is not None and lo > sent.start and floor == lo and restates:
+        return prev_stage
+    return None
+
+
+def _last_break(text: str, lo: int, hi: int, cues: Cues) -> int:
+    floor = lo
+    for m in cues.stage_break.finditer(text, lo, hi):
+        floor = m.end()
+    return floor
+
+
+def _marked(text: str, lo: int, hi: int, cues: Cues) -> bool:
+    """The stretch opens with `tương đương`, `trong đó`...: this amount is the previous one
+    again, or a part of it."""
+    return bool(cues.same.search(text, lo, min(hi, lo + _MARKER_REACH)))
+
+
+def _is_foreign(
+    text: str,
+    a: Amount,
+    own: tuple[int, int],
+    sentence: tuple[int, int],
+    before: tuple[int, int] | None,
+    cues: Cues,
+    memo: dict,
+) -> bool:
+    """A foreign currency, a foreign giver in the amount's own stretch, or, when its sentence
+    names none (a foreign giver there belongs to another amount), in the sentence before it
+    in the paragraph (sentences are searched once each: ``memo``)."""
+    if a.currency != "VND" or cues.foreign.search(text, *own):
+        return True
+    for span in (sentence, before):
+        if span is None:
+            return False
+        if span not in memo:
+            memo[span] = bool(cues.foreign.search(text, *span))
+        if memo[span]:
+            return span is before
+    return False
+
+
+def _paragraph_kind(
+    text: str, sentences: list[list[int]], index: int, paragraph: tuple[int, int], cues: Cues
+) -> str | None:
+    """The last kind cue of the (at most two) sentences before, inside the same paragraph."""
+    for s, e in reversed(sentences[max(0, index - 2) : index]):
+        if s < paragraph[0]:
+            break
+        hits = [h for h in find_hits(cues.kind, cues.kind_of, text, s, e) if h.label is not None]
+        if hits:
+            return _with_overrides(hits[-1], reversed(hits[-_LOOKBACK:]), cues)
+    return None
+
+
+def _with_overrides(hit: Hit, others, cues: Cues) -> str | None:
+    """``hit``'s kind, unless another cue of the stretch names the source of the money."""
+    for other in others:
+        if other.label in cues.overrides and hit.label in cues.overrides[other.label]:
+            return other.label
+    return hit.label
+
+
+def resolve_kinds(
+    text: str,
+    amounts: list[Amount],
+    sentences: list[list[int]] | None = None,
+    paragraphs: list[list[int]] | None = None,
+) -> None:
+    """Set ``kind`` and ``stage`` on every amount (in place). An amount outside every sentence
+    (a title) is read in its own line; without sentences, the whole text is one sentence."""
+    if not amounts:
+        return
+    cues = load_cues()
+    spans = [list(s) for s in (sentences or [])]
+    paras = [tuple(p) for p in (paragraphs or [])]
+    starts = [s for s, _ in spans]
+    para_starts = [p[0] for p in paras]
+    current: tuple[int, int] | None = None
+    sent: _Sentence | None = None
+    prev: Amount | None = None
+    parts = False  # inside a list of parts (`trong đó A là 5 tỷ, B là 3 tỷ`)
+    head: str | None = None  # the kind of the whole those parts belong to
+    foreign: dict[tuple[int, int], bool] = {}
+    index: int | None = None
+    for k, a in enumerate(amounts):
+        if current is None or not (current[0] <= a.start and a.end <= current[1]):
+            index, current_span = _sentence_of(text, spans, starts, a)
+        else:
+            current_span = current
+        s, e = current_span
+        if current != (s, e):
+            current, sent, prev, parts = (s, e), _sentence(text, s, e, cues), None, False
+        assert sent is not None
+        nxt = amounts[k + 1].start if k + 1 < len(amounts) and amounts[k + 1].start < e else e
+        lo = prev.end if prev is not None else s
+        j = bisect_left(para_starts, a.start + 1) - 1
+        paragraph = paras[j] if j >= 0 and paras[j][1] >= a.end else (s, e)
+        if prev is not None and (
+            _marked(text, lo, a.start, cues)
+            or _marked(text, _last_break(text, lo, a.start, cues), a.start, cues)
+        ):
+            head = head if parts else prev.kind
+            parts = True
+        elif cues.clause_break.search(text, lo, a.start):
+            parts = False
+        # a cue the previous amount took right after it (`20 tỷ đồng vay WB và 2 tỷ đồng`) is its own
+        taken = _right_after(text, sent.kinds, sent.kind_starts, prev.end, a.start) if prev else None
+        lo_kind = taken.end if taken and _SEPARATED.search(text, taken.end, a.start) else lo
+        kind = _kind_of(text, sent, lo_kind, a, nxt, prev.kind if prev else None, cues)
+        if kind is None and prev is None and index is not None:
+            kind = _paragraph_kind(text, spans, index, paragraph, cues)
+        if kind == "gift":  # a grant or gift: aid from abroad, budget from the state, else a donation
+            earlier = tuple(spans[index - 1]) if index and spans[index - 1][0] >= paragraph[0] else None
+            if _is_foreign(text, a, (lo_kind, nxt), (s, e), earlier, cues, foreign):
+                kind = "aid"
+            else:
+                kind = "budget" if cues.state.search(text, lo, a.start) else "donation"
+        kind = "other" if kind == "price" else kind
+        if parts and kind in (None, "other") and head not in (None, "other"):
+            kind = head  # `tổng mức đầu tư 3.100 tỷ, trong đó chi phí xây dựng 820 tỷ`: a part
+        if cues.per_unit.match(text, a.end):
+            kind = "other"  # `350.000 đồng/lô hàng`: a price
+        a.kind = kind or "other"
+        a.stage = _stage_of(text, sent, lo, a, nxt, prev.stage if prev else None, parts, cues)
+        prev = a
+
+
+def _sentence_of(
+    text: str, spans: list[list[int]], starts: list[int], a: Amount
+) -> tuple[int | None, tuple[int, int]]:
+    i = bisect_left(starts, a.start + 1) - 1
+    if i >= 0 and spans[i][1] >= a.end:
+        return i, (spans[i][0], spans[i][1])
+    left = text.rfind("\n", 0, a.start) + 1  # a title or a line outside the sentences: its line
+    right = text.find("\n", a.end)
+    return None, (left, len(text) if right < 0 else right)
