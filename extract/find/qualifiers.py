@@ -36,13 +36,15 @@ def glued_word_before(text: str, pos: int, floor: int = 0) -> str:
 
 
 @functools.cache
-def _qualifier_regex() -> tuple[regex.Pattern[str], dict[str, str | None]]:
+def _qualifier_regex(glued: bool) -> tuple[regex.Pattern[str], dict[str, str | None]]:
+    """The qualifier written right before a number; ``glued`` lets it follow letters."""
     data = lexicon.load("qualifiers")
     quals = {k.lower(): v for k, v in data["qualifiers"].items()}
     bridge = lexicon.alternation(data["qualifier_bridge"])
     cmp_words = lexicon.alternation(data["comparison_before"])
+    start = "" if glued else r"(?<![\p{L}])"
     pattern = regex.compile(  # searched backwards from the number: anchored at its start
-        rf"(?ri)(?:(?<![\p{{L}}])(?P<cmp>{cmp_words}){WS}+)?(?P<q>{lexicon.alternation(list(quals))})"
+        rf"(?ri)(?:(?<![\p{{L}}])(?P<cmp>{cmp_words}){WS}+)?{start}(?P<q>{lexicon.alternation(list(quals))})"
         rf"(?:{WS}+(?:{bridge}))?{WS}*\Z"
     )
     return pattern, quals
@@ -55,16 +57,19 @@ def qualifier_before(text: str, pos: int, floor: int = 0) -> str | None:
     ``ít hơn 1 khoản`` or ``cao hơn 5 tỷ`` is not a qualifier and gives None; a qualifier
     glued to a whole word before it (``đượctrên``) still counts.
     """
-    pattern, quals = _qualifier_regex()
+    pattern, quals = _qualifier_regex(False)
     m = pattern.search(text, max(floor, pos - 40), pos)
-    if not m or m.group("cmp"):
-        return None
-    q0 = m.start("q")
-    if q0 > floor and text[q0 - 1].isalpha():
-        glued = glued_word_before(text, q0, max(floor, q0 - 24))
+    if m is None:
+        pattern, _ = _qualifier_regex(True)
+        m = pattern.search(text, max(floor, pos - 40), pos)
+        if m is None or not text[m.start("q") - 1 : m.start("q")].isalpha():
+            return None
+        glued = glued_word_before(text, m.start("q"), max(floor, m.start("q") - 24))
         if not has_vowel(glued) or glued.lower() in _comparisons():
             return None  # "nước": the letters before "ước" are no syllable; "caohơn" compares
-    return quals[" ".join(m.group("q").replace("&nbsp;", " ").replace("&nbsp", " ").lower().split())]
+    if m.group("cmp"):
+        return None
+    return quals[" ".join(m.group("q").lower().split())]
 
 
 @functools.cache
