@@ -285,7 +285,7 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon, limit: int) -> list[
         if taken.overlaps(d.start(), d.start() + 1) or (listed and listed[0][0] <= d.start()):
             continue
         typed = _type_before(text, d.start(), start, lex)
-        if typed is None or typed.end() == d.start() and not typed.group("so"):
+        if typed is None or typed.end("type") == d.start():
             continue  # a type word glued to a bare number ("Luật36 tuổi") names no document
         m = lex.short.match(text, d.start(), min(end, d.start() + WINDOW))
         if m is None or not _short_form_ok(text, typed, m, lex, end):
