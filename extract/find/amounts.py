@@ -83,11 +83,12 @@ def _currency_code(word: str, lex: Lexicon) -> str | None:
 
 def _is_compound(text: str, cur_start: int, cur_end: int, lex: Lexicon, num: NumberSpan) -> bool:
     """``5 đồng chí``, ``3 đô thị``: the currency word starts another word. After a scale
-    word or a sum of a thousand or more, some of those words follow the currency instead
-    (``10 tỷ đồng bằng vốn ngân sách``)."""
+    word or a grouped sum of a thousand or more, some of those words follow the currency
+    instead (``10 tỷ đồng bằng vốn ngân sách``); a bare ``2017`` is a year (``so với 2017
+    đồng thời``)."""
     word = text[cur_start:cur_end].lower()
     tails = lex.compounds.get(word, ())
-    if not num.has_scale and num.value < 1000:
+    if not num.has_scale and (num.value < 1000 or text[num.start : num.end].isdigit()):  # "2017 đồng thời"
         tails = (*tails, *lex.small_compounds.get(word, ()))
     if not tails:
         return False

@@ -184,6 +184,7 @@ def _group(text: str, tokens: list[tuple[int, int, str]]) -> list[NumberSpan]:
     out: list[NumberSpan] = []
     i = 0
     n = len(tokens)
+    broken = -1  # a token the chain before it could not take: what starts there is a fragment
     while i < n:
         s0, e0, k0 = tokens[i]
         if k0 not in ("d", "w"):
@@ -205,8 +206,12 @@ def _group(text: str, tokens: list[tuple[int, int, str]]) -> list[NumberSpan]:
             if j + 1 >= n or not _joins(text, tokens, j, k0):
                 break
             j += 1
-        if last >= i and value is not None:
+        # "Một trăm hai tám tỷ": the words from "tám" on are the tail of a number that does
+        # not parse whole; read alone they would give a wrong value, so they give none
+        fragment = k0 == "w" and i == broken
+        if last >= i and value is not None and not fragment:
             out.append(NumberSpan(s0, tokens[last][1], value, has_scale))
+        broken = j if j > last and j < n else -1
         i = max(last, i) + 1
     return out
 
