@@ -120,6 +120,7 @@ class _WordsParser:
         self.seen = False
         self.prev_scale = False
         self.last_term = Decimal(0)
+        self.colloquial_tens = False  # a unit right after "trăm": "hai trăm năm bảy" = 257
 
     @property
     def value(self) -> Decimal | None:
@@ -131,6 +132,11 @@ class _WordsParser:
         """Take one token; False when it cannot continue the number (the state is then spent)."""
         v = self.v
         low = tok.lower()
+        colloquial, self.colloquial_tens = self.colloquial_tens, False
+        if colloquial and (low in v.units or low in v.after_tens) and self.pending is not None:
+            self.group += self.pending * 10  # "một trăm hai tám" = 128: the tens without "mươi"
+            self.pending = None
+            self.after_tens_ok = True
         if tok[0].isdigit():
             if self.pending is not None or self.group:
                 return False
@@ -143,6 +149,7 @@ class _WordsParser:
             if self.pending is not None:
                 return False
             self.pending = Decimal(v.units[low])
+            self.colloquial_tens = self.last_mult == 100 and not self.after_tens_ok and not colloquial
             self.after_tens_ok = False
         elif low in v.after_tens:
             if not self.after_tens_ok or self.pending is not None:
