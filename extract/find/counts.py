@@ -62,7 +62,9 @@ def load_lexicon() -> Lexicon:
             k.lower(): regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lexicon.alternation(v)})(?![\p{{L}}])")
             for k, v in data["needs_context"].items()
         },
-        not_after=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{not_after}){_WS}*\Z"),
+        # after a non-letter, or glued on as a new word ("đâyNgày Mười": a capital after a
+        # lower-case letter starts a word a scraper joined to the last one)
+        not_after=regex.compile(rf"(?ri)(?:(?<![\p{{L}}])|(?-i:(?<=\p{{Ll}})(?=\p{{Lu}})))(?:{not_after}){_WS}*\Z"),
         count=count,
         heads=_anchor_pattern(nouns),
         turn=regex.compile(rf"(?i)(?:{turn}){WS}+"),
