@@ -105,9 +105,9 @@ def load_lexicon() -> Lexicon:
     abbreviations = dict(data["type_abbreviations"])
     # a type word, case-insensitive, or an abbreviation, exactly as written ("NQ số 36/NQ-CP")
     words = rf"(?i:{lexicon.alternation(list(type_words))})|{lexicon.alternation(list(abbreviations))}"
-    prefix = "|".join(regex.escape(p) for p in data["number_prefix"])
+    prefix = "|".join(regex.escape(p) for p in data["number_prefix"])  # "số số" is read as one (a doubled word)
     typed = regex.compile(
-        rf"(?<![\p{{L}}\d])(?P<type>{words})(?:[ \t\u00a0]+(?P<so>(?i:{prefix}))[ \t\u00a0]*|[ \t\u00a0]+)"
+        rf"(?<![\p{{L}}\d])(?P<type>{words})(?:[ \t\u00a0]+(?P<so>(?i:{prefix})(?:[ \t\u00a0]+(?i:{prefix}))?)[ \t\u00a0]*|[ \t\u00a0]+)"
         rf"(?:(?P<desig>{DESIGNATION_CORE})|(?P<short>{SHORT}))"
     )
     # the last syllable of every type word, and "số": a cheap test before the search
@@ -119,7 +119,7 @@ def load_lexicon() -> Lexicon:
     # searched backwards from a number: the type word and "số" written right before it (a
     # type word may be glued to the number)
     type_before = regex.compile(
-        rf"(?r)(?<![\p{{L}}\d])(?P<type>{words})(?:[ \t\u00a0]+(?P<so>(?i:{prefix}))[ \t\u00a0]*|[ \t\u00a0]*)\Z"
+        rf"(?r)(?<![\p{{L}}\d])(?P<type>{words})(?:[ \t\u00a0]+(?P<so>(?i:{prefix})(?:[ \t\u00a0]+(?i:{prefix}))?)[ \t\u00a0]*|[ \t\u00a0]*)\Z"
     )
     tails |= {a.lower() for a in abbreviations}
     # a line break may stand before a lower-case "ngày"/"của" (a wrapped line: a sentence
