@@ -74,6 +74,12 @@ PATHOLOGICAL = {
     # one endless sentence of amounts and money cues: every amount reads its own stretch only
     "amounts with kind cues": lambda n: ("vốn ODA cam kết tài trợ 5 tỷ đồng, tương đương trong đó " * (n // 58 + 1))[:n],
     "kind cues then one amount": lambda n: ("viện trợ đầu tư kế hoạch giải ngân " * (n // 35 + 1))[:n - 12] + " 5 tỷ đồng.",
+    # scraped text: digits glued to letters on both sides, &nbsp; between number and scale
+    "glued digits and letters": lambda n: ("mức38,5&nbsptriệu Lai12dự án a1b2c3d4 250tỷđồng/3tỷ " * (n // 52 + 1))[:n],
+    "one glued run": lambda n: "Hội" + ("12ab" * (n // 4)) + " tỷ đồng",
+    # hard-wrapped lines: every line ends inside a mention's attributes
+    "long wrapped runs": lambda n: ("Chỉ thị số 05-CT/TW ngày 15\ntháng 5 năm 2016 của\nBan Thường vụ Tỉnh ủy và " * (n // 74 + 1))[:n],
+    "written-out groups with commas": lambda n: ("Ba tỷ, hai trăm triệu, năm trăm nghìn, " * (n // 39 + 1))[:n],
 }
 
 
@@ -86,6 +92,46 @@ def test_time_grows_linearly(name):
     t8 = min(_seconds(big) for _ in range(2))
     # 8x the input: linear work takes about 8x; quadratic backtracking would take 64x
     assert t8 / max(t1, 1e-4) < 20, f"{name}: {t1:.4f}s -> {t8:.4f}s"
+
+
+def _hai_chain(n: int) -> str:
+    """Number words before a scale word that never parse whole (issue 17)."""
+    return "Tổng vốn đạt " + "hai " * (n // 4) + "triệu đồng."
+
+
+def _citations_and_short_forms(n: int) -> str:
+    """Many full citations and short forms in one document (issue 17)."""
+    parts, size, i = [], 0, 0
+    while size < n:
+        i += 1
+        part = f"Thực hiện Chỉ thị số {i % 50}-CT/TW và Chỉ thị {i % 50}, theo Nghị định {i % 40} và {i % 30}. "
+        parts.append(part)
+        size += len(part)
+    return "".join(parts)
+
+
+def _long_state_code(n: int) -> str:
+    """A State designation whose long upper-case code the end check then rejects (issue 17)."""
+    return "Quyết định số 1/" + "A" * n + "/x"
+
+
+GROWTH = {
+    "number words that never parse whole": (_hai_chain, 2_000),
+    "citations and short forms": (_citations_and_short_forms, 40_000),
+    "long upper-case State code": (_long_state_code, 16_000),
+}
+
+
+@pytest.mark.parametrize("name", list(GROWTH))
+def test_time_grows_linearly_at_4x(name):
+    """1x against 4x the input: linear work takes about 4x (before the fix these took
+    about 97x, 22x and 14x: cubic, quadratic and quadratic)."""
+    make, size = GROWTH[name]
+    small, big = make(size), make(4 * size)
+    _seconds(small)  # warm caches
+    t1 = min(_seconds(small) for _ in range(3))
+    t4 = min(_seconds(big) for _ in range(3))
+    assert t4 / max(t1, 1e-3) < 8, f"{name}: {t1:.4f}s -> {t4:.4f}s"
 
 
 def _records(path) -> list[dict]:

@@ -20,15 +20,26 @@ def _cases(name):
     return [pytest.param(ex, id=f"{name}-{i}") for i, ex in enumerate(lexicon.examples(name), 1)]
 
 
+def _lines(text: str) -> list[list[int]]:
+    """Each non-empty line is a region, as the pipeline's paragraphs are: an example with a
+    line break shows what may run over a wrapped line and what may not."""
+    regions, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            regions.append([pos, pos + len(line)])
+        pos += len(line) + 1
+    return regions
+
+
 def _found(name: str, text: str) -> list[dict]:
+    regions = _lines(text)
+    directives = find_directives(text, regions)
     if name == "directives":
-        return [d.__dict__ for d in find_directives(text)]
-    mentions = FINDERS[name](text)
+        return [d.__dict__ for d in directives]
+    designations = [(d.start, d.end) for d in directives]
+    mentions = find_amounts(text, regions, designations)
     if name == "counts":
-        masked = [(a.start, a.end) for a in find_amounts(text)] + [(d.start, d.end) for d in find_directives(text)]
-        mentions = find_counts(text, None, masked)
-    elif name == "amounts":
-        mentions = find_amounts(text, None, [(d.start, d.end) for d in find_directives(text)])
+        mentions = find_counts(text, regions, [(a.start, a.end) for a in mentions] + designations)
     return [m.to_dict() if hasattr(m, "to_dict") else m.__dict__ for m in mentions]
 
 

@@ -25,9 +25,9 @@ from .numbers import (
     vague_number,
     vocabulary,
 )
-from .spans import WINDOW, SpanIndex, clause_bounds
+from .spans import WINDOW, WS, SpanIndex, clause_bounds
 
-_WS = r"[ \t\u00a0]"
+_WS = WS  # spaces and a literal &nbsp; (SPEC section 11)
 _NEXT_WORD = regex.compile(rf"{_WS}+(\p{{L}}+)")
 _NEXT_TOKEN = regex.compile(rf"{_WS}*(\p{{L}}+|[^\s\p{{L}}\d])")
 _NEXT_TWO = regex.compile(rf"{_WS}*(\p{{L}}+{_WS}+\p{{L}}+)")
@@ -38,6 +38,7 @@ class Lexicon:
     currencies: dict[str, str]  # lower-cased word -> ISO code (case-sensitive ones kept as written)
     case_sensitive: frozenset[str]
     compounds: dict[str, tuple[str, ...]]
+    small_compounds: dict[str, tuple[str, ...]]  # compounds only after a small bare number
     money_context: regex.Pattern[str]
     after_scale_ok: frozenset[str]
     range_joint: regex.Pattern[str]
@@ -66,6 +67,7 @@ def load_lexicon() -> Lexicon:
         currencies=currencies,
         case_sensitive=case_sensitive,
         compounds={k: tuple(v) for k, v in data["currency_compounds"].items()},
+        small_compounds={k: tuple(v) for k, v in data["compounds_unless_amount"].items()},
         money_context=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{context})(?![\p{{L}}])"),
         after_scale_ok=frozenset(w.lower() for w in data["after_scale_ok"]),
         range_joint=range_joint,
@@ -79,10 +81,15 @@ def _currency_code(word: str, lex: Lexicon) -> str | None:
     return lex.currencies.get(word.lower())
 
 
-def _is_compound(text: str, cur_start: int, cur_end: int, lex: Lexicon) -> bool:
-    """``5 đồng chí``, ``3 đô thị``: the currency word starts another word."""
+def _is_compound(text: str, cur_start: int, cur_end: int, lex: Lexicon, num: NumberSpan) -> bool:
+    """``5 đồng chí``, ``3 đô thị``: the currency word starts another word. After a scale
+    word or a grouped sum of a thousand or more, some of those words follow the currency
+    instead (``10 tỷ đồng bằng vốn ngân sách``); a bare ``2017`` is a year (``so với 2017
+    đồng thời``)."""
     word = text[cur_start:cur_end].lower()
-    tails = lex.compounds.get(word)
+    tails = lex.compounds.get(word, ())
+    if not num.has_scale and (num.value < 1000 or text[num.start : num.end].isdigit()):  # "2017 đồng thời"
+        tails = (*tails, *lex.small_compounds.get(word, ()))
     if not tails:
         return False
     m = _NEXT_WORD.match(text[cur_end : cur_end + 16])
@@ -143,7 +150,7 @@ def _read_amount(
     if num.value == 0 or num.value >= MAX_VALUE or vague_number(text, num, floor):
         return None
     cur = cur_m.group("cur") if cur_m else None
-    if cur and _is_compound(text, cur_m.start("cur"), cur_m.end("cur"), lex):
+    if cur and _is_compound(text, cur_m.start("cur"), cur_m.end("cur"), lex, num):
         cur = None
     if cur:
         currency = _currency_code(cur, lex)

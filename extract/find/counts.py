@@ -18,7 +18,7 @@ import regex
 from .. import lexicon
 from ..models import Count
 from .numbers import NumberSpan, find_number_spans, qualifier_before, vague_number
-from .spans import WINDOW, SpanIndex, clause_bounds
+from .spans import WINDOW, WS, SpanIndex, clause_bounds
 
 _WS = r"[ \t\u00a0]"
 _RANGE_BEFORE = regex.compile(r"(?r)\d[ \t\u00a0]*[-–—][ \t\u00a0]*\Z")
@@ -36,6 +36,7 @@ class Lexicon:
     not_after: regex.Pattern[str]
     count: regex.Pattern[str]
     heads: re.Pattern[str]  # a number word before a counted noun: where written counts stand
+    turn: regex.Pattern[str]  # "lượt" before a noun: "lượt dự án" counts like "dự án"
 
 
 @functools.cache
@@ -43,7 +44,9 @@ def load_lexicon() -> Lexicon:
     data = lexicon.load("counts")
     nouns = {" ".join(k.lower().split()): v for k, v in data["nouns"].items()}
     noun_alt = lexicon.alternation(list(data["nouns"]))
-    count = regex.compile(rf"{_WS}+(?P<noun>(?i:{noun_alt}))(?![\p{{L}}\d])")
+    turn = lexicon.alternation(data["turn_words"])
+    # a space, or nothing after digits glued to the noun ("12.345hội viên"); "lượt X" counts as X
+    count = regex.compile(rf"(?:{WS}+|(?<=\d))(?P<noun>(?:(?i:{turn}){WS}+)?(?i:{noun_alt}))(?![\p{{L}}\d])")
     mods = lexicon.alternation(data["modifiers"])
     joint = lexicon.alternation(data["joint_kinds"])
     not_after = lexicon.alternation(data["not_after"])
@@ -59,9 +62,12 @@ def load_lexicon() -> Lexicon:
             k.lower(): regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lexicon.alternation(v)})(?![\p{{L}}])")
             for k, v in data["needs_context"].items()
         },
-        not_after=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{not_after}){_WS}*\Z"),
+        # after a non-letter, or glued on as a new word ("đâyNgày Mười": a capital after a
+        # lower-case letter starts a word a scraper joined to the last one)
+        not_after=regex.compile(rf"(?ri)(?:(?<![\p{{L}}])|(?-i:(?<=\p{{Ll}})(?=\p{{Lu}})))(?:{not_after}){_WS}*\Z"),
         count=count,
         heads=_anchor_pattern(nouns),
+        turn=regex.compile(rf"(?i)(?:{turn}){WS}+"),
     )
 
 
@@ -70,7 +76,8 @@ def _anchor_pattern(nouns: dict[str, str]) -> re.Pattern[str]:
     the only places where a written-out count can stand, found in one fast scan."""
     from .numbers import _scans
 
-    words = sorted(_scans()[2], key=len, reverse=True)  # lower case: counts rarely open a sentence
+    lower = _scans()[2]
+    words = sorted(lower | {w[0].upper() + w[1:] for w in lower}, key=len, reverse=True)  # "Hai tổ chức"
     heads = sorted({n.split()[0] for n in nouns if n.split()[0].islower()}, key=len, reverse=True)
     return re.compile(rf"(?:{'|'.join(map(re.escape, words))})[ \t\u00a0]+(?=(?:{'|'.join(map(re.escape, heads))}))")
 
@@ -125,7 +132,9 @@ def _read_count(text: str, num: NumberSpan, m: regex.Match[str], lex: Lexicon, f
     if expr.isdigit() and len(expr) == 4 and 1900 <= value <= 2100 and _NAME_BEFORE.search(text, max(floor, num.start - 24), num.start):
         return None  # "Luật Đất đai 2013 tổ chức lại": a year after a name
     noun_start, noun_end = m.span("noun")
-    head = " ".join(m.group("noun").lower().split())
+    head = " ".join(m.group("noun").replace("&nbsp;", " ").replace("&nbsp", " ").lower().split())
+    if head not in lex.nouns:  # "lượt dự án": the turn word before a counted noun
+        head = " ".join(text[lex.turn.match(text, noun_start).end() : noun_end].lower().split())
     tails = lex.compounds.get(head)
     if tails is not None and tails.match(text, noun_end, min(ceil, noun_end + 40)):
         return None

@@ -16,30 +16,29 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from dataclasses import dataclass
 
 import regex
 
 from .. import lexicon
 from ..models import Directive
-from .dates import DATE, date_at
+from .attributes import attributes as _attributes
+from .dates import DATE
+from .shortforms import resolve_short_forms
 from .spans import WINDOW, SpanIndex
 
 _SEP = r"[ \t\u00a0]?"  # at most one space around a separator ("04 - CT/TW", "04-CT/ TW")
 _DASH = r"[-–—]"
 _NUM = r"\d{1,5}[a-zA-Z]?"
 _YEAR = r"(?:19|20)\d{2}"
-_SEG = r"(?:[\p{Lu}\d][\p{Lu}\d]*(?:\p{Ll}{1,2}(?!\p{Ll}))?[\p{Lu}\d]*|\p{Ll}{1,10})"
+# one code segment, atomic: a long upper-case run is split one way only (linear, SPEC 17)
+_SEG = r"(?>[\p{Lu}\d][\p{Lu}\d]*+(?:\p{Ll}{1,2}(?!\p{Ll}))?[\p{Lu}\d]*+|\p{Ll}{1,10})"
 _SPACES = regex.compile(r"\s+")
 _REF_PARTS = regex.compile(r"([-/.])")
 _CODE_PARTS = regex.compile(r"[-.–\s]")
-_JOINT_ISSUER = regex.compile(r"[-–][ \t\u00a0]*\p{Lu}")
-_NEXT_LOWER = regex.compile(r"[ \t\u00a0]+(\p{Ll}+)")
-_NGAY = regex.compile(r"(?i:ngày)[ \t\u00a0]*")
-_CLOSE = regex.compile(r"[ \t\u00a0]*\)")
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]*(\p{L}+)")
 _NEXT_WORD_PCT = regex.compile(r"[ \t\u00a0]*([\p{L}%]+)")
-_TRAILING_YEAR = regex.compile(rf"/\s?({_YEAR})\s*$")
 _START = r"(?:(?<![\p{L}\d/.\-–@])|(?<=(?i:số)))"  # "số204/2004/NĐ-CP" glues số on
 _END = r"(?![\p{Lu}\d]|[/\-–][\p{L}\d])"  # a glued lower-case word may follow ("TT-BNNPTNTngày")
 
@@ -51,9 +50,17 @@ STATE = (
     rf"(?P<snum>{_NUM}){_SEP}/{_SEP}(?:(?P<syear>{_YEAR}){_SEP}/{_SEP})?"
     rf"(?P<scode>(?=\p{{L}}){_SEG}(?:(?:[-.–]|{_SEP}[-–]{_SEP}(?=\p{{Lu}})){_SEG})*)"
 )
-DESIGNATION_CORE = rf"(?:{PARTY}|{STATE}){_END}"
+# a Party designation with a dash for the slash ("105-QĐ-TW"): kept only when its code is a
+# known type code and its issuer a known issuer code (checked in _parse_designation)
+PARTY_DASH = rf"(?P<dnum>{_NUM}){_DASH}(?P<dcode>{_SEG}){_DASH}(?P<diss>{_SEG})"
+DESIGNATION_CORE = rf"(?:{PARTY}|{STATE}|{PARTY_DASH}){_END}"
 DESIGNATION = rf"{_START}{DESIGNATION_CORE}"
-SHORT = rf"(?P<num>{_NUM})(?:{_SEP}/{_SEP}(?P<year>{_YEAR}))?(?![\p{{L}}\d]|[/\-–,.]\d|{_SEP}[/\-–]{_SEP}\p{{L}})"
+# a short form: a number, maybe its year ("144/2013", "205 năm 2019"; not "5 năm 2021-2025")
+_WORDS_YEAR = rf"[ \t\u00a0]+năm[ \t\u00a0]+(?P<wyear>{_YEAR})(?![\d/]|{_SEP}[-–]{_SEP}\d)"
+SHORT = (
+    rf"(?P<num>{_NUM})(?:{_SEP}/{_SEP}(?P<year>{_YEAR})|{_WORDS_YEAR})?"
+    rf"(?![\p{{L}}\d]|[/\-–,.]\d|{_SEP}[/\-–]{_SEP}\p{{L}})"
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,7 @@ class Lexicon:
     list_joint: regex.Pattern[str]
     short: regex.Pattern[str]
     list_followers: frozenset[str]
+    abbreviations: dict[str, str]  # "NQ", "NĐ", "QĐ" as written -> doc_type
 
 
 @functools.cache
@@ -94,21 +102,35 @@ def load_lexicon() -> Lexicon:
         canonical[wrong] = right
     type_codes = {k.upper(): v for k, v in data["type_codes"].items()}
     issuer_codes = {k.upper(): v for k, v in data["issuer_codes"].items()}
-    words = lexicon.alternation(list(type_words))
-    prefix = "|".join(regex.escape(p) for p in data["number_prefix"])
+    abbreviations = dict(data["type_abbreviations"])
+    # a type word, case-insensitive, or an abbreviation, exactly as written ("NQ số 36/NQ-CP")
+    words = rf"(?i:{lexicon.alternation(list(type_words))})|{lexicon.alternation(list(abbreviations))}"
+    prefix = "|".join(regex.escape(p) for p in data["number_prefix"])  # "số số" is read as one (a doubled word)
     typed = regex.compile(
-        rf"(?<![\p{{L}}\d])(?P<type>(?i:{words}))(?:[ \t\u00a0]+(?P<so>(?i:{prefix}))[ \t\u00a0]*|[ \t\u00a0]+)"
+        rf"(?<![\p{{L}}\d])(?P<type>{words})(?:[ \t\u00a0]+(?P<so>(?i:{prefix})(?:[ \t\u00a0]+(?i:{prefix}))?)[ \t\u00a0]*|[ \t\u00a0]+)"
         rf"(?:(?P<desig>{DESIGNATION_CORE})|(?P<short>{SHORT}))"
-    )
-    designation = regex.compile(DESIGNATION)
-    # searched backwards from a number: the type word and "số" written right before it
-    type_before = regex.compile(
-        rf"(?r)(?<![\p{{L}}\d])(?P<type>(?i:{words}))(?:[ \t\u00a0]+(?P<so>(?i:{prefix}))[ \t\u00a0]*|[ \t\u00a0]+)\Z"
     )
     # the last syllable of every type word, and "số": a cheap test before the search
     tails = {w.split()[-1] for w in type_words} | {p.rstrip(":") for p in data["number_prefix"]}
-    attr_date = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\([ \t\u00a0]*)?(?:(?i:ban hành|ký|ra)[ \t\u00a0]+)?(?=(?i:ngày))")
-    attr_issuer = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\((?i:khóa|khoá)[^)\n]{0,20}\)[ \t\u00a0]*)?(?i:của)[ \t\u00a0]+")
+    # a designation starts after a non-letter, after "số" or right after a type word glued
+    # to it ("Nghị quyết36/NQ-CP", SPEC section 11)
+    glued = lexicon.alternation(sorted({w.split()[-1] for w in type_words}))
+    designation = regex.compile(rf"(?:{_START}|(?<=(?<![\p{{L}}])(?i:{glued}))){DESIGNATION_CORE}")
+    # searched backwards from a number: the type word and "số" written right before it (a
+    # type word may be glued to the number)
+    type_before = regex.compile(
+        rf"(?r)(?<![\p{{L}}\d])(?P<type>{words})(?:[ \t\u00a0]+(?P<so>(?i:{prefix})(?:[ \t\u00a0]+(?i:{prefix}))?)[ \t\u00a0]*|[ \t\u00a0]*)\Z"
+    )
+    tails |= {a.lower() for a in abbreviations}
+    # a line break may stand before a lower-case "ngày"/"của" (a wrapped line: a sentence
+    # never starts with one) and after "của"; "của của" is one "của"
+    attr_date = regex.compile(
+        r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\n[ \t\u00a0]*(?=ngày))?(?:\([ \t\u00a0]*)?(?:(?i:ban hành|ký|ra)[ \t\u00a0]+)?(?=(?i:ngày))"
+    )
+    attr_issuer = regex.compile(
+        r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\((?i:khóa|khoá)[^)\n]{0,20}\)[ \t\u00a0]*)?(?:\n[ \t\u00a0]*(?=của))?"
+        r"(?i:của)(?:[ \t\u00a0]+(?i:của)(?!\p{L}))?(?=\s)[ \t\u00a0]*\n?[ \t\u00a0]*"
+    )
     joiners = "|".join(regex.escape(j) for j in data["list_joiners"])
     list_joint = regex.compile(rf"[ \t\u00a0]*(?:{joiners})[ \t\u00a0]*(?:(?i:{prefix})[ \t\u00a0]*)?")
     return Lexicon(
@@ -124,7 +146,7 @@ def load_lexicon() -> Lexicon:
         not_after_va=frozenset(data["issuer_not_after_va"]),
         not_before=frozenset(w.lower() for w in data["short_form_not_before"]),
         typed=typed,
-        type_word=regex.compile(rf"(?i:{words})(?![\p{{L}}\d])"),
+        type_word=regex.compile(rf"(?:{words})(?![\p{{L}}\d])"),
         type_before=type_before,
         type_tails=frozenset(tails),
         designation=designation,
@@ -134,6 +156,7 @@ def load_lexicon() -> Lexicon:
         list_joint=list_joint,
         short=regex.compile(rf"(?<![\p{{L}}\d]){SHORT}"),
         list_followers=frozenset(w.lower() for w in data["list_followers"]),
+        abbreviations=abbreviations,
     )
 
 
@@ -176,6 +199,13 @@ def _parse_designation(m: regex.Match[str], lex: Lexicon) -> tuple[str, str, str
     if m.group("pnum"):
         doc_type = _code_type(m.group("pcode"), True, lex)
         number = m.group("pnum")
+    elif m.group("dnum"):  # 105-QĐ-TW: only known codes make a dash a slash
+        code = lex.canonical_code.get(m.group("dcode").upper(), "").upper()
+        issuer = lex.canonical_code.get(m.group("diss").upper(), "").upper()
+        if issuer not in lex.issuer_codes or not (code in lex.type_codes or code in lex.party_type_codes):
+            return None
+        doc_type = _code_type(m.group("dcode"), True, lex)
+        number = m.group("dnum")
     else:
         first = _CODE_PARTS.split(m.group("scode"))[0]
         doc_type = _code_type(first, False, lex)
@@ -183,112 +213,9 @@ def _parse_designation(m: regex.Match[str], lex: Lexicon) -> tuple[str, str, str
     return number, normalise_ref(m.group(0), lex), doc_type
 
 
-def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str] | None:
-    """The issuing body after ``của`` at ``pos``: (end, issuer as written).
-
-    The name runs word by word and ends at punctuation, at a stop word (a verb or
-    preposition that starts the rest of the clause), at a document type, or where two
-    lower-case syllables follow each other outside the known pairs ("Tỉnh ủy đánh giá":
-    inside a name a lower-case syllable only completes a capitalised one).
-    """
-    m = lex.attr_issuer.match(text, pos, min(limit, pos + WINDOW))
-    if not m:
-        return None
-    limit = min(limit, m.end() + 160)
-    i = m.end()
-    if i >= limit or not text[i].isupper():
-        return None  # a body's name starts with a capital ("của các ..." is no issuer)
-    words = 0
-    end = i
-    prev_word = ""
-    while i < limit and words < lex.issuer_max_words:
-        ch = text[i]
-        if ch in ",.;:()“”\"'!?…\n[]":
-            break
-        if ch.isspace():
-            i += 1
-            continue
-        if ch in "-–" and words and _JOINT_ISSUER.match(text[i : i + 4]):
-            i += 1  # a joint issuer: "Bộ Giáo dục và Đào tạo - Bộ Nội vụ"
-            prev_word = ""
-            continue
-        low = text[i : i + 24].lower()
-        stop = any(low.startswith(s) and _word_ends(low, len(s)) for s in lex.issuer_stops)
-        if stop and not (low.startswith("và ") and _name_goes_on(text, i + 3, limit, lex)):
-            break
-        j = i
-        while j < limit and not text[j].isspace() and text[j] not in ",.;:()“”\"!?…[]":
-            j += 1
-        word = text[i:j]
-        if j < limit and text[j] == "." and word.isupper() and len(word) <= 3 and j + 1 < limit and text[j + 1].isupper():
-            j += 1  # "TP.HCM": an abbreviation glued to a name
-            while j < limit and not text[j].isspace() and text[j] not in ",;:()“”\"!?…":
-                j += 1
-            word = text[i:j]
-        if lex.typed.match(text, i, min(len(text), i + WINDOW)) or not text[i].isalpha() and not text[i].isdigit():
-            break
-        if word != "và" and word[0].islower() and prev_word[:1].islower() and not _lower_pair(prev_word, word, text, j, lex):
-            break  # "Tỉnh ủy đánh giá": the clause goes on, the name has ended
-        end = j
-        words += 1
-        prev_word = word if word.lower() != "và" else ""
-        i = j
-    if end == m.end():
-        return None
-    return end, text[m.end() : end]
-
-
-def _lower_pair(prev: str, word: str, text: str, j: int, lex: Lexicon) -> bool:
-    """Two lower-case syllables that belong to a name: a known pair, either with the
-    syllable before or with the one after (``Phát triển nông thôn``)."""
-    if f"{prev} {word}".lower() in lex.lowercase_pairs or word.lower() in lex.place_words:
-        return True
-    nxt = _NEXT_LOWER.match(text[j : j + 16])
-    return bool(nxt) and f"{word} {nxt.group(1)}".lower() in lex.lowercase_pairs
-
-
-def _name_goes_on(text: str, pos: int, limit: int, lex: Lexicon) -> bool:
-    """``Bộ Nông nghiệp và Phát triển nông thôn``: a capitalised word after ``và`` that
-    is not a document type continues the body's name."""
-    j = pos
-    while j < limit and text[j] in " \t\u00a0":
-        j += 1
-    if j >= limit or not text[j].isupper() or lex.type_word.match(text, j, min(len(text), j + 30)):
-        return False
-    nxt = _NEXT_WORD.match(text, j, min(limit, j + 16))
-    return not (nxt and nxt.group(1) in lex.not_after_va)
-
-
-def _word_ends(s: str, n: int) -> bool:
-    return n >= len(s) or not (s[n].isalpha() or s[n].isdigit())
-
-
-def _attributes(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[str | None, str | None, int]:
-    """Date and issuer written right after a mention; returns (date, issuer, end)."""
-    date = None
-    end = pos
-    m = lex.attr_date.match(text, pos, min(limit, pos + WINDOW))
-    if m:
-        d = _NGAY.match(text[m.end() : m.end() + 8])
-        start = m.end() + (d.end() if d else 0)
-        found = date_at(text, start, limit) or date_at(text, m.end(), limit)
-        if not found:  # "ngày 16/1": a date without its year is no attribute, but is skipped
-            partial = _PARTIAL_DATE.match(text, start, min(limit, start + 12))
-            if partial:
-                end = partial.end()
-        if found:
-            date, end = found[2], found[1]
-            close = _CLOSE.match(text[end : end + 3])
-            if close and "(" in text[pos:start]:
-                end += close.end()
-    issuer = None
-    got = _issuer_at(text, end, limit, lex)
-    if got:
-        end, issuer = got
-    return date, issuer, end
-
-
 def _doc_type_of(word: str, lex: Lexicon) -> str:
+    if word in lex.abbreviations:
+        return lex.abbreviations[word]
     return lex.type_words[" ".join(word.lower().split())]
 
 
@@ -298,15 +225,25 @@ def find_directives(text: str, regions: list[list[int]] | None = None) -> list[D
     if regions is None:
         regions = [[0, len(text)]]
     found: list[Directive] = []
-    for r_start, r_end in regions:
-        found.extend(_find_in(text, r_start, r_end, lex))
+    for i, (r_start, r_end) in enumerate(regions):
+        found.extend(_find_in(text, r_start, r_end, lex, _attribute_limit(text, regions, i)))
     found.sort(key=lambda d: d.start)
     resolve_short_forms(found)
     return found
 
 
 _DIGITS = re.compile(r"\d+")
-_PARTIAL_DATE = regex.compile(r"\d{1,2}[/.-]\d{1,2}(?![/.-]?\d)")
+_ONE_BREAK = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*")
+
+
+def _attribute_limit(text: str, regions: list[list[int]], i: int) -> int:
+    """How far a mention's date and issuer may be read: to the end of its line, or of the
+    next line when only one line break stands between them (a hard-wrapped sentence,
+    SPEC section 11). The mention itself stays on its line."""
+    end = regions[i][1]
+    if i + 1 < len(regions) and _ONE_BREAK.fullmatch(text, end, regions[i + 1][0]):
+        return regions[i + 1][1]
+    return end
 
 
 def _type_before(text: str, pos: int, floor: int, lex: Lexicon) -> regex.Match[str] | None:
@@ -318,9 +255,10 @@ def _type_before(text: str, pos: int, floor: int, lex: Lexicon) -> regex.Match[s
     return lex.type_before.search(text, max(floor, pos - 40), pos)
 
 
-def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
+def _find_in(text: str, start: int, end: int, lex: Lexicon, limit: int) -> list[Directive]:
     """Mentions in one region, anchored on numbers: every designation, then every other
-    number that a type word stands right before (a short form)."""
+    number that a type word stands right before (a short form). Attributes are read up
+    to ``limit``."""
     out: list[Directive] = []
     covered: list[tuple[int, int]] = []
     for m in lex.designation.finditer(text, start, end):
@@ -329,7 +267,7 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
             continue
         number, ref, code_type = parsed
         typed = _type_before(text, m.start(), start, lex)
-        date, issuer, _ = _attributes(text, m.end(), end, lex)
+        date, issuer, _ = _attributes(text, m.end(), limit, lex)
         covered.append(m.span())
         if typed is not None:
             doc_type = _doc_type_of(typed.group("type"), lex)
@@ -340,22 +278,24 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
             continue
         out.append(Directive(m.start(), m.end(), m.group(), doc_type, number, ref, date, issuer, False))
     taken = SpanIndex(covered)
+    listed: deque[tuple[int, int]] = deque()  # short forms of lists, ahead of the scan, in order
     for d in _DIGITS.finditer(text, start, end):
-        if taken.overlaps(d.start(), d.start() + 1):
+        while listed and listed[0][1] <= d.start():
+            listed.popleft()
+        if taken.overlaps(d.start(), d.start() + 1) or (listed and listed[0][0] <= d.start()):
             continue
         typed = _type_before(text, d.start(), start, lex)
-        if typed is None:
-            continue
+        if typed is None or typed.end("type") == d.start():
+            continue  # a type word glued to a bare number ("Luật36 tuổi") names no document
         m = lex.short.match(text, d.start(), min(end, d.start() + WINDOW))
         if m is None or not _short_form_ok(text, typed, m, lex, end):
             continue
         doc_type = _doc_type_of(typed.group("type"), lex)
-        date, issuer, attr_end = _attributes(text, m.end(), end, lex)
+        date, issuer, attr_end = _attributes(text, m.end(), limit, lex)
         out.append(Directive(typed.start(), m.end(), text[typed.start() : m.end()], doc_type, m.group("num"), None, date, issuer, True))
         extra = _short_list(text, max(m.end(), attr_end), end, doc_type, lex)
         out.extend(extra)
-        if extra:
-            taken = SpanIndex([*taken.spans, *((x.start, x.end) for x in extra)])
+        listed.extend((x.start, x.end) for x in extra)
     out.sort(key=lambda d: d.start)
     return out
 
@@ -385,6 +325,8 @@ def _short_form_ok(text: str, typed: regex.Match[str], m: regex.Match[str], lex:
     num = m.group("num")
     if not typed.group("so") and not m.group("year") and len(num) == 4 and num[:2] in ("19", "20"):
         return False  # "Chương trình 2017": a year
+    if m.group("wyear") and not typed.group("so") and num.isdigit() and int(num) <= 10:
+        return False  # "Kế hoạch 5 năm 2021": a five-year plan, not plan number 5
     nxt = _NEXT_WORD_PCT.match(text[m.end() : min(limit, m.end() + 12)])
     dated = lex.attr_date.match(text, m.end(), min(limit, m.end() + WINDOW))
     if nxt and nxt.group(1).lower() in lex.not_before and not (dated and _attributes(text, m.end(), limit, lex)[0]):
@@ -401,34 +343,3 @@ def _list_type(text: str, pos: int, prev: Directive | None, lex: Lexicon) -> str
     gap_start = max(prev.end, attr_end) if attr_end <= pos else prev.end
     joint = lex.list_joint.fullmatch(text, gap_start, pos)
     return prev.doc_type if joint else None
-
-
-def _number_key(number: str) -> str:
-    return number.lstrip("0") or "0"
-
-
-def resolve_short_forms(mentions: list[Directive]) -> None:
-    """Give each short form the ref of its full citation (SPEC: the latest earlier one of
-    that type and number, else the first later one); unresolved ones keep ``ref: None``."""
-    fulls = [d for d in mentions if not d.short and d.ref]
-    for d in mentions:
-        if not d.short:
-            continue
-        year = _short_year(d.text)
-        same = [
-            f for f in fulls
-            if f.doc_type == d.doc_type
-            and _number_key(f.number) == _number_key(d.number)
-            and (year is None or f"/{year}/" in f.ref)
-        ]
-        earlier = [f for f in same if f.start < d.start]
-        later = [f for f in same if f.start > d.start]
-        if earlier:
-            d.ref = earlier[-1].ref
-        elif later:
-            d.ref = later[0].ref
-
-
-def _short_year(text: str) -> str | None:
-    m = _TRAILING_YEAR.search(text)
-    return m.group(1) if m else None

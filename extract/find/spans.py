@@ -50,3 +50,8 @@ def clause_bounds(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]
     if dot >= 0:
         rights.append(dot)
     return left, min(rights) if rights else ceil
+
+
+# White space between words as scraped text has it: spaces, tabs, no-break spaces and a
+# literal ``&nbsp;`` (or ``&nbsp``) left over from HTML (SPEC section 11).
+WS = r"(?:[ \t\u00a0]|&nbsp;?)"
