@@ -1,0 +1,161 @@
+"""Places: every province or centrally-run city named in the title and paragraphs (SPEC 8).
+
+How: one regex alternation holds every written form of the 63 names (the official name
+from the package, the same with old-style tone marks, without tone marks, and the news
+forms of ``patterns/places.yaml``), longest first, plus the longer names that contain a
+province's name and are something else (``Thái Bình Dương``), so that the longest
+written name wins. A candidate is then kept only when it is written as a name (every
+syllable capitalised: ``hòa bình`` is peace) and the word before it does not make it a
+person (``bà Hà Giang``, ``Nguyễn Thái Bình``), a feature (``sông Đồng Nai``) or a city
+below province level (``thành phố Vĩnh Long``).
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from .. import lexicon
+from ..models import Place
+from .provinces import provinces
+
+_WORD = r"[\p{L}\p{M}\p{N}]"
+
+
+def key(form: str) -> str:
+    """A written form as looked up: white space collapsed, dashes bare, case folded."""
+    form = regex.sub(r"\s*[-–—]\s*", "-", regex.sub(r"\s+", " ", form.strip()))
+    return unicodedata.normalize("NFC", form).casefold()
+
+
+def strip_marks(form: str) -> str:
+    """The form as a page without tone marks writes it (``Hà Nội`` -> ``Ha Noi``)."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", form) if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+def tone_variants(form: str, swaps: dict[str, str]) -> set[str]:
+    """The form with tone marks placed the old way and the new way (``Hòa``/``Hoà``)."""
+    out = {form}
+    for new, old in swaps.items():
+        for f in list(out):
+            if new in f:
+                out.add(f.replace(new, old))
+            if old in f:
+                out.add(f.replace(old, new))
+    return out
+
+
+def _form_regex(form: str) -> str:
+    parts = regex.split(r"(\s*[-–—]\s*|\s+)", form)
+    out = []
+    for p in parts:
+        if not p:
+            continue
+        if regex.fullmatch(r"\s*[-–—]\s*", p):
+            out.append(r"\s*[-–—]\s*")
+        elif p.isspace():
+            out.append(r"[ \u00a0]+")
+        else:
+            out.append(regex.escape(p))
+    return "".join(out)
+
+
+def _words_before(words: list[str]) -> regex.Pattern:
+    """Matches a text that ends with one of ``words`` and white space (or a glued ``TP.``)."""
+    alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})(?:[ \u00a0]+|(?<=\.))$")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    pattern: regex.Pattern
+    forms: dict[str, str | None]  # key -> GSO code, None for a longer name that is skipped
+    city_before: regex.Pattern
+    feature_before: regex.Pattern
+    person_before: regex.Pattern
+    name_syllables: frozenset[str]
+    city_word_units: frozenset[str]
+    only_after_city_word: frozenset[str]
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    data = lexicon.load("places")
+    swaps = data["tone_placement"]
+    forms: dict[str, str | None] = {}
+
+    def add(form: str, code: str | None) -> None:
+        for v in tone_variants(form, swaps):
+            for f in (v, strip_marks(v)):
+                forms.setdefault(key(f), code)
+
+    for code, unit in provinces().items():
+        add(unit.name, code)
+    for code, written in data["aliases"].items():
+        for form in written:
+            add(str(form), str(code))
+    for form in data["longer_names"]:
+        for v in tone_variants(form, swaps):
+            forms[key(v)] = None
+    originals: dict[str, str] = {}
+    for form in list(forms):
+        originals.setdefault(form, form)
+    alts = "|".join(_form_regex(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = regex.compile(rf"(?<!{_WORD})(?:{alts})(?!{_WORD})", regex.IGNORECASE)
+    return Gazetteer(
+        pattern=pattern,
+        forms=forms,
+        city_before=_words_before(data["city_words"]),
+        feature_before=_words_before(data["feature_words"]),
+        person_before=_words_before(data["person_words"]),
+        name_syllables=frozenset(data["name_syllables"]),
+        city_word_units=frozenset(str(c) for c in data["city_word_units"]),
+        only_after_city_word=frozenset(key(f) for f in data["only_after_city_word"]),
+    )
+
+
+def written_as_name(written: str) -> bool:
+    """Every syllable starts with a capital (``Hòa Bình``), or the whole is in capitals."""
+    words = [w for w in regex.split(r"[\s\-–—.]+", written) if w and w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _previous_syllable(text: str, start: int, floor: int) -> str:
+    m = regex.search(r"(?:^|[ \u00a0])([\p{L}\p{M}]+)[ \u00a0]$", text[max(floor, start - 30) : start])
+    return m.group(1) if m else ""
+
+
+def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool:
+    """Whether the name at [start, end) names its province here (see the module doc)."""
+    g = gazetteer()
+    written = text[start:end]
+    if not written_as_name(written):
+        return False
+    before = text[max(floor, start - 30) : start]
+    after_city_word = bool(g.city_before.search(before))
+    if key(written) in g.only_after_city_word:
+        return after_city_word
+    unit = provinces()[code]
+    if after_city_word and (not unit.city or code in g.city_word_units):
+        return False
+    if not after_city_word and (g.feature_before.search(before) or g.person_before.search(before)):
+        return False
+    return _previous_syllable(text, start, floor) not in g.name_syllables
+
+
+def find_places(text: str, regions: list[list[int]] | None = None) -> list[Place]:
+    """Every province mention inside ``regions`` (the title and paragraphs), in text order."""
+    g = gazetteer()
+    units = provinces()
+    out: list[Place] = []
+    for start, end in regions if regions is not None else [[0, len(text)]]:
+        for m in g.pattern.finditer(text, start, end):
+            code = g.forms.get(key(m.group()))
+            if code is None or not is_place(text, m.start(), m.end(), code, start):
+                continue
+            out.append(Place(m.start(), m.end(), m.group(), code, units[code].name))
+    return out

@@ -1,0 +1,92 @@
+"""The article's province (SPEC section 8): the one a researcher would file it under.
+
+Why a score and not the most frequent name: where a name stands says more than how often
+it comes. A name in the title or the lead, or after a unit word (``UBND tỉnh X``,
+``Liên hiệp các tổ chức hữu nghị tỉnh X``), marks the locality whose people and agencies
+the article reports; a banner line outside the article (``CỔNG THÔNG TIN ĐIỆN TỬ TỈNH X``)
+names its outlet's province. The best province must score enough (less when the text says
+``tỉnh nhà`` or ``trên địa bàn tỉnh``, which mark a provincial report) and clearly beat the
+runner-up; else the record says null (national, foreign or multi-province news).
+Weights and cues are in ``patterns/province.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from .. import lexicon
+from ..find.places import find_places
+from ..find.provinces import provinces
+from ..models import Place
+
+
+@dataclass(frozen=True)
+class Cues:
+    unit_before: regex.Pattern
+    home: regex.Pattern
+    weights: dict[str, float]
+    min_score: float
+    min_score_home: float
+    max_runner_up_share: float
+
+
+@functools.cache
+def cues() -> Cues:
+    data = lexicon.load("province")
+    units = "|".join(regex.escape(w) for w in sorted(set(data["unit_words"]), key=len, reverse=True))
+    home = "|".join(regex.escape(w) for w in sorted(set(data["home_cues"]), key=len, reverse=True))
+    return Cues(
+        unit_before=regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{units})(?:[ \u00a0]+|(?<=\.))$"),
+        home=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{home})(?![\p{{L}}\p{{M}}])"),
+        weights={str(k): float(v) for k, v in data["weights"].items()},
+        min_score=float(data["min_score"]),
+        min_score_home=float(data["min_score_home"]),
+        max_runner_up_share=float(data["max_runner_up_share"]),
+    )
+
+
+def scores(
+    text: str, places: list[Place], regions: list[list[int]], title_span: list[int] | None
+) -> dict[str, float]:
+    """Each named province's weight in the article."""
+    c = cues()
+    w = c.weights
+    out: dict[str, float] = defaultdict(float)
+    paragraphs = [r for r in regions if r != title_span]
+    lead = paragraphs[0] if paragraphs else None
+    for p in places:
+        s = w["mention"]
+        if title_span and title_span[0] <= p.start < title_span[1]:
+            s += w["title"]
+        elif lead and lead[0] <= p.start < lead[1]:
+            s += w["lead"]
+        if c.unit_before.search(text[max(0, p.start - 30) : p.start]):
+            s += w["unit"]
+        out[p.code] += s
+    inside = {(p.start, p.end) for p in places}
+    for p in find_places(text):  # the whole text: banners and outlet lines too
+        outside = (p.start, p.end) not in inside and not any(a <= p.start < b for a, b in regions)
+        if outside and c.unit_before.search(text[max(0, p.start - 30) : p.start]):
+            out[p.code] += w["outside"]
+    return dict(out)
+
+
+def resolve_province(
+    text: str, places: list[Place], regions: list[list[int]], title_span: list[int] | None = None
+) -> dict[str, str] | None:
+    """The record's ``province`` object, or None."""
+    c = cues()
+    ranked = sorted(scores(text, places, regions, title_span).items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return None
+    code, best = ranked[0]
+    home = any(c.home.search(text, a, b) for a, b in regions)
+    if best < (c.min_score_home if home else c.min_score):
+        return None
+    if len(ranked) > 1 and ranked[1][1] >= c.max_runner_up_share * best:
+        return None
+    return provinces()[code].as_dict()
