@@ -44,6 +44,7 @@ class Names:
     not_sentence_initial: frozenset[str]
     pair_before: regex.Pattern
     pair_after: regex.Pattern
+    language_before: regex.Pattern
 
 
 def cldr_names() -> dict[str, str]:
@@ -110,6 +111,10 @@ def names() -> Names:
         not_sentence_initial=frozenset(data["not_sentence_initial"]),
         pair_before=regex.compile(rf"(?<!{_WORD})(?:{partners}){dash}$"),
         pair_after=regex.compile(rf"^{dash}(?:{partners})(?!{_WORD})"),
+        language_before=regex.compile(
+            rf"(?<!{_WORD})(?:{'|'.join(regex.escape(w) for w in data['language_cues'])})(?!{_WORD})",
+            regex.IGNORECASE,
+        ),
     )
 
 
@@ -156,15 +161,14 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
     before = text[max(floor, start - 40) : start]
     if entry.kind != PAIR and n.state_before.search(before):
         return True  # CHLB Đức, Liên bang Nga
-    if entry.kind == PAIR:
-        return bool(
-            n.pair_before.search(text[max(floor, start - 20) : start])
-            or n.pair_after.match(text[end : min(ceil, end + 20)])
-        )
     paired = bool(
         n.pair_before.search(text[max(floor, start - 20) : start])
         or n.pair_after.match(text[end : min(ceil, end + 20)])
     )
+    if paired and entry.kind != FULL and n.language_before.search(text[max(floor, start - 30) : start]):
+        return False  # bằng 2 thứ tiếng (Việt - Anh): languages, not countries
+    if entry.kind == PAIR:
+        return paired
     if n.not_after.search(before) and not paired:
         return False
     if entry.kind == FULL:

@@ -147,6 +147,15 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
     return _previous_syllable(text, start, floor) not in g.name_syllables
 
 
+def _signature(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
+    """A name alone at the end of a paragraph after its last sentence (``... ./. Hà Giang``)
+    is the writer's name glued onto the body line, not a place."""
+    if text[end:ceil].strip():
+        return False
+    before = text[floor:start].rstrip()
+    return bool(before) and before[-1] in ".!?…" and before.endswith(("./.", "/.", "...", "…"))
+
+
 def find_places(text: str, regions: list[list[int]] | None = None) -> list[Place]:
     """Every province mention inside ``regions`` (the title and paragraphs), in text order."""
     g = gazetteer()
@@ -156,6 +165,8 @@ def find_places(text: str, regions: list[list[int]] | None = None) -> list[Place
         for m in g.pattern.finditer(text, start, end):
             code = g.forms.get(key(m.group()))
             if code is None or not is_place(text, m.start(), m.end(), code, start):
+                continue
+            if _signature(text, m.start(), m.end(), start, end):
                 continue
             out.append(Place(m.start(), m.end(), m.group(), code, units[code].name))
     return out

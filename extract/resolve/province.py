@@ -28,6 +28,7 @@ from ..models import Place
 class Cues:
     unit_before: regex.Pattern
     home: regex.Pattern
+    stand_ins: dict[str, regex.Pattern]
     weights: dict[str, float]
     min_score: float
     min_score_home: float
@@ -40,8 +41,16 @@ def cues() -> Cues:
     units = "|".join(regex.escape(w) for w in sorted(set(data["unit_words"]), key=len, reverse=True))
     home = "|".join(regex.escape(w) for w in sorted(set(data["home_cues"]), key=len, reverse=True))
     return Cues(
-        unit_before=regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{units})(?:[ \u00a0]+|(?<=\.))$"),
+        unit_before=regex.compile(
+            rf"(?:^|[^\p{{L}}\p{{M}}])(?:{units}|\p{{Lu}}{{2,}})(?:[ \u00a0]+|(?<=\.))$"
+        ),
         home=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{home})(?![\p{{L}}\p{{M}}])"),
+        stand_ins={
+            str(code): regex.compile(
+                rf"(?<![\p{{L}}\p{{M}}])(?:{'|'.join(regex.escape(w) for w in words)})(?![\p{{L}}\p{{M}}])(?![ \u00a0]+\p{{Lu}})"
+            )
+            for code, words in data["stand_ins"].items()
+        },
         weights={str(k): float(v) for k, v in data["weights"].items()},
         min_score=float(data["min_score"]),
         min_score_home=float(data["min_score_home"]),
@@ -67,12 +76,15 @@ def scores(
         if c.unit_before.search(text[max(0, p.start - 30) : p.start]):
             s += w["unit"]
         out[p.code] += s
+    for code, pattern in c.stand_ins.items():
+        for a, b in regions:
+            out[code] += w["stand_in"] * sum(1 for _ in pattern.finditer(text, a, b))
     inside = {(p.start, p.end) for p in places}
     for p in find_places(text):  # the whole text: banners and outlet lines too
         outside = (p.start, p.end) not in inside and not any(a <= p.start < b for a, b in regions)
         if outside and c.unit_before.search(text[max(0, p.start - 30) : p.start]):
             out[p.code] += w["outside"]
-    return dict(out)
+    return {k: v for k, v in out.items() if v}
 
 
 def resolve_province(

@@ -15,8 +15,11 @@ from ..errors import UsageError
 from ..models import loads
 from ..read.sources import Item
 
-GOLD_FIELDS = ("id", "sha256", "title", "published", "byline", "paragraphs", "sentences", "directives", "amounts", "counts")
-ENTITY_LISTS = ("directives", "amounts", "counts")
+GOLD_FIELDS = (
+    "id", "sha256", "title", "published", "byline", "paragraphs", "sentences",
+    "directives", "amounts", "counts", "province", "places", "countries",
+)  # fmt: skip
+ENTITY_LISTS = ("directives", "amounts", "counts", "places", "countries")
 
 
 LAYOUT_FIELDS = ("id", "title", "published", "byline", "paragraphs")
@@ -67,7 +70,9 @@ def read_records(path: str | Path) -> list[dict[str, Any]]:
             try:
                 rec = loads(line)
             except ValueError:
-                raise UsageError(f"{path}:{n}: not a JSON record (records are JSON Lines, one per line)") from None
+                raise UsageError(
+                    f"{path}:{n}: not a JSON record (records are JSON Lines, one per line)"
+                ) from None
             if not isinstance(rec, dict) or "id" not in rec:
                 raise UsageError(f"{path}:{n}: not a vnextract record (no id)")
             out.append(rec)

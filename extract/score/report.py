@@ -72,7 +72,8 @@ def _layout_errors(text: str, gold: dict[str, Any], pred: dict[str, Any]) -> str
     it missed and lines it took that are not article text."""
     items = [
         f"{name}: gold {html.escape(repr(gold.get(name)))}, predicted {html.escape(repr(pred.get(name)))}"
-        for name in ("title", "published", "byline") if gold.get(name) != pred.get(name)
+        for name in ("title", "published", "byline")
+        if gold.get(name) != pred.get(name)
     ]
     g = {tuple(x) for x in gold.get("paragraphs") or []}
     p = {tuple(x) for x in pred.get("paragraphs") or []}
@@ -83,7 +84,9 @@ def _layout_errors(text: str, gold: dict[str, Any], pred: dict[str, Any]) -> str
     return '<ul class="layout">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else ""
 
 
-def write_html(path: str, ev: Evaluation, gold: dict[str, dict], pred: dict[str, dict], texts: dict[str, str]) -> None:
+def write_html(
+    path: str, ev: Evaluation, gold: dict[str, dict], pred: dict[str, dict], texts: dict[str, str]
+) -> None:
     body = [
         "<!doctype html><html lang='vi'><head><meta charset='utf-8'><title>vnextract evaluation</title>",
         f"<style>{STYLE}</style></head><body><h1>vnextract evaluation</h1>",
