@@ -64,10 +64,10 @@ def _form_regex(form: str) -> str:
     return "".join(out)
 
 
-def _words_before(words: list[str]) -> regex.Pattern:
+def _words_before(words: list[str], flags: int = 0) -> regex.Pattern:
     """Matches a text that ends with one of ``words`` and white space (or a glued ``TP.``)."""
     alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})(?:[ \u00a0]+|(?<=\.))$")
+    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})(?:[ \u00a0]+|(?<=\.))$", flags)
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def gazetteer() -> Gazetteer:
         forms=forms,
         city_before=_words_before(data["city_words"]),
         feature_before=_words_before(data["feature_words"]),
-        person_before=_words_before(data["person_words"]),
+        person_before=_words_before(data["person_words"], regex.IGNORECASE),
         name_syllables=frozenset(data["name_syllables"]),
         city_word_units=frozenset(str(c) for c in data["city_word_units"]),
         only_after_city_word=frozenset(key(f) for f in data["only_after_city_word"]),
@@ -150,9 +150,9 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
 def _signature(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
     """A name alone at the end of a paragraph after its last sentence (``... ./. Hà Giang``)
     is the writer's name glued onto the body line, not a place."""
-    if text[end:ceil].strip():
+    if ceil - end > 3 or text[end:ceil].strip():
         return False
-    before = text[floor:start].rstrip()
+    before = text[max(floor, start - 8) : start].rstrip()
     return bool(before) and before[-1] in ".!?…" and before.endswith(("./.", "/.", "...", "…"))
 
 

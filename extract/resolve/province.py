@@ -21,6 +21,7 @@ import regex
 from .. import lexicon
 from ..find.places import find_places
 from ..find.provinces import provinces
+from ..find.spans import SpanIndex
 from ..models import Place
 
 
@@ -79,9 +80,9 @@ def scores(
     for code, pattern in c.stand_ins.items():
         for a, b in regions:
             out[code] += w["stand_in"] * sum(1 for _ in pattern.finditer(text, a, b))
-    inside = {(p.start, p.end) for p in places}
+    inside = SpanIndex(regions)
     for p in find_places(text):  # the whole text: banners and outlet lines too
-        outside = (p.start, p.end) not in inside and not any(a <= p.start < b for a, b in regions)
+        outside = not inside.overlaps(p.start, p.end)
         if outside and c.unit_before.search(text[max(0, p.start - 30) : p.start]):
             out[p.code] += w["outside"]
     return {k: v for k, v in out.items() if v}
@@ -96,7 +97,7 @@ def resolve_province(
     if not ranked:
         return None
     code, best = ranked[0]
-    home = any(c.home.search(text, a, b) for a, b in regions)
+    home = any(c.home.search(text, a, b) for a, b in regions)  # each region once: linear
     if best < (c.min_score_home if home else c.min_score):
         return None
     if len(ranked) > 1 and ranked[1][1] >= c.max_runner_up_share * best:
