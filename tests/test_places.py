@@ -154,3 +154,61 @@ def test_validate_catches_wrong_codes_and_names():
     )
     problems = "\n".join(validate_record(rec, text, "x"))
     assert "places[0]" in problems and "countries[0]" in problems and "province" in problems
+
+
+def _run(tmp_path):
+    from extract.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Tỉnh Sóc Trăng đón đoàn Hàn Quốc\n\n"
+        "Ngày 12/3/2021, UBND tỉnh Sóc Trăng tiếp đoàn doanh nghiệp Hàn Quốc và Nhật Bản.\n\n"
+        "Tỉnh thực hiện Chỉ thị số 04-CT/TW về công tác đối ngoại nhân dân ở Sóc Trăng.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.jsonl"
+    assert main(["run", str(folder), "-o", str(out), "-j", "1", "-q"]) == 0
+    return main, out, json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_tables_have_places_countries_and_the_province_on_every_row(tmp_path):
+    import csv
+
+    main, out, rec = _run(tmp_path)
+    assert rec["province"]["code"] == "94"
+    assert main(["tables", str(out), "-o", str(tmp_path / "t")]) == 0
+    for name, n in (("places", len(rec["places"])), ("countries", 3), ("directives", 1), ("documents", 1)):
+        with open(tmp_path / "t" / f"{name}.csv", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        assert len(rows) == n, name
+        assert all(r["province"] == "Sóc Trăng" and r["province_2025"] == "Cần Thơ" for r in rows)
+        assert all(r["province_code"] == "94" and r["province_2025_code"] == "92" for r in rows)
+    with open(tmp_path / "t" / "countries.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["country"] for r in rows] == ["KR", "KR", "JP"] and "year" in rows[0]
+
+
+def test_citations_name_the_citing_provinces(tmp_path, capsys):
+    import csv
+
+    main, out, _ = _run(tmp_path)
+    assert main(["citations", str(out), "--csv", str(tmp_path / "c.csv")]) == 0
+    assert "Sóc Trăng" in capsys.readouterr().out
+    with open(tmp_path / "c.csv", encoding="utf-8") as fh:
+        assert next(csv.DictReader(fh))["provinces"] == "Sóc Trăng"
+
+
+def test_spacy_component_has_place_and_country_span_groups():
+    import pytest
+
+    pytest.importorskip("spacy")
+    from extract.spacy_ext import load, render_html
+
+    nlp = load()
+    doc = nlp("Đoàn công tác tỉnh Yên Bái sang thăm Lào và CHLB Đức.")
+    assert [(s.text, s._.code) for s in doc.spans["places"]] == [("Yên Bái", "15")]
+    assert [(s.text, s._.country) for s in doc.spans["countries"]] == [("Lào", "LA"), ("CHLB Đức", "DE")]
+    assert {s.label_ for s in doc.spans["vnextract"]} == {"PLACE", "COUNTRY"}
+    html = render_html(doc, page=False)
+    assert "PLACE" in html and "COUNTRY" in html
