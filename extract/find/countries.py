@@ -1,7 +1,7 @@
 """Countries: every foreign country or territory named in the title and paragraphs (SPEC 9).
 
 How: CLDR's Vietnamese territory names (through Babel) and the news forms of
-``patterns/countries.yaml`` make one regex alternation, longest first. A full name
+``patterns/countries.yaml`` make one index; the longest written name wins (``names.py``). A full name
 (``Hàn Quốc``, ``Campuchia``) counts when written with its capitals and not after a
 word that makes it a language, a currency or a person (``tiếng Anh``, ``đô la Mỹ``).
 A one-syllable name that is also a given name or an everyday word (``Nga``, ``Đức``,
@@ -21,10 +21,14 @@ import regex
 
 from .. import lexicon
 from ..models import Country
-from .places import _form_regex, key, tone_variants
+from .names import NameIndex, form_regex, key
+from .places import tone_variants
 
 _WORD = r"[\p{L}\p{M}\p{N}]"
 FULL, SINGLE, PAIR = "full", "single", "pair"
+_WORD_SPLIT = regex.compile(r"[\s\-–—]+")
+_PREVIOUS = regex.compile(r"([\p{L}\p{M}]+)[ \u00a0]$")
+_NEXT = regex.compile(r"[ \u00a0]([\p{L}\p{M}]+)")
 
 
 @dataclass(frozen=True)
@@ -36,8 +40,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Names:
-    pattern: regex.Pattern
-    entries: dict[str, Entry]
+    index: NameIndex[Entry]
     state_before: regex.Pattern
     not_after: regex.Pattern
     not_before: dict[str, frozenset[str]]
@@ -93,18 +96,16 @@ def names() -> Names:
             add(str(form), str(code), FULL)
     for form, code in data["pair_only"].items():
         add(str(form), str(code), PAIR)
-    alts = "|".join(_form_regex(f) for f in sorted(entries, key=len, reverse=True))
     states = "|".join(
-        _form_regex(s)
+        form_regex(s)
         for v in data["state_forms"]
         for s in sorted(tone_variants(v, swaps), key=len, reverse=True)
     )
     dash = r"[ \u00a0]*[-–—][ \u00a0]*"
     shorts = [*data["pair_partners"], *data["single"], *data["pair_only"]]
-    partners = "|".join(_form_regex(p) for p in sorted(shorts, key=len, reverse=True))
+    partners = "|".join(form_regex(p) for p in sorted(shorts, key=len, reverse=True))
     return Names(
-        pattern=regex.compile(rf"(?<!{_WORD})(?:{alts})(?!{_WORD})", regex.IGNORECASE),
-        entries=entries,
+        index=NameIndex(entries),
         state_before=regex.compile(rf"(?<!{_WORD})(?:{states})[ \u00a0]+$", regex.IGNORECASE),
         not_after=_ends_with(data["not_after"]),
         not_before={str(k): frozenset(v) for k, v in data["not_before"].items()},
@@ -122,8 +123,8 @@ def _capitals_as_written(written: str, canonical: str) -> bool:
     """The words the list capitalises are capitalised in the text (or it is all capitals)."""
     if _all_capitals(written):
         return True
-    w_words = regex.split(r"[\s\-–—]+", written)
-    c_words = regex.split(r"[\s\-–—]+", canonical)
+    w_words = _WORD_SPLIT.split(written)
+    c_words = _WORD_SPLIT.split(canonical)
     if len(w_words) != len(c_words):
         return written[:1].isupper()
     return all(not c[:1].isupper() or w[:1].isupper() for w, c in zip(w_words, c_words, strict=True))
@@ -140,15 +141,15 @@ def _sentence_initial(before: str) -> bool:
 
 
 def _capital_neighbour(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
-    prev = regex.search(r"([\p{L}\p{M}]+)[ \u00a0]$", text[max(floor, start - 25) : start])
-    nxt = regex.match(r"[ \u00a0]([\p{L}\p{M}]+)", text[end : min(ceil, end + 25)])
+    prev = _PREVIOUS.search(text[max(floor, start - 25) : start])
+    nxt = _NEXT.match(text[end : min(ceil, end + 25)])
     return bool(prev and prev.group(1)[0].isupper() and prev.group(1) not in ("Việt",)) or bool(
         nxt and nxt.group(1)[0].isupper()
     )
 
 
 def _next_word(text: str, end: int, ceil: int) -> str:
-    m = regex.match(r"[ \u00a0]([\p{L}\p{M}]+)", text[end : min(ceil, end + 25)])
+    m = _NEXT.match(text[end : min(ceil, end + 25)])
     return m.group(1) if m else ""
 
 
@@ -195,15 +196,11 @@ def find_countries(
     taken = SpanIndex(masked or [])
     out: list[Country] = []
     for start, end in regions if regions is not None else [[0, len(text)]]:
-        for m in n.pattern.finditer(text, start, end):
-            entry = n.entries.get(key(m.group()))
-            if entry is None or taken.overlaps(m.start(), m.end()):
+        for s, e, entry in n.index.find(text, start, end):
+            if taken.overlaps(s, e) or not is_country(text, s, e, entry, start, end):
                 continue
-            if not is_country(text, m.start(), m.end(), entry, start, end):
-                continue
-            s = m.start()
             state = n.state_before.search(text[max(start, s - 40) : s])
             if state and entry.kind != PAIR:
                 s -= len(state.group())
-            out.append(Country(s, m.end(), text[s : m.end()], entry.code))
+            out.append(Country(s, e, text[s:e], entry.code))
     return out

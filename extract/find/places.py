@@ -1,10 +1,9 @@
 """Places: every province or centrally-run city named in the title and paragraphs (SPEC 8).
 
-How: one regex alternation holds every written form of the 63 names (the official name
-from the package, the same with old-style tone marks, without tone marks, and the news
-forms of ``patterns/places.yaml``), longest first, plus the longer names that contain a
-province's name and are something else (``Thái Bình Dương``), so that the longest
-written name wins. A candidate is then kept only when it is written as a name (every
+How: one index holds every written form of the 63 names (the official name from the
+package, the same with old-style tone marks, without tone marks, and the news forms of
+``patterns/places.yaml``), plus the longer names that contain a province's name and are
+something else (``Thái Bình Dương``); the longest written name wins (``names.py``). A candidate is then kept only when it is written as a name (every
 syllable capitalised: ``hòa bình`` is peace) and the word before it does not make it a
 person (``bà Hà Giang``, ``Nguyễn Thái Bình``), a feature (``sông Đồng Nai``) or a city
 below province level (``thành phố Vĩnh Long``).
@@ -20,15 +19,13 @@ import regex
 
 from .. import lexicon
 from ..models import Place
+from .names import NameIndex, key
 from .provinces import provinces
 
-_WORD = r"[\p{L}\p{M}\p{N}]"
+_NAME_SPLIT = regex.compile(r"[\s\-–—.]+")
+_PREVIOUS = regex.compile(r"(?:^|[ \u00a0])([\p{L}\p{M}]+)[ \u00a0]$")
 
-
-def key(form: str) -> str:
-    """A written form as looked up: white space collapsed, dashes bare, case folded."""
-    form = regex.sub(r"\s*[-–—]\s*", "-", regex.sub(r"\s+", " ", form.strip()))
-    return unicodedata.normalize("NFC", form).casefold()
+__all__ = ["find_places", "is_place", "key", "tone_variants", "strip_marks"]
 
 
 def strip_marks(form: str) -> str:
@@ -49,21 +46,6 @@ def tone_variants(form: str, swaps: dict[str, str]) -> set[str]:
     return out
 
 
-def _form_regex(form: str) -> str:
-    parts = regex.split(r"(\s*[-–—]\s*|\s+)", form)
-    out = []
-    for p in parts:
-        if not p:
-            continue
-        if regex.fullmatch(r"\s*[-–—]\s*", p):
-            out.append(r"\s*[-–—]\s*")
-        elif p.isspace():
-            out.append(r"[ \u00a0]+")
-        else:
-            out.append(regex.escape(p))
-    return "".join(out)
-
-
 def _words_before(words: list[str], flags: int = 0) -> regex.Pattern:
     """Matches a text that ends with one of ``words`` and white space (or a glued ``TP.``)."""
     alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
@@ -72,8 +54,7 @@ def _words_before(words: list[str], flags: int = 0) -> regex.Pattern:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    pattern: regex.Pattern
-    forms: dict[str, str | None]  # key -> GSO code, None for a longer name that is skipped
+    index: NameIndex[str | None]  # key -> GSO code, None for a longer name that is skipped
     city_before: regex.Pattern
     feature_before: regex.Pattern
     person_before: regex.Pattern
@@ -101,14 +82,8 @@ def gazetteer() -> Gazetteer:
     for form in data["longer_names"]:
         for v in tone_variants(form, swaps):
             forms[key(v)] = None
-    originals: dict[str, str] = {}
-    for form in list(forms):
-        originals.setdefault(form, form)
-    alts = "|".join(_form_regex(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = regex.compile(rf"(?<!{_WORD})(?:{alts})(?!{_WORD})", regex.IGNORECASE)
     return Gazetteer(
-        pattern=pattern,
-        forms=forms,
+        index=NameIndex(forms),
         city_before=_words_before(data["city_words"]),
         feature_before=_words_before(data["feature_words"]),
         person_before=_words_before(data["person_words"], regex.IGNORECASE),
@@ -120,12 +95,12 @@ def gazetteer() -> Gazetteer:
 
 def written_as_name(written: str) -> bool:
     """Every syllable starts with a capital (``Hòa Bình``), or the whole is in capitals."""
-    words = [w for w in regex.split(r"[\s\-–—.]+", written) if w and w[0].isalpha()]
+    words = [w for w in _NAME_SPLIT.split(written) if w and w[0].isalpha()]
     return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _previous_syllable(text: str, start: int, floor: int) -> str:
-    m = regex.search(r"(?:^|[ \u00a0])([\p{L}\p{M}]+)[ \u00a0]$", text[max(floor, start - 30) : start])
+    m = _PREVIOUS.search(text[max(floor, start - 30) : start])
     return m.group(1) if m else ""
 
 
@@ -162,11 +137,8 @@ def find_places(text: str, regions: list[list[int]] | None = None) -> list[Place
     units = provinces()
     out: list[Place] = []
     for start, end in regions if regions is not None else [[0, len(text)]]:
-        for m in g.pattern.finditer(text, start, end):
-            code = g.forms.get(key(m.group()))
-            if code is None or not is_place(text, m.start(), m.end(), code, start):
+        for s, e, code in g.index.find(text, start, end):
+            if code is None or not is_place(text, s, e, code, start) or _signature(text, s, e, start, end):
                 continue
-            if _signature(text, m.start(), m.end(), start, end):
-                continue
-            out.append(Place(m.start(), m.end(), m.group(), code, units[code].name))
+            out.append(Place(s, e, text[s:e], code, units[code].name))
     return out

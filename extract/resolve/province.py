@@ -21,7 +21,6 @@ import regex
 from .. import lexicon
 from ..find.places import find_places
 from ..find.provinces import provinces
-from ..find.spans import SpanIndex
 from ..models import Place
 
 
@@ -80,12 +79,20 @@ def scores(
     for code, pattern in c.stand_ins.items():
         for a, b in regions:
             out[code] += w["stand_in"] * sum(1 for _ in pattern.finditer(text, a, b))
-    inside = SpanIndex(regions)
-    for p in find_places(text):  # the whole text: banners and outlet lines too
-        outside = not inside.overlaps(p.start, p.end)
-        if outside and c.unit_before.search(text[max(0, p.start - 30) : p.start]):
+    for p in find_places(text, _outside(regions, len(text))):  # banners and outlet lines
+        if c.unit_before.search(text[max(0, p.start - 30) : p.start]):
             out[p.code] += w["outside"]
     return {k: v for k, v in out.items() if v}
+
+
+def _outside(regions: list[list[int]], n: int) -> list[list[int]]:
+    """The stretches of text outside the title and paragraphs."""
+    out, pos = [], 0
+    for a, b in sorted(regions):
+        if a > pos:
+            out.append([pos, a])
+        pos = max(pos, b)
+    return out + ([[pos, n]] if pos < n else [])
 
 
 def resolve_province(
