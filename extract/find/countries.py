@@ -48,6 +48,9 @@ class Names:
     pair_before: regex.Pattern
     pair_after: regex.Pattern
     language_before: regex.Pattern
+    title_before: regex.Pattern
+    country_before: regex.Pattern
+    name_syllables: frozenset[str]
 
 
 def cldr_names() -> dict[str, str]:
@@ -112,6 +115,10 @@ def names() -> Names:
         not_sentence_initial=frozenset(data["not_sentence_initial"]),
         pair_before=regex.compile(rf"(?<!{_WORD})(?:{partners}){dash}$"),
         pair_after=regex.compile(rf"^{dash}(?:{partners})(?!{_WORD})"),
+        title_before=_ends_with(data["title_words"]),
+        country_before=_ends_with(data["country_words"] + data["title_words"]),
+        name_syllables=frozenset(lexicon.load("places")["name_syllables"])
+        | frozenset(data["given_name_syllables"]),
         language_before=regex.compile(
             rf"(?<!{_WORD})(?:{'|'.join(regex.escape(w) for w in data['language_cues'])})(?!{_WORD})",
             regex.IGNORECASE,
@@ -140,12 +147,14 @@ def _sentence_initial(before: str) -> bool:
     return not stripped or stripped[-1] in ".!?:\n•-–—"
 
 
-def _capital_neighbour(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
+def _capital_neighbour(text: str, start: int, end: int, floor: int, ceil: int, titled: bool) -> bool:
+    """A capitalised syllable beside the name makes it part of a longer name (``Thúy Nga``,
+    ``Mỹ Tho``); after a title word the one after it is a person's name (``Tổng thống Mỹ
+    Donald Trump``)."""
     prev = _PREVIOUS.search(text[max(floor, start - 25) : start])
     nxt = _NEXT.match(text[end : min(ceil, end + 25)])
-    return bool(prev and prev.group(1)[0].isupper() and prev.group(1) not in ("Việt",)) or bool(
-        nxt and nxt.group(1)[0].isupper()
-    )
+    left = bool(prev and prev.group(1)[0].isupper() and prev.group(1) not in ("Việt",))
+    return left or bool(nxt and nxt.group(1)[0].isupper() and not titled)
 
 
 def _next_word(text: str, end: int, ceil: int) -> str:
@@ -177,8 +186,13 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
     if paired:
         return True
     if _all_capitals(written):
+        nxt = _NEXT.match(text[end : min(ceil, end + 25)])
+        prev = _PREVIOUS.search(text[max(floor, start - 25) : start])
+        beside = [m.group(1) for m in (prev, nxt) if m]
+        if any(w.isupper() for w in beside) and not text[floor:ceil].isupper():
+            return False  # a name in capitals inside a mixed line: `ANH THƯ ghi`
         return not n.not_after.search(before)
-    if _capital_neighbour(text, start, end, floor, ceil):
+    if _capital_neighbour(text, start, end, floor, ceil, bool(n.title_before.search(before))):
         return False
     if _next_word(text, end, ceil).lower() in n.not_before.get(entry.canonical, ()):
         return False
@@ -194,13 +208,40 @@ def find_countries(
 
     n = names()
     taken = SpanIndex(masked or [])
+    found = [
+        (s, e, entry, start, end)
+        for start, end in (regions if regions is not None else [[0, len(text)]])
+        for s, e, entry in n.index.find(text, start, end)
+        if not taken.overlaps(s, e)
+    ]
+    given = _given_names(text, found)
     out: list[Country] = []
-    for start, end in regions if regions is not None else [[0, len(text)]]:
-        for s, e, entry in n.index.find(text, start, end):
-            if taken.overlaps(s, e) or not is_country(text, s, e, entry, start, end):
-                continue
-            state = n.state_before.search(text[max(start, s - 40) : s])
-            if state and entry.kind != PAIR:
-                s -= len(state.group())
-            out.append(Country(s, e, text[s:e], entry.code))
+    for s, e, entry, start, end in found:
+        if not is_country(text, s, e, entry, start, end):
+            continue
+        if entry.canonical in given and not n.country_before.search(text[max(start, s - 30) : s]):
+            continue  # `Phương Nga` ... `Tôi thấy Nga có tiềm năng`: the same person
+        state = n.state_before.search(text[max(start, s - 40) : s])
+        if state and entry.kind != PAIR:
+            s -= len(state.group())
+        out.append(Country(s, e, text[s:e], entry.code))
+    return out
+
+
+def _given_names(text: str, found: list) -> set[str]:
+    """One-syllable names the document uses as a given name (``Phương Nga``, ``Hằng Nga``):
+    one sense per document, so elsewhere they stand for the country only after a word that
+    says so (``tại Nga``, ``người Nga``)."""
+    out = set()
+    for s, _, entry, start, _ in found:
+        if entry.kind == SINGLE:
+            prev = _PREVIOUS.search(text[max(start, s - 25) : s])
+            word = prev.group(1) if prev else ""
+            if (
+                word[:1].isupper()
+                and not word.isupper()
+                and word != "Việt"
+                and word in names().name_syllables
+            ):
+                out.add(entry.canonical)
     return out

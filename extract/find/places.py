@@ -46,10 +46,12 @@ def tone_variants(form: str, swaps: dict[str, str]) -> set[str]:
     return out
 
 
-def _words_before(words: list[str], flags: int = 0) -> regex.Pattern:
-    """Matches a text that ends with one of ``words`` and white space (or a glued ``TP.``)."""
+def _words_before(words: list[str], flags: int = 0, names: int = 0) -> regex.Pattern:
+    """Matches a text that ends with one of ``words`` and white space (or a glued ``TP.``),
+    then up to ``names`` capitalised syllables (``ông Phí`` before ``Thái Bình``)."""
     alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})(?:[ \u00a0]+|(?<=\.))$", flags)
+    syllables = rf"(?-i:\p{{Lu}}[\p{{L}}\p{{M}}]*[ \u00a0]+){{0,{names}}}" if names else ""
+    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})(?:[ \u00a0]+|(?<=\.)){syllables}$", flags)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Gazetteer:
     city_before: regex.Pattern
     feature_before: regex.Pattern
     person_before: regex.Pattern
+    unit_before: regex.Pattern
     name_syllables: frozenset[str]
     city_word_units: frozenset[str]
     only_after_city_word: frozenset[str]
@@ -86,7 +89,8 @@ def gazetteer() -> Gazetteer:
         index=NameIndex(forms),
         city_before=_words_before(data["city_words"]),
         feature_before=_words_before(data["feature_words"]),
-        person_before=_words_before(data["person_words"], regex.IGNORECASE),
+        person_before=_words_before(data["person_words"], regex.IGNORECASE, names=2),
+        unit_before=_words_before(data["unit_words"]),
         name_syllables=frozenset(data["name_syllables"]),
         city_word_units=frozenset(str(c) for c in data["city_word_units"]),
         only_after_city_word=frozenset(key(f) for f in data["only_after_city_word"]),
@@ -108,9 +112,9 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
     """Whether the name at [start, end) names its province here (see the module doc)."""
     g = gazetteer()
     written = text[start:end]
-    if not written_as_name(written):
-        return False
     before = text[max(floor, start - 30) : start]
+    if not written_as_name(written) and not g.unit_before.search(before):
+        return False  # hòa bình; but after `tỉnh` a name typed in lower case (`tỉnh Yên bái`) is one
     after_city_word = bool(g.city_before.search(before))
     if key(written) in g.only_after_city_word:
         return after_city_word
