@@ -29,33 +29,11 @@ ALPHABET = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
     "AĂÂĐÊÔƠƯHNTQ0123456789.,/-:;()“”\"' \n\t\u00a0\u200b\u0300\u0301\u0303\u0309\u0323–—…%"
 )
-FRAGMENTS = st.sampled_from(
-    [
-        "Chỉ thị số ",
-        "04-CT/TW",
-        "ngày 06/7/2011",
-        " của Bộ Chính trị",
-        "286/2006/QĐ-TTg",
-        "Nghị quyết ",
-        " tỷ đồng",
-        " triệu USD",
-        "3.685,3",
-        "8.500.000",
-        " hội viên",
-        " chi hội cơ sở",
-        "trên ",
-        "hai mươi lăm",
-        " - ",
-        "TP. ",
-        "./.",
-        "\n\n",
-        "Ảnh: ",
-        "Cập nhật 24/07/2019 08:53",
-        " và ",
-        " nghìn tỷ",
-        "rưỡi",
-    ]
-)
+FRAGMENTS = st.sampled_from([
+    "Chỉ thị số ", "04-CT/TW", "ngày 06/7/2011", " của Bộ Chính trị", "286/2006/QĐ-TTg", "Nghị quyết ",
+    " tỷ đồng", " triệu USD", "3.685,3", "8.500.000", " hội viên", " chi hội cơ sở", "trên ", "hai mươi lăm",
+    " - ", "TP. ", "./.", "\n\n", "Ảnh: ", "Cập nhật 24/07/2019 08:53", " và ", " nghìn tỷ", "rưỡi",
+])
 TEXTS = st.lists(st.one_of(st.text(ALPHABET, max_size=40), FRAGMENTS), max_size=40).map("".join)
 
 
@@ -90,9 +68,7 @@ PATHOLOGICAL = {
     "digits and dots": lambda n: ("1234.5678," * (n // 10 + 1))[:n],
     "Chỉ thị số repeated": lambda n: ("Chỉ thị số " * (n // 11 + 1))[:n],
     "dash-slash pairs": lambda n: ("-/" * (n // 2 + 1))[:n],
-    "one long line of prose": lambda n: (
-        "Liên hiệp có 10 hội hữu nghị thành viên với trên 5 ngàn hội viên, " * (n // 68 + 1)
-    )[:n],
+    "one long line of prose": lambda n: ("Liên hiệp có 10 hội hữu nghị thành viên với trên 5 ngàn hội viên, " * (n // 68 + 1))[:n],
     "number words": lambda n: ("hai mươi lăm nghìn " * (n // 19 + 1))[:n],
     "designation chains": lambda n: ("04-CT/TW, 05-CT/TW và " * (n // 22 + 1))[:n],
     "province names": lambda n: ("tỉnh Hà Nội, Thái Bình Dương và Lào Cai " * (n // 38 + 1))[:n],
@@ -144,11 +120,7 @@ def test_zip_bomb_and_unsafe_member_names(tmp_path):
     assert main(["run", str(zpath), "-o", str(out), "-q", "-j", "1"]) == 3
     bomb, esc, absolute = _records(out)
     assert bomb["error"]["type"] == "ArchiveError" and "zip bomb" in bomb["error"]["message"]
-    assert (
-        esc["status"] == "ok"
-        and esc["error"]["type"] == "warning"
-        and "../escape.txt" in esc["error"]["message"]
-    )
+    assert esc["status"] == "ok" and esc["error"]["type"] == "warning" and "../escape.txt" in esc["error"]["message"]
     assert absolute["status"] == "ok" and "unsafe member name" in absolute["error"]["message"]
     assert not (tmp_path.parent / "escape.txt").exists()
 
@@ -156,15 +128,8 @@ def test_zip_bomb_and_unsafe_member_names(tmp_path):
 def _broken_inputs(folder):
     seed = SEEDS[0].read_bytes()
     (folder / "bad_utf8.txt").write_bytes(seed[:3000] + b"\xff\xfe\xc3" + seed[3000:])
-    (folder / "mixed.txt").write_bytes(
-        seed[:2000] + "Hội nghị tổng kết năm".encode("cp1258", errors="ignore") + seed[2000:]
-    )
-    good = gzip.compress(
-        json.dumps({"id": "g1", "text": SEEDS[1].read_text(encoding="utf-8")}, ensure_ascii=False).encode()
-        + b"\n" * 2
-        + b'{"id": "g2", "text": "'
-        + b"x" * 5000
-    )
+    (folder / "mixed.txt").write_bytes(seed[:2000] + "Hội nghị tổng kết năm".encode("cp1258", errors="ignore") + seed[2000:])
+    good = gzip.compress(json.dumps({"id": "g1", "text": SEEDS[1].read_text(encoding="utf-8")}, ensure_ascii=False).encode() + b"\n" * 2 + b'{"id": "g2", "text": "' + b"x" * 5000)
     (folder / "truncated.jsonl.gz").write_bytes(good[: len(good) - 40])
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -172,19 +137,9 @@ def _broken_inputs(folder):
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=True)
     headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-    writer.write_record(
-        writer.create_warc_record(
-            "http://x.vn/1",
-            "response",
-            payload=io.BytesIO(b"<html><body><p>" + seed[:4000] + b"</p></body></html>"),
-            http_headers=headers,
-        )
-    )
+    writer.write_record(writer.create_warc_record("http://x.vn/1", "response", payload=io.BytesIO(b"<html><body><p>" + seed[:4000] + b"</p></body></html>"), http_headers=headers))
     (folder / "truncated.warc.gz").write_bytes(buf.getvalue()[: len(buf.getvalue()) // 2])
-    (folder / "lines.jsonl").write_text(
-        '{"id": "ok1", "text": "Chỉ thị số 04-CT/TW được triển khai rộng rãi trong toàn tỉnh."}\nnot json at all\n',
-        encoding="utf-8",
-    )
+    (folder / "lines.jsonl").write_text('{"id": "ok1", "text": "Chỉ thị số 04-CT/TW được triển khai rộng rãi trong toàn tỉnh."}\nnot json at all\n', encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02garbage")
     (folder / "empty.txt").write_bytes(b"")
 
@@ -201,17 +156,11 @@ def test_broken_bytes_each_give_a_record_and_the_run_goes_on(tmp_path):
     recs = {r["id"]: r for r in _records(out)}
     for ref in _records(clean):  # the seeds' records are those of a clean run
         got = dict(recs[ref["id"]])
-        assert {k: v for k, v in got.items() if k != "source"} == {
-            k: v for k, v in ref.items() if k != "source"
-        }
+        assert {k: v for k, v in got.items() if k != "source"} == {k: v for k, v in ref.items() if k != "source"}
     assert recs["bad_utf8"]["status"] == "ok" and recs["bad_utf8"]["error"]["type"] == "repaired"
     assert recs["mixed"]["status"] == "ok" and "invalid UTF-8" in recs["mixed"]["error"]["message"]
     assert recs["g1"]["status"] == "ok"
-    assert any(
-        r["error"] and "truncated" in r["error"]["message"]
-        for r in recs.values()
-        if r["source"].startswith(str(folder / "truncated.jsonl.gz"))
-    )
+    assert any(r["error"] and "truncated" in r["error"]["message"] for r in recs.values() if r["source"].startswith(str(folder / "truncated.jsonl.gz")))
     assert any(r["status"] == "error" and "WARC" in r["error"]["message"] for r in recs.values())
     assert recs["ok1"]["directives"][0]["ref"] == "04-CT/TW"
     assert any(r["error"] and r["error"]["type"] == "BadJSON" for r in recs.values())

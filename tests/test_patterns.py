@@ -14,20 +14,9 @@ from extract.find.counts import find_counts
 from extract.find.directives import find_directives
 from extract.find.places import find_places
 
-FINDERS = {
-    "directives": find_directives,
-    "amounts": find_amounts,
-    "counts": find_counts,
-    "places": find_places,
-    "countries": find_countries,
-}
-MINIMUM = {
-    "directives": (80, 30),
-    "amounts": (100, 30),
-    "counts": (80, 30),
-    "places": (80, 40),
-    "countries": (80, 40),
-}
+FINDERS = {"directives": find_directives, "amounts": find_amounts, "counts": find_counts,
+           "places": find_places, "countries": find_countries}
+MINIMUM = {"directives": (80, 30), "amounts": (100, 30), "counts": (80, 30), "places": (80, 40), "countries": (80, 40)}
 
 
 def _cases(name):
@@ -40,14 +29,10 @@ def _found(name: str, text: str) -> list[dict]:
     if name == "places":
         return [dict(vars(p)) for p in find_places(text)]
     if name == "countries":  # as in the pipeline: province names mask the words inside them
-        return [
-            dict(vars(c)) for c in find_countries(text, None, [(p.start, p.end) for p in find_places(text)])
-        ]
+        return [dict(vars(c)) for c in find_countries(text, None, [(p.start, p.end) for p in find_places(text)])]
     mentions = FINDERS[name](text)
     if name == "counts":
-        masked = [(a.start, a.end) for a in find_amounts(text)] + [
-            (d.start, d.end) for d in find_directives(text)
-        ]
+        masked = [(a.start, a.end) for a in find_amounts(text)] + [(d.start, d.end) for d in find_directives(text)]
         mentions = find_counts(text, None, masked)
     elif name == "amounts":
         mentions = find_amounts(text, None, [(d.start, d.end) for d in find_directives(text)])
@@ -60,17 +45,12 @@ def test_corpus_size(name):
     positives = sum(1 for e in examples if e["expect"])
     negatives = sum(1 for e in examples if not e["expect"])
     assert positives >= MINIMUM[name][0] and negatives >= MINIMUM[name][1]
-    assert (
-        sum(len(e["expect"]) for e in examples if name != "directives") >= (100 if name == "amounts" else 80)
-        or name == "directives"
-    )
+    assert sum(len(e["expect"]) for e in examples if name != "directives") >= (100 if name == "amounts" else 80) or name == "directives"
     assert all(m["text"] in e["text"] for e in examples for m in e["expect"])
 
 
-@pytest.mark.parametrize(
-    "example",
-    _cases("directives") + _cases("amounts") + _cases("counts") + _cases("places") + _cases("countries"),
-)
+@pytest.mark.parametrize("example", _cases("directives") + _cases("amounts") + _cases("counts")
+                         + _cases("places") + _cases("countries"))
 def test_example(example, request):
     name = request.node.callspec.id.split("-")[0]
     got = [{k: v for k, v in m.items() if k not in ("start", "end")} for m in _found(name, example["text"])]
@@ -78,9 +58,7 @@ def test_example(example, request):
 
 
 def _cue_cases():
-    return [
-        pytest.param(ex, id=f"boilerplate-{i}") for i, ex in enumerate(lexicon.examples("boilerplate"), 1)
-    ]
+    return [pytest.param(ex, id=f"boilerplate-{i}") for i, ex in enumerate(lexicon.examples("boilerplate"), 1)]
 
 
 @pytest.mark.parametrize("example", _cue_cases())
@@ -88,26 +66,12 @@ def test_boilerplate_cue(example):
     from extract.segment.lines import cues
 
     pattern = getattr(cues(), example["cue"])
-    assert (
-        bool(pattern.match(example["text"]) if example["cue"] == "stamp" else pattern.search(example["text"]))
-        is example["match"]
-    )
+    assert bool(pattern.match(example["text"]) if example["cue"] == "stamp" else pattern.search(example["text"])) is example["match"]
 
 
 def test_boilerplate_examples_cover_every_cue_both_ways():
     seen = {(e["cue"], e["match"]) for e in lexicon.examples("boilerplate")}
-    for cue in (
-        "caption",
-        "caption_marks",
-        "byline",
-        "related",
-        "furniture",
-        "date",
-        "controls",
-        "place_date",
-        "stamp",
-        "image",
-    ):
+    for cue in ("caption", "caption_marks", "byline", "related", "furniture", "date", "controls", "place_date", "stamp", "image"):
         assert (cue, True) in seen and (cue, False) in seen, cue
 
 

@@ -22,9 +22,7 @@ from .spans import WINDOW, SpanIndex, clause_bounds
 
 _WS = r"[ \t\u00a0]"
 _RANGE_BEFORE = regex.compile(r"(?r)\d[ \t\u00a0]*[-–—][ \t\u00a0]*\Z")
-_NAME_BEFORE = regex.compile(
-    r"(?r)\p{Lu}\p{L}*[ \t\u00a0]+\p{Ll}*[ \t\u00a0]*\Z|(?r)\p{Lu}\p{L}*[ \t\u00a0]*\Z"
-)
+_NAME_BEFORE = regex.compile(r"(?r)\p{Lu}\p{L}*[ \t\u00a0]+\p{Ll}*[ \t\u00a0]*\Z|(?r)\p{Lu}\p{L}*[ \t\u00a0]*\Z")
 _ACRONYM = regex.compile(r"[ \t\u00a0]+\p{Lu}[\p{Lu}\d]+(?![\p{L}\d])")  # dự án BT, dự án ODA
 
 
@@ -74,9 +72,7 @@ def _anchor_pattern(nouns: dict[str, str]) -> re.Pattern[str]:
 
     words = sorted(_scans()[2], key=len, reverse=True)  # lower case: counts rarely open a sentence
     heads = sorted({n.split()[0] for n in nouns if n.split()[0].islower()}, key=len, reverse=True)
-    return re.compile(
-        rf"(?:{'|'.join(map(re.escape, words))})[ \t\u00a0]+(?=(?:{'|'.join(map(re.escape, heads))}))"
-    )
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})[ \t\u00a0]+(?=(?:{'|'.join(map(re.escape, heads))}))")
 
 
 def number_anchors():
@@ -114,9 +110,7 @@ def find_counts(
     return out
 
 
-def _read_count(
-    text: str, num: NumberSpan, m: regex.Match[str], lex: Lexicon, floor: int, ceil: int
-) -> Count | None:
+def _read_count(text: str, num: NumberSpan, m: regex.Match[str], lex: Lexicon, floor: int, ceil: int) -> Count | None:
     expr = text[num.start : num.end]
     if expr.strip().lower() == "một":
         return None  # "một dự án": the article "a", not a count
@@ -128,12 +122,7 @@ def _read_count(
         return None
     if _RANGE_BEFORE.search(text, max(floor, num.start - 12), num.start):
         return None  # "6-7 đoàn": a range of counts is a vague quantity
-    if (
-        expr.isdigit()
-        and len(expr) == 4
-        and 1900 <= value <= 2100
-        and _NAME_BEFORE.search(text, max(floor, num.start - 24), num.start)
-    ):
+    if expr.isdigit() and len(expr) == 4 and 1900 <= value <= 2100 and _NAME_BEFORE.search(text, max(floor, num.start - 24), num.start):
         return None  # "Luật Đất đai 2013 tổ chức lại": a year after a name
     noun_start, noun_end = m.span("noun")
     head = " ".join(m.group("noun").lower().split())
@@ -144,9 +133,7 @@ def _read_count(
         return None  # "330 tổ chức, cá nhân": two kinds counted together
     end = noun_end
     while True:
-        mod = lex.modifiers.match(text, end, min(ceil, end + WINDOW)) or _ACRONYM.match(
-            text, end, min(ceil, end + 20)
-        )
+        mod = lex.modifiers.match(text, end, min(ceil, end + WINDOW)) or _ACRONYM.match(text, end, min(ceil, end + 20))
         if not mod:
             break
         end = mod.end()

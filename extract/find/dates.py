@@ -20,21 +20,8 @@ _Y = r"(?P<y>(?:19|20)\d{2})"
 _Y_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"  # a year may have a time glued after it (``201112:00``)
 # month names as pages write them (``23 Tháng Hai 2011``, ``tháng Giêng``)
 _MONTH_NAMES = {
-    "giêng": 1,
-    "một": 1,
-    "hai": 2,
-    "ba": 3,
-    "tư": 4,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "tám": 8,
-    "chín": 9,
-    "mười": 10,
-    "mười một": 11,
-    "mười hai": 12,
-    "chạp": 12,
+    "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
 }
 _MONTH_WORD_RE = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
 NUMERIC = rf"(?<![\d/.-]){_D}\s?(?P<sep>[/.-])\s?{_M}\s?(?P=sep)\s?{_Y}(?![\d/])"

@@ -53,9 +53,7 @@ STATE = (
 )
 DESIGNATION_CORE = rf"(?:{PARTY}|{STATE}){_END}"
 DESIGNATION = rf"{_START}{DESIGNATION_CORE}"
-SHORT = (
-    rf"(?P<num>{_NUM})(?:{_SEP}/{_SEP}(?P<year>{_YEAR}))?(?![\p{{L}}\d]|[/\-–,.]\d|{_SEP}[/\-–]{_SEP}\p{{L}})"
-)
+SHORT = rf"(?P<num>{_NUM})(?:{_SEP}/{_SEP}(?P<year>{_YEAR}))?(?![\p{{L}}\d]|[/\-–,.]\d|{_SEP}[/\-–]{_SEP}\p{{L}})"
 
 
 @dataclass(frozen=True)
@@ -109,12 +107,8 @@ def load_lexicon() -> Lexicon:
     )
     # the last syllable of every type word, and "số": a cheap test before the search
     tails = {w.split()[-1] for w in type_words} | {p.rstrip(":") for p in data["number_prefix"]}
-    attr_date = regex.compile(
-        r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\([ \t\u00a0]*)?(?:(?i:ban hành|ký|ra)[ \t\u00a0]+)?(?=(?i:ngày))"
-    )
-    attr_issuer = regex.compile(
-        r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\((?i:khóa|khoá)[^)\n]{0,20}\)[ \t\u00a0]*)?(?i:của)[ \t\u00a0]+"
-    )
+    attr_date = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\([ \t\u00a0]*)?(?:(?i:ban hành|ký|ra)[ \t\u00a0]+)?(?=(?i:ngày))")
+    attr_issuer = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\((?i:khóa|khoá)[^)\n]{0,20}\)[ \t\u00a0]*)?(?i:của)[ \t\u00a0]+")
     joiners = "|".join(regex.escape(j) for j in data["list_joiners"])
     list_joint = regex.compile(rf"[ \t\u00a0]*(?:{joiners})[ \t\u00a0]*(?:(?i:{prefix})[ \t\u00a0]*)?")
     return Lexicon(
@@ -223,33 +217,17 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
         if stop and not (low.startswith("và ") and _name_goes_on(text, i + 3, limit, lex)):
             break
         j = i
-        while j < limit and not text[j].isspace() and text[j] not in ',.;:()“”"!?…[]':
+        while j < limit and not text[j].isspace() and text[j] not in ",.;:()“”\"!?…[]":
             j += 1
         word = text[i:j]
-        if (
-            j < limit
-            and text[j] == "."
-            and word.isupper()
-            and len(word) <= 3
-            and j + 1 < limit
-            and text[j + 1].isupper()
-        ):
+        if j < limit and text[j] == "." and word.isupper() and len(word) <= 3 and j + 1 < limit and text[j + 1].isupper():
             j += 1  # "TP.HCM": an abbreviation glued to a name
-            while j < limit and not text[j].isspace() and text[j] not in ',;:()“”"!?…':
+            while j < limit and not text[j].isspace() and text[j] not in ",;:()“”\"!?…":
                 j += 1
             word = text[i:j]
-        if (
-            lex.typed.match(text, i, min(len(text), i + WINDOW))
-            or not text[i].isalpha()
-            and not text[i].isdigit()
-        ):
+        if lex.typed.match(text, i, min(len(text), i + WINDOW)) or not text[i].isalpha() and not text[i].isdigit():
             break
-        if (
-            word != "và"
-            and word[0].islower()
-            and prev_word[:1].islower()
-            and not _lower_pair(prev_word, word, text, j, lex)
-        ):
+        if word != "và" and word[0].islower() and prev_word[:1].islower() and not _lower_pair(prev_word, word, text, j, lex):
             break  # "Tỉnh ủy đánh giá": the clause goes on, the name has ended
         end = j
         words += 1
@@ -355,19 +333,7 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
         covered.append(m.span())
         if typed is not None:
             doc_type = _doc_type_of(typed.group("type"), lex)
-            out.append(
-                Directive(
-                    typed.start(),
-                    m.end(),
-                    text[typed.start() : m.end()],
-                    doc_type,
-                    number,
-                    ref,
-                    date,
-                    issuer,
-                    False,
-                )
-            )
+            out.append(Directive(typed.start(), m.end(), text[typed.start() : m.end()], doc_type, number, ref, date, issuer, False))
             continue
         doc_type = code_type or _list_type(text, m.start(), out[-1] if out else None, lex)
         if doc_type is None:
@@ -385,19 +351,7 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon) -> list[Directive]:
             continue
         doc_type = _doc_type_of(typed.group("type"), lex)
         date, issuer, attr_end = _attributes(text, m.end(), end, lex)
-        out.append(
-            Directive(
-                typed.start(),
-                m.end(),
-                text[typed.start() : m.end()],
-                doc_type,
-                m.group("num"),
-                None,
-                date,
-                issuer,
-                True,
-            )
-        )
+        out.append(Directive(typed.start(), m.end(), text[typed.start() : m.end()], doc_type, m.group("num"), None, date, issuer, True))
         extra = _short_list(text, max(m.end(), attr_end), end, doc_type, lex)
         out.extend(extra)
         if extra:
@@ -419,9 +373,7 @@ def _short_list(text: str, pos: int, limit: int, doc_type: str, lex: Lexicon) ->
         if nxt and nxt.group(1).lower() not in lex.list_followers:
             return found  # "36 và 37 người": the number counts something else
         date, issuer, attr_end = _attributes(text, m.end(), limit, lex)
-        found.append(
-            Directive(m.start(), m.end(), m.group(), doc_type, m.group("num"), None, date, issuer, True)
-        )
+        found.append(Directive(m.start(), m.end(), m.group(), doc_type, m.group("num"), None, date, issuer, True))
         pos = max(m.end(), attr_end)
 
 
@@ -435,11 +387,7 @@ def _short_form_ok(text: str, typed: regex.Match[str], m: regex.Match[str], lex:
         return False  # "Chương trình 2017": a year
     nxt = _NEXT_WORD_PCT.match(text[m.end() : min(limit, m.end() + 12)])
     dated = lex.attr_date.match(text, m.end(), min(limit, m.end() + WINDOW))
-    if (
-        nxt
-        and nxt.group(1).lower() in lex.not_before
-        and not (dated and _attributes(text, m.end(), limit, lex)[0])
-    ):
+    if nxt and nxt.group(1).lower() in lex.not_before and not (dated and _attributes(text, m.end(), limit, lex)[0]):
         return False
     return not DATE.match(text, m.start("num"), min(len(text), m.start("num") + 40))
 
@@ -468,8 +416,7 @@ def resolve_short_forms(mentions: list[Directive]) -> None:
             continue
         year = _short_year(d.text)
         same = [
-            f
-            for f in fulls
+            f for f in fulls
             if f.doc_type == d.doc_type
             and _number_key(f.number) == _number_key(d.number)
             and (year is None or f"/{year}/" in f.ref)

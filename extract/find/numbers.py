@@ -48,13 +48,8 @@ class NumberWords:
     def words(self) -> list[str]:
         """Every word that may stand inside a written-out number (scales excluded)."""
         return [
-            *self.units,
-            *self.after_tens,
-            *self.ten,
-            *self.tens_marker,
-            *self.hundred,
-            *self.filler,
-            *self.half_before,
+            *self.units, *self.after_tens, *self.ten, *self.tens_marker, *self.hundred,
+            *self.filler, *self.half_before,
         ]
 
 
@@ -231,9 +226,7 @@ def _scans() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     ``anchors``, a counted noun (``hai mươi lăm hội viên``).
     """
     v = vocabulary()
-    scales = sorted(
-        {w for x in [*v.scales, *v.half_after] for w in (x, x[0].upper() + x[1:])}, key=len, reverse=True
-    )
+    scales = sorted({w for x in [*v.scales, *v.half_after] for w in (x, x[0].upper() + x[1:])}, key=len, reverse=True)
     digits = re.compile(r"\d+(?:[.,]\d+)*")
     scale = re.compile(rf"(?:{'|'.join(re.escape(w) for w in scales)})(?![^\W\d_])")
     words = frozenset(w.lower() for w in [*v.words, *v.half_after])
@@ -247,8 +240,6 @@ _GAP = re.compile(r"[ \t\u00a0]{1,3}")
 def _glued() -> re.Pattern[str]:
     words = sorted(lexicon.load("numbers")["glued_after"], key=len, reverse=True)
     return re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)})(?![^\W\d_])")
-
-
 _LETTER_DASH = re.compile(r"[^\W\d_][-–]$")
 
 
@@ -305,9 +296,7 @@ def find_number_spans(
     return _group(text, ordered)
 
 
-def _words_before(
-    text: str, stop: int, floor: int, words: frozenset[str], v: NumberWords, tokens: dict
-) -> None:
+def _words_before(text: str, stop: int, floor: int, words: frozenset[str], v: NumberWords, tokens: dict) -> None:
     """Add the number words written right before ``stop`` (``hai mươi lăm`` | hội viên)."""
     pos = stop
     while True:
@@ -336,13 +325,7 @@ def _group(text: str, tokens: list[tuple[int, int, str]]) -> list[NumberSpan]:
         if k0 not in ("d", "w"):
             i += 1
             continue
-        if (
-            k0 == "w"
-            and out
-            and out[-1].end < s0
-            and _GAP.fullmatch(text, out[-1].end, s0)
-            and text[s0:e0].lower() == "năm"
-        ):
+        if k0 == "w" and out and out[-1].end < s0 and _GAP.fullmatch(text, out[-1].end, s0) and text[s0:e0].lower() == "năm":
             i += 1  # "hai năm hợp đồng": after a number, "năm" is the noun "year"
             continue
         j = i
@@ -375,14 +358,8 @@ def _joins(text: str, tokens: list[tuple[int, int, str]], j: int, first: str) ->
         if k2 == "s" or k2 == "h":
             return k in ("d", "s")
         if k2 == "d":  # a digit group continues only after a scale and before another
-            return (
-                k == "s"
-                and j + 2 < len(tokens)
-                and tokens[j + 2][2] == "s"
-                and bool(
-                    _GAP.fullmatch(text, tokens[j + 1][1], tokens[j + 2][0])
-                    or tokens[j + 1][1] == tokens[j + 2][0]
-                )
+            return k == "s" and j + 2 < len(tokens) and tokens[j + 2][2] == "s" and bool(
+                _GAP.fullmatch(text, tokens[j + 1][1], tokens[j + 2][0]) or tokens[j + 1][1] == tokens[j + 2][0]
             )
         return False
     return k2 in ("w", "s", "h")

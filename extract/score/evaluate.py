@@ -15,21 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KEYS = {
-    "directives": lambda d: (
-        ("ref", d["ref"]) if d.get("ref") else ("type+number", d.get("doc_type"), d.get("number"))
-    ),
+    "directives": lambda d: ("ref", d["ref"]) if d.get("ref") else ("type+number", d.get("doc_type"), d.get("number")),
     "amounts": lambda a: (a.get("value"), a.get("value_max"), a.get("currency")),
     "counts": lambda c: (c.get("value"), c.get("category")),
     "places": lambda p: p.get("code"),
     "countries": lambda c: c.get("country"),
 }
-ATTRIBUTES = {
-    "directives": ("date", "issuer", "short"),
-    "amounts": ("approx",),
-    "counts": ("approx", "noun"),
-    "places": (),
-    "countries": (),
-}
+ATTRIBUTES = {"directives": ("date", "issuer", "short"), "amounts": ("approx",), "counts": ("approx", "noun"),
+              "places": (), "countries": ()}
 DOC_FIELDS = ("title", "byline", "published", "published_date", "province")
 
 
@@ -58,14 +51,8 @@ class PRF:
         self.n_gold += other.n_gold
 
     def as_dict(self) -> dict[str, float | int]:
-        return {
-            "tp": self.tp,
-            "pred": self.n_pred,
-            "gold": self.n_gold,
-            "precision": self.precision,
-            "recall": self.recall,
-            "f1": self.f1,
-        }
+        return {"tp": self.tp, "pred": self.n_pred, "gold": self.n_gold,
+                "precision": self.precision, "recall": self.recall, "f1": self.f1}
 
 
 @dataclass
@@ -92,11 +79,8 @@ class ListScore:
     attributes: dict[str, Ratio] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "value": self.value.as_dict(),
-            "strict": self.strict.as_dict(),
-            "attributes": {k: v.as_dict() for k, v in self.attributes.items()},
-        }
+        return {"value": self.value.as_dict(), "strict": self.strict.as_dict(),
+                "attributes": {k: v.as_dict() for k, v in self.attributes.items()}}
 
 
 @dataclass
@@ -168,22 +152,12 @@ def score_doc(gold: dict[str, Any], pred: dict[str, Any] | None) -> DocScore:
                 ok = g[i].get(attr) == p[j].get(attr)
                 ratio.add(ok)
                 if not ok:
-                    errors.append(
-                        {"doc": gold["id"], "list": name, "kind": f"wrong {attr}", "gold": g[i], "pred": p[j]}
-                    )
+                    errors.append({"doc": gold["id"], "list": name, "kind": f"wrong {attr}", "gold": g[i], "pred": p[j]})
             ls.attributes[attr] = ratio
         matched_g = {i for i, _ in pairs}
         matched_p = {j for _, j in pairs}
-        errors += [
-            {"doc": gold["id"], "list": name, "kind": "miss", "gold": g[i]}
-            for i in range(len(g))
-            if i not in matched_g
-        ]
-        errors += [
-            {"doc": gold["id"], "list": name, "kind": "false alarm", "pred": p[j]}
-            for j in range(len(p))
-            if j not in matched_p
-        ]
+        errors += [{"doc": gold["id"], "list": name, "kind": "miss", "gold": g[i]} for i in range(len(g)) if i not in matched_g]
+        errors += [{"doc": gold["id"], "list": name, "kind": "false alarm", "pred": p[j]} for j in range(len(p)) if j not in matched_p]
         lists[name] = ls
     gp, pp = gold.get("published"), pred.get("published")
     fields = {
@@ -196,39 +170,20 @@ def score_doc(gold: dict[str, Any], pred: dict[str, Any] | None) -> DocScore:
         fields["province"] = _province_code(gold) == _province_code(pred)
     for f, ok in fields.items():
         if not ok and f != "published_date":
-            g_v, p_v = (
-                (_province_code(gold), _province_code(pred))
-                if f == "province"
-                else (gold.get(f), pred.get(f))
-            )
+            g_v, p_v = (_province_code(gold), _province_code(pred)) if f == "province" else (gold.get(f), pred.get(f))
             errors.append({"doc": gold["id"], "list": f, "kind": "wrong", "gold": g_v, "pred": p_v})
     paragraphs = _spans_prf(gold.get("paragraphs") or [], pred.get("paragraphs") or [])
-    g_par, p_par = (
-        {tuple(x) for x in gold.get("paragraphs") or []},
-        {tuple(x) for x in pred.get("paragraphs") or []},
-    )
-    errors += [
-        {"doc": gold["id"], "list": "paragraphs", "kind": "miss", "gold": list(x)}
-        for x in sorted(g_par - p_par)
-    ]
-    errors += [
-        {"doc": gold["id"], "list": "paragraphs", "kind": "false alarm", "pred": list(x)}
-        for x in sorted(p_par - g_par)
-    ]
+    g_par, p_par = {tuple(x) for x in gold.get("paragraphs") or []}, {tuple(x) for x in pred.get("paragraphs") or []}
+    errors += [{"doc": gold["id"], "list": "paragraphs", "kind": "miss", "gold": list(x)} for x in sorted(g_par - p_par)]
+    errors += [{"doc": gold["id"], "list": "paragraphs", "kind": "false alarm", "pred": list(x)} for x in sorted(p_par - g_par)]
     if layout_only:
         if not pred:
             errors.append({"doc": gold["id"], "list": "record", "kind": "no predicted record"})
         return DocScore(gold["id"], lists, fields, paragraphs, PRF(), errors)
     sentences = _boundaries_prf(gold.get("sentences") or [], pred.get("sentences") or [])
     g_b, p_b = {x[1] for x in gold.get("sentences") or []}, {x[1] for x in pred.get("sentences") or []}
-    errors += [
-        {"doc": gold["id"], "list": "sentences", "kind": "missed boundary", "gold": b}
-        for b in sorted(g_b - p_b)
-    ]
-    errors += [
-        {"doc": gold["id"], "list": "sentences", "kind": "false boundary", "pred": b}
-        for b in sorted(p_b - g_b)
-    ]
+    errors += [{"doc": gold["id"], "list": "sentences", "kind": "missed boundary", "gold": b} for b in sorted(g_b - p_b)]
+    errors += [{"doc": gold["id"], "list": "sentences", "kind": "false boundary", "pred": b} for b in sorted(p_b - g_b)]
     if not pred:
         errors.append({"doc": gold["id"], "list": "record", "kind": "no predicted record"})
     return DocScore(gold["id"], lists, fields, paragraphs, sentences, errors)
@@ -290,9 +245,7 @@ def evaluate(gold: dict[str, dict[str, Any]], pred: dict[str, dict[str, Any]]) -
 
 def format_table(ev: Evaluation, per_doc: bool = False) -> str:
     out = [f"Scored {len(ev.docs)} documents (SPEC section 7, micro-averaged).", ""]
-    out.append(
-        f"{'list':<11} {'match':<6} {'P':>6} {'R':>6} {'F1':>6}   {'tp':>4} {'pred':>5} {'gold':>5}   attributes"
-    )
+    out.append(f"{'list':<11} {'match':<6} {'P':>6} {'R':>6} {'F1':>6}   {'tp':>4} {'pred':>5} {'gold':>5}   attributes")
     for name, ls in ev.lists.items():
         attrs = "  ".join(f"{a} {r.value:.3f} ({r.right}/{r.total})" for a, r in ls.attributes.items())
         for label, prf in (("value", ls.value), ("strict", ls.strict)):
@@ -302,18 +255,14 @@ def format_table(ev: Evaluation, per_doc: bool = False) -> str:
             )
     out.append("")
     for label, prf in (("paragraphs", ev.paragraphs), ("sentence boundaries", ev.sentences)):
-        out.append(
-            f"{label:<20} P {prf.precision:.3f}  R {prf.recall:.3f}  F1 {prf.f1:.3f}  ({prf.tp} of {prf.n_pred} predicted, {prf.n_gold} gold)"
-        )
+        out.append(f"{label:<20} P {prf.precision:.3f}  R {prf.recall:.3f}  F1 {prf.f1:.3f}  ({prf.tp} of {prf.n_pred} predicted, {prf.n_gold} gold)")
     out.append("  ".join(f"{f} {r.value:.3f} ({r.right}/{r.total})" for f, r in ev.fields.items()))
     if ev.unscored_predictions:
         out.append(f"({len(ev.unscored_predictions)} predicted records have no gold and were not scored)")
     if per_doc:
         out.append("")
-        out.append(
-            f"{'document':<26} {'dir F1':>6} {'amt F1':>6} {'cnt F1':>6} {'plc F1':>6} {'ctr F1':>6} {'par F1':>6} {'sent F1':>7}"
-            "  title byline date province"
-        )
+        out.append(f"{'document':<26} {'dir F1':>6} {'amt F1':>6} {'cnt F1':>6} {'plc F1':>6} {'ctr F1':>6} {'par F1':>6} "
+                   f"{'sent F1':>7}  title byline date province")
         for d in ev.docs:
             f = d.fields
             out.append(
@@ -351,7 +300,7 @@ def _describe(e: dict[str, Any], text: str) -> str:
         return f"{head} [{s},{t}] {line[:70] + '…' if len(line) > 70 else line!r}"
     if e["list"] == "sentences":
         b = e.get("gold") or e.get("pred")
-        return f"{head} at {b}: {text[max(0, b - 35) : b]!r} | {text[b : b + 25]!r}"
+        return f"{head} at {b}: {text[max(0, b - 35):b]!r} | {text[b:b + 25]!r}"
     if e["kind"] == "wrong":
         return f"{head} gold {e['gold']!r} pred {e['pred']!r}"
     return head

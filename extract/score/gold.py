@@ -15,10 +15,8 @@ from ..errors import UsageError
 from ..models import loads
 from ..read.sources import Item
 
-GOLD_FIELDS = (
-    "id", "sha256", "title", "published", "byline", "paragraphs", "sentences",
-    "directives", "amounts", "counts", "province", "places", "countries",
-)  # fmt: skip
+GOLD_FIELDS = ("id", "sha256", "title", "published", "byline", "paragraphs", "sentences",
+               "directives", "amounts", "counts", "province", "places", "countries")
 ENTITY_LISTS = ("directives", "amounts", "counts", "places", "countries")
 
 
@@ -70,9 +68,7 @@ def read_records(path: str | Path) -> list[dict[str, Any]]:
             try:
                 rec = loads(line)
             except ValueError:
-                raise UsageError(
-                    f"{path}:{n}: not a JSON record (records are JSON Lines, one per line)"
-                ) from None
+                raise UsageError(f"{path}:{n}: not a JSON record (records are JSON Lines, one per line)") from None
             if not isinstance(rec, dict) or "id" not in rec:
                 raise UsageError(f"{path}:{n}: not a vnextract record (no id)")
             out.append(rec)

@@ -21,15 +21,8 @@ from typing import Any
 
 from ..errors import UsageError
 
-LABELS = {
-    "directives": "Directive",
-    "amounts": "Amount",
-    "counts": "Count",
-    "places": "Place",
-    "countries": "Country",
-    "paragraphs": "Paragraph",
-    "sentences": "Sentence",
-}
+LABELS = {"directives": "Directive", "amounts": "Amount", "counts": "Count", "places": "Place", "countries": "Country",
+          "paragraphs": "Paragraph", "sentences": "Sentence"}
 LISTS = {v: k for k, v in LABELS.items()}
 DOC_FIELDS = ("title", "published", "byline")
 
@@ -69,36 +62,18 @@ def record_to_task(record: dict[str, Any], text: str, task_id: int) -> dict[str,
                 start, end = item
                 attrs = None
             value = {"start": start, "end": end, "text": text[start:end], "labels": [label]}
-            result.append(
-                {"id": rid, "from_name": "label", "to_name": "text", "type": "labels", "value": value}
-            )
+            result.append({"id": rid, "from_name": "label", "to_name": "text", "type": "labels", "value": value})
             if attrs is not None:
-                result.append(
-                    {
-                        "id": rid,
-                        "from_name": "attributes",
-                        "to_name": "text",
-                        "type": "textarea",
-                        "value": {
-                            "start": start,
-                            "end": end,
-                            "text": [json.dumps(attrs, ensure_ascii=False)],
-                        },
-                    }
-                )
+                result.append({
+                    "id": rid, "from_name": "attributes", "to_name": "text", "type": "textarea",
+                    "value": {"start": start, "end": end, "text": [json.dumps(attrs, ensure_ascii=False)]},
+                })
     province = record.get("province")
     doc_values = {f: record.get(f) for f in DOC_FIELDS} | {"province": province["code"] if province else None}
     for field, v in doc_values.items():
         if v is not None:
-            result.append(
-                {
-                    "id": f"doc-{field}",
-                    "from_name": field,
-                    "to_name": "text",
-                    "type": "textarea",
-                    "value": {"text": [v]},
-                }
-            )
+            result.append({"id": f"doc-{field}", "from_name": field, "to_name": "text", "type": "textarea",
+                           "value": {"text": [v]}})
     return {
         "id": task_id,
         "data": {"text": text, "doc_id": record["id"]},
@@ -119,17 +94,9 @@ def task_to_gold(task: dict[str, Any]) -> dict[str, Any]:
     rec: dict[str, Any] = {
         "id": task["data"].get("doc_id") or str(task["id"]),
         "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        "title": None,
-        "published": None,
-        "byline": None,
-        "paragraphs": [],
-        "sentences": [],
-        "directives": [],
-        "amounts": [],
-        "counts": [],
-        "province": None,
-        "places": [],
-        "countries": [],
+        "title": None, "published": None, "byline": None,
+        "paragraphs": [], "sentences": [], "directives": [], "amounts": [], "counts": [],
+        "province": None, "places": [], "countries": [],
     }
     attrs: dict[str, dict[str, Any]] = {}
     regions: list[tuple[str, str, int, int]] = []
@@ -188,16 +155,10 @@ def import_export(path: str, out_dir: str, accept_predictions: bool = False) -> 
         raise UsageError(f"{path}: not a Label Studio JSON export") from None
     if not isinstance(tasks, list):
         raise UsageError(f"{path}: not a Label Studio JSON export (expected a list of tasks)")
-    unreviewed = [
-        str(t.get("id"))
-        for t in tasks
-        if not [a for a in t.get("annotations") or [] if not a.get("was_cancelled")]
-    ]
+    unreviewed = [str(t.get("id")) for t in tasks if not [a for a in t.get("annotations") or [] if not a.get("was_cancelled")]]
     if unreviewed and not accept_predictions:
-        raise UsageError(
-            f"{len(unreviewed)} of {len(tasks)} tasks have no annotation (e.g. task {unreviewed[0]}): "
-            "unreviewed predictions are not gold; annotate them, or pass --accept-predictions"
-        )
+        raise UsageError(f"{len(unreviewed)} of {len(tasks)} tasks have no annotation (e.g. task {unreviewed[0]}): "
+                         "unreviewed predictions are not gold; annotate them, or pass --accept-predictions")
     written = []
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     for task in tasks:

@@ -73,8 +73,7 @@ def _layout_errors(text: str, gold: dict[str, Any], pred: dict[str, Any]) -> str
     it missed and lines it took that are not article text."""
     items = [
         f"{name}: gold {html.escape(repr(gold.get(name)))}, predicted {html.escape(repr(pred.get(name)))}"
-        for name in ("title", "published", "byline")
-        if gold.get(name) != pred.get(name)
+        for name in ("title", "published", "byline") if gold.get(name) != pred.get(name)
     ]
     g_prov, p_prov = (gold.get("province") or {}).get("code"), (pred.get("province") or {}).get("code")
     if "province" in gold and g_prov != p_prov:
@@ -89,9 +88,7 @@ def _layout_errors(text: str, gold: dict[str, Any], pred: dict[str, Any]) -> str
     return '<ul class="layout">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else ""
 
 
-def write_html(
-    path: str, ev: Evaluation, gold: dict[str, dict], pred: dict[str, dict], texts: dict[str, str]
-) -> None:
+def write_html(path: str, ev: Evaluation, gold: dict[str, dict], pred: dict[str, dict], texts: dict[str, str]) -> None:
     body = [
         "<!doctype html><html lang='vi'><head><meta charset='utf-8'><title>vnextract evaluation</title>",
         f"<style>{STYLE}</style></head><body><h1>vnextract evaluation</h1>",

@@ -63,42 +63,24 @@ def validate_record(rec: dict[str, Any], text: str, where: str) -> list[str]:
     def spans(field: str, items: list) -> list[tuple[int, int]]:
         out = []
         for i, sp in enumerate(items):
-            s, e = (
-                (sp["start"], sp["end"])
-                if isinstance(sp, dict)
-                else (sp[0], sp[1])
-                if isinstance(sp, list) and len(sp) == 2
-                else (None, None)
-            )
+            s, e = (sp["start"], sp["end"]) if isinstance(sp, dict) else (sp[0], sp[1]) if isinstance(sp, list) and len(sp) == 2 else (None, None)
             if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= n):
-                bad(
-                    f"{field}[{i}]",
-                    f"span {sp if not isinstance(sp, dict) else [s, e]} is not inside the text (length {n})",
-                )
+                bad(f"{field}[{i}]", f"span {sp if not isinstance(sp, dict) else [s, e]} is not inside the text (length {n})")
                 continue
             if isinstance(sp, dict) and text[s:e] != sp.get("text"):
-                bad(
-                    f"{field}[{i}]",
-                    f"offset {s}: text[{s}:{e}] is {text[s:e]!r}, span says {sp.get('text')!r}",
-                )
+                bad(f"{field}[{i}]", f"offset {s}: text[{s}:{e}] is {text[s:e]!r}, span says {sp.get('text')!r}")
             out.append((s, e))
         for i in range(1, len(out)):
             if out[i][0] < out[i - 1][1]:
                 what = "overlaps" if out[i][0] >= out[i - 1][0] else "is before"
-                bad(
-                    f"{field}[{i}]",
-                    f"offset {out[i][0]}: span {list(out[i])} {what} the previous span {list(out[i - 1])}",
-                )
+                bad(f"{field}[{i}]", f"offset {out[i][0]}: span {list(out[i])} {what} the previous span {list(out[i - 1])}")
         return out
 
     paras = spans("paragraphs", rec["paragraphs"])
     for i, (s, e) in enumerate(paras):
         line = next(((ls, le) for ls, le in lines if ls <= s and e <= le), None)
         if line is None or _unstamped(text[line[0] : line[1]].strip()) != text[s:e]:
-            bad(
-                f"paragraphs[{i}]",
-                f"offset {s}: [{s}, {e}] is not one whole line without its surrounding white space",
-            )
+            bad(f"paragraphs[{i}]", f"offset {s}: [{s}, {e}] is not one whole line without its surrounding white space")
     if layout_only:
         return problems
     sents = spans("sentences", rec["sentences"])
@@ -132,9 +114,7 @@ def validate_record(rec: dict[str, Any], text: str, where: str) -> list[str]:
             bad(where_i, f"value {a.get('value')!r} must be a positive number")
         if isinstance(a.get("value"), float) and a["value"].is_integer():
             bad(where_i, f"value {a['value']!r} is whole and must be written as an integer")
-        if "value_max" in a and not (
-            isinstance(a["value_max"], int | float) and a["value_max"] > a.get("value", 0)
-        ):
+        if "value_max" in a and not (isinstance(a["value_max"], int | float) and a["value_max"] > a.get("value", 0)):
             bad(where_i, f"value_max {a.get('value_max')!r} must be larger than value")
         if not CURRENCY.match(str(a.get("currency"))):
             bad(where_i, f"currency {a.get('currency')!r} is not an ISO 4217 code")
@@ -162,10 +142,7 @@ def _where_problems(rec: dict[str, Any], bad) -> None:
         if unit is None:
             bad(f"places[{i}]", f"code {p.get('code')!r} is not the GSO code of one of the 63 provinces")
         elif p.get("name") != unit.name:
-            bad(
-                f"places[{i}]",
-                f"name {p.get('name')!r} is not the official name {unit.name!r} of code {unit.code}",
-            )
+            bad(f"places[{i}]", f"name {p.get('name')!r} is not the official name {unit.name!r} of code {unit.code}")
     prov = rec["province"]
     if prov is not None:
         unit = units.get(str(prov.get("code"))) if isinstance(prov, dict) else None
@@ -176,10 +153,7 @@ def _where_problems(rec: dict[str, Any], bad) -> None:
     codes = set(cldr_names()) | {"SU"}
     for i, c in enumerate(rec["countries"]):
         if c.get("country") not in codes or c.get("country") == "VN":
-            bad(
-                f"countries[{i}]",
-                f"country {c.get('country')!r} is not an ISO 3166-1 alpha-2 code of a foreign country",
-            )
+            bad(f"countries[{i}]", f"country {c.get('country')!r} is not an ISO 3166-1 alpha-2 code of a foreign country")
 
 
 def _unstamped(line: str) -> str:
@@ -195,9 +169,7 @@ def _line_spans(text: str):
         pos += len(line) + 1
 
 
-def validate_gold(
-    gold_dir: str | Path, text_dirs: list[str | Path], skip_missing: bool = False
-) -> tuple[list[str], int, list[str]]:
+def validate_gold(gold_dir: str | Path, text_dirs: list[str | Path], skip_missing: bool = False) -> tuple[list[str], int, list[str]]:
     """(problems, records checked, ids skipped for want of their text)."""
     gold = load_gold(gold_dir)
     problems: list[str] = []
