@@ -228,7 +228,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 @subcommand
 def _register_tables(sub) -> None:
-    p = sub.add_parser("tables", help="flat tables (documents, directives, amounts, counts) for pandas or a spreadsheet")
+    p = sub.add_parser("tables", help="flat tables (documents, directives, amounts, counts, places, countries) for pandas or a spreadsheet")
     p.add_argument("records", help="pipeline records (JSONL)")
     p.add_argument("-o", "--output", required=True, metavar="DIR")
     p.add_argument("--format", choices=["csv", "parquet"], default="csv")
@@ -298,17 +298,19 @@ def cmd_show(args: argparse.Namespace) -> int:
 def render_terminal(text: str, rec: dict, color: bool = False) -> str:
     """Title, date, byline, then each paragraph with its mentions marked
     ``[[text|LABEL key]]`` (or coloured on a terminal)."""
-    colours = {"directives": "\033[1;34m", "amounts": "\033[1;32m", "counts": "\033[1;33m"}
-    keys = {"directives": "ref", "amounts": "value", "counts": "category"}
-    marks = sorted((m["start"], m["end"], kind, m) for kind in colours for m in rec[kind])
+    colours = {"directives": "\033[1;34m", "amounts": "\033[1;32m", "counts": "\033[1;33m",
+               "places": "\033[1;35m", "countries": "\033[1;36m"}  # fmt: skip
+    keys = {"directives": "ref", "amounts": "value", "counts": "category", "places": "code", "countries": "country"}
+    labels = {"directives": "DIRECTIVE", "amounts": "AMOUNT", "counts": "COUNT", "places": "PLACE", "countries": "COUNTRY"}
+    marks = sorted((m["start"], m["end"], kind, m) for kind in colours for m in rec.get(kind) or [])
     lines = [f"title: {rec['title']}", f"published: {rec['published']}", f"byline: {rec['byline']}", ""]
     for ps, pe in rec["paragraphs"]:
         out, pos = [], ps
         for s, e, kind, m in marks:
-            if s < ps or e > pe:
-                continue
+            if s < max(ps, pos) or e > pe:
+                continue  # outside this paragraph, or inside a mention already shown
             out.append(text[pos:s])
-            label = f"{kind[:-1].upper()} {m.get(keys[kind])}"
+            label = f"{labels[kind]} {m.get(keys[kind])}"
             out.append(f"{colours[kind]}{text[s:e]}\033[0m" if color else f"[[{text[s:e]}|{label}]]")
             pos = e
         out.append(text[pos:pe])

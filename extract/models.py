@@ -56,6 +56,27 @@ class Count:
 
 
 @dataclass
+class Place:
+    """A province or centrally-run city named in the text (SPEC section 8)."""
+
+    start: int
+    end: int
+    text: str
+    code: str  # GSO code of the unit in force until 30 June 2025
+    name: str  # its official name without the administrative word
+
+
+@dataclass
+class Country:
+    """A foreign country or territory named in the text (SPEC section 9)."""
+
+    start: int
+    end: int
+    text: str
+    country: str  # ISO 3166-1 alpha-2
+
+
+@dataclass
 class Record:
     id: str
     source: str | None = None
@@ -70,6 +91,11 @@ class Record:
     directives: list[Directive] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
+    province: dict[str, str] | None = (
+        None  # the article's province (SPEC 8): code, name, code_2025, name_2025
+    )
+    places: list[Place] = field(default_factory=list)
+    countries: list[Country] = field(default_factory=list)
     tokens: list[Span] | None = None
     text: str | None = None
     duplicate_of: str | None = None
@@ -89,6 +115,9 @@ class Record:
             "directives": [dict(vars(x)) for x in self.directives],
             "amounts": [x.to_dict() for x in self.amounts],
             "counts": [dict(vars(x)) for x in self.counts],
+            "province": self.province,
+            "places": [dict(vars(x)) for x in self.places],
+            "countries": [dict(vars(x)) for x in self.countries],
         }
         if self.tokens is not None:
             d["tokens"] = self.tokens

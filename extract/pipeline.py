@@ -2,8 +2,8 @@
 
 The pipeline is a list of named stages (a small registry, as spaCy has), each one job:
 ``segment`` (title, date, byline, paragraphs), ``sentences``, ``directives``, ``amounts``,
-``money_kind`` (each amount's kind and stage), ``counts`` and, only when asked, ``tokens``.
-Every stage reads the canonical text and
+``money_kind`` (each amount's kind and stage), ``counts``, ``places``, ``province``,
+``countries`` and, only when asked, ``tokens``. Every stage reads the canonical text and
 the document state and writes its fields; ``vnextract bench`` times them one by one.
 """
 
@@ -15,12 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .find.amounts import find_amounts
+from .find.countries import find_countries
 from .find.counts import find_counts, number_anchors
 from .find.directives import find_directives
 from .find.numbers import NumberSpan, find_number_spans
+from .find.places import find_places
 from .models import Record
 from .read.decode import canonicalize
 from .resolve.money_kind import resolve_kinds
+from .resolve.province import resolve_province
 from .segment import read_layout, split_sentences, word_spans
 
 
@@ -31,6 +34,7 @@ class Doc:
     text: str
     record: Record
     regions: list[list[int]] = field(default_factory=list)  # title + paragraphs
+    title_span: list[int] | None = None
     sentence_starts: tuple[int, ...] = ()  # forced sentence starts (a glued byline)
     masked: list[tuple[int, int]] = field(default_factory=list)  # designations
     numbers: list[NumberSpan] = field(default_factory=list)  # number expressions in the regions
@@ -57,6 +61,7 @@ def _segment(doc: Doc) -> None:
     rec.title, rec.published, rec.byline = layout.title, layout.published, layout.byline
     rec.paragraphs = layout.paragraphs
     doc.regions = ([list(layout.title_span)] if layout.title_span else []) + layout.paragraphs
+    doc.title_span = list(layout.title_span) if layout.title_span else None
     if layout.glued_byline_start is not None:
         doc.sentence_starts = (layout.glued_byline_start,)
 
@@ -98,12 +103,41 @@ def _counts(doc: Doc) -> None:
     doc.record.counts = find_counts(doc.text, doc.regions, taken, doc.numbers)
 
 
+@stage("places")
+def _places(doc: Doc) -> None:
+    doc.record.places = find_places(doc.text, doc.regions)
+
+
+@stage("province")
+def _province(doc: Doc) -> None:
+    doc.record.province = resolve_province(doc.text, doc.record.places, doc.regions, doc.title_span)
+
+
+@stage("countries")
+def _countries(doc: Doc) -> None:
+    """After places: a province's name masks the country word inside it (``Lào Cai``)."""
+    doc.record.countries = find_countries(
+        doc.text, doc.regions, [(p.start, p.end) for p in doc.record.places]
+    )
+
+
 @stage("tokens")
 def _tokens(doc: Doc) -> None:
     doc.record.tokens = word_spans(doc.text, doc.regions)
 
 
-DEFAULT_STAGES = ("segment", "sentences", "directives", "numbers", "amounts", "money_kind", "counts")
+DEFAULT_STAGES = (
+    "segment",
+    "sentences",
+    "directives",
+    "numbers",
+    "amounts",
+    "money_kind",
+    "counts",
+    "places",
+    "province",
+    "countries",
+)
 
 
 def sha256_text(text: str) -> str:

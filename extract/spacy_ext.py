@@ -3,10 +3,11 @@ with displaCy.
 
 - ``nlp.add_pipe("vnextract")`` (registered through the ``spacy_factories`` entry point)
   runs the same core pipeline on ``doc.text`` and puts the results on the Doc: span groups
-  ``doc.spans["directives" | "amounts" | "counts"]`` (and ``"vnextract"`` with all three,
-  for displaCy), every field as a Span extension (``span._.ref``, ``span._.value``, ``span._.kind``, ...),
-  ``doc._.title``, ``doc._.published``, ``doc._.byline``, ``doc._.record`` and sentence
-  starts from the segmenter.
+  ``doc.spans["directives" | "amounts" | "counts" | "places" | "countries"]`` (and
+  ``"vnextract"`` with all of them, for displaCy), every field as a Span extension
+  (``span._.ref``, ``span._.value``, ``span._.kind``, ``span._.code``, ``span._.country``, ...),
+  ``doc._.title``, ``doc._.published``, ``doc._.byline``, ``doc._.province``,
+  ``doc._.record`` and sentence starts from the segmenter.
 - ``vnextract.UndertheseaTokenizer.v1``: a tokenizer from underthesea's word segmentation,
   for pipelines that want Vietnamese words rather than syllables.
 - :func:`load` returns ``spacy.blank("vi")`` (without pyvi) with the component added.
@@ -30,12 +31,15 @@ FIELDS = {
     "directives": ("doc_type", "number", "ref", "date", "issuer", "short"),
     "amounts": ("value", "value_max", "currency", "approx", "kind", "stage"),
     "counts": ("value", "approx", "category", "noun"),
+    "places": ("code", "name"),
+    "countries": ("country",),
 }
-LABELS = {"directives": "DIRECTIVE", "amounts": "AMOUNT", "counts": "COUNT"}
+LABELS = {"directives": "DIRECTIVE", "amounts": "AMOUNT", "counts": "COUNT", "places": "PLACE", "countries": "COUNTRY"}
+COLORS = {"DIRECTIVE": "#9ecae1", "AMOUNT": "#a1d99b", "COUNT": "#fdae6b", "PLACE": "#d4b9da", "COUNTRY": "#9edae5"}
 
 
 def _register_extensions() -> None:
-    for name in ("title", "published", "byline", "record"):
+    for name in ("title", "published", "byline", "province", "record"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     for field in {f for fields in FIELDS.values() for f in fields} | {"core_span"}:
@@ -59,6 +63,7 @@ class VnExtract:
                       | {s for s, _ in record["sentences"]})
         doc._.record = record
         doc._.title, doc._.published, doc._.byline = record["title"], record["published"], record["byline"]
+        doc._.province = record["province"]
         every: list[Span] = []
         for group, label in LABELS.items():
             spans = []
@@ -153,8 +158,7 @@ def load(underthesea_tokenizer: bool = False, **config: Any) -> Language:
 
 
 def render_html(doc: Doc, page: bool = True) -> str:
-    """displaCy's span view of every mention (DIRECTIVE, AMOUNT, COUNT)."""
+    """displaCy's span view of every mention (DIRECTIVE, AMOUNT, COUNT, PLACE, COUNTRY)."""
     from spacy import displacy
 
-    colors = {"DIRECTIVE": "#9ecae1", "AMOUNT": "#a1d99b", "COUNT": "#fdae6b"}
-    return displacy.render(doc, style="span", page=page, options={"spans_key": "vnextract", "colors": colors})
+    return displacy.render(doc, style="span", page=page, options={"spans_key": "vnextract", "colors": COLORS})

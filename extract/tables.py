@@ -1,6 +1,7 @@
 """Flat tables for analysis: one per mention list and one per document, one row per
-mention with the document's id, title and publication date, ready for pandas or a
-spreadsheet. CSV always; Parquet through pyarrow (the ``parquet`` extra)."""
+mention with the document's id, title, publication date and year, and the article's
+province (SPEC 8) before and after the 2025 merger, so that any table groups by province
+or year without a join. CSV always; Parquet through pyarrow (the ``parquet`` extra)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,27 @@ COLUMNS = {
     "directives": ["start", "end", "text", "doc_type", "number", "ref", "date", "issuer", "short"],
     "amounts": ["start", "end", "text", "value", "value_max", "currency", "approx", "kind", "stage"],
     "counts": ["start", "end", "text", "value", "approx", "category", "noun"],
+    "places": ["start", "end", "text", "code", "name"],
+    "countries": ["start", "end", "text", "country"],
 }
 DOC_COLUMNS = ["id", "source", "status", "error_type", "title", "published", "byline", "sha256",
-               "paragraphs", "sentences", "directives", "amounts", "counts", "duplicate_of"]
+               "paragraphs", "sentences", "directives", "amounts", "counts", "places", "countries", "duplicate_of"]
 KEY = ["doc_id", "title", "published"]
+WHERE = ["year", "province_code", "province", "province_2025_code", "province_2025"]
+STRINGS = {"number", "ref", "code", "province_code", "province_2025_code"}
+
+
+def where(rec: dict[str, Any]) -> dict[str, Any]:
+    """The year of publication and the article's province, for every row of its tables."""
+    published = rec.get("published") or ""
+    prov = rec.get("province") or {}
+    return {
+        "year": int(published[:4]) if published[:4].isdigit() else None,
+        "province_code": prov.get("code"),
+        "province": prov.get("name"),
+        "province_2025_code": prov.get("code_2025"),
+        "province_2025": prov.get("name_2025"),
+    }
 
 
 def rows(records: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -29,12 +47,13 @@ def rows(records: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
             "published": rec.get("published"), "byline": rec.get("byline"), "sha256": rec.get("sha256"),
             "paragraphs": len(rec.get("paragraphs") or []), "sentences": len(rec.get("sentences") or []),
             "directives": len(rec.get("directives") or []), "amounts": len(rec.get("amounts") or []),
-            "counts": len(rec.get("counts") or []), "duplicate_of": rec.get("duplicate_of"),
+            "counts": len(rec.get("counts") or []), "places": len(rec.get("places") or []),
+            "countries": len(rec.get("countries") or []), "duplicate_of": rec.get("duplicate_of"), **where(rec),
         })
         for kind, cols in COLUMNS.items():
             for m in rec.get(kind) or []:
                 tables[kind].append({"doc_id": rec["id"], "title": rec.get("title"), "published": rec.get("published"),
-                                     **{c: m.get(c) for c in cols}})
+                                     **where(rec), **{c: m.get(c) for c in cols}})
     return tables
 
 
@@ -43,7 +62,7 @@ def write_tables(records: Iterable[dict[str, Any]], out_dir: str, fmt: str = "cs
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     written = {}
     for name, table in tables.items():
-        columns = DOC_COLUMNS if name == "documents" else KEY + COLUMNS[name]
+        columns = DOC_COLUMNS + WHERE if name == "documents" else KEY + WHERE + COLUMNS[name]
         path = Path(out_dir) / f"{name}.{fmt}"
         if fmt == "csv":
             with open(path, "w", newline="", encoding="utf-8") as fh:
@@ -75,9 +94,9 @@ def _write_parquet(path: Path, table: list[dict[str, Any]], columns: list[str]) 
             places = 0 if all(isinstance(v, int) for v in values) else 4
             data[c] = [None if v is None else Decimal(str(v)) for v in data[c]]
             fields.append(pa.field(c, pa.decimal128(38, places)))
-        elif c in ("value", "value_max", "start", "end"):
+        elif c in ("value", "value_max", "start", "end", "year"):
             fields.append(pa.field(c, pa.int64()))
-        elif c in ("number", "ref"):
+        elif c in STRINGS:
             fields.append(pa.field(c, pa.string()))
         else:
             fields.append(pa.field(c, pa.array(data[c]).type if table else pa.string()))

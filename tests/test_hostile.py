@@ -80,6 +80,9 @@ PATHOLOGICAL = {
     # hard-wrapped lines: every line ends inside a mention's attributes
     "long wrapped runs": lambda n: ("Chỉ thị số 05-CT/TW ngày 15\ntháng 5 năm 2016 của\nBan Thường vụ Tỉnh ủy và " * (n // 74 + 1))[:n],
     "written-out groups with commas": lambda n: ("Ba tỷ, hai trăm triệu, năm trăm nghìn, " * (n // 39 + 1))[:n],
+    "province names": lambda n: ("tỉnh Hà Nội, Thái Bình Dương và Lào Cai " * (n // 38 + 1))[:n],
+    "one province a line": lambda n: ("Hà Giang\n" * (n // 9 + 1))[:n],
+    "country pairs and names": lambda n: ("Việt - Lào - Nhật, CHLB Đức, chị Nga " * (n // 37 + 1))[:n],
 }
 
 

@@ -9,11 +9,14 @@ import pytest
 
 from extract import lexicon
 from extract.find.amounts import find_amounts
+from extract.find.countries import find_countries
 from extract.find.counts import find_counts
 from extract.find.directives import find_directives
+from extract.find.places import find_places
 
-FINDERS = {"directives": find_directives, "amounts": find_amounts, "counts": find_counts}
-MINIMUM = {"directives": (80, 30), "amounts": (100, 30), "counts": (80, 30)}
+FINDERS = {"directives": find_directives, "amounts": find_amounts, "counts": find_counts,
+           "places": find_places, "countries": find_countries}
+MINIMUM = {"directives": (80, 30), "amounts": (100, 30), "counts": (80, 30), "places": (80, 40), "countries": (80, 40)}
 
 
 def _cases(name):
@@ -36,6 +39,11 @@ def _found(name: str, text: str) -> list[dict]:
     directives = find_directives(text, regions)
     if name == "directives":
         return [d.__dict__ for d in directives]
+    if name == "places":
+        return [dict(vars(p)) for p in find_places(text, regions)]
+    if name == "countries":  # as in the pipeline: province names mask the words inside them
+        places = [(p.start, p.end) for p in find_places(text, regions)]
+        return [dict(vars(c)) for c in find_countries(text, regions, places)]
     designations = [(d.start, d.end) for d in directives]
     mentions = find_amounts(text, regions, designations)
     if name == "counts":
@@ -50,9 +58,11 @@ def test_corpus_size(name):
     negatives = sum(1 for e in examples if not e["expect"])
     assert positives >= MINIMUM[name][0] and negatives >= MINIMUM[name][1]
     assert sum(len(e["expect"]) for e in examples if name != "directives") >= (100 if name == "amounts" else 80) or name == "directives"
+    assert all(m["text"] in e["text"] for e in examples for m in e["expect"])
 
 
-@pytest.mark.parametrize("example", _cases("directives") + _cases("amounts") + _cases("counts"))
+@pytest.mark.parametrize("example", _cases("directives") + _cases("amounts") + _cases("counts")
+                         + _cases("places") + _cases("countries"))
 def test_example(example, request):
     name = request.node.callspec.id.split("-")[0]
     # kind and stage are the money_kind stage's, walked by tests/test_money_kind.py

@@ -1,0 +1,1 @@
+"""Resolvers: document-level fields decided from the mentions the finders found."""

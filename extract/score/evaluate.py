@@ -18,9 +18,12 @@ KEYS = {
     "directives": lambda d: ("ref", d["ref"]) if d.get("ref") else ("type+number", d.get("doc_type"), d.get("number")),
     "amounts": lambda a: (a.get("value"), a.get("value_max"), a.get("currency")),
     "counts": lambda c: (c.get("value"), c.get("category")),
+    "places": lambda p: p.get("code"),
+    "countries": lambda c: c.get("country"),
 }
-ATTRIBUTES = {"directives": ("date", "issuer", "short"), "amounts": ("approx", "kind", "stage"), "counts": ("approx", "noun")}
-DOC_FIELDS = ("title", "byline", "published", "published_date")
+ATTRIBUTES = {"directives": ("date", "issuer", "short"), "amounts": ("approx", "kind", "stage"), "counts": ("approx", "noun"),
+              "places": (), "countries": ()}
+DOC_FIELDS = ("title", "byline", "published", "published_date", "province")
 
 
 @dataclass
@@ -123,6 +126,11 @@ def _boundaries_prf(gold: list[list[int]], pred: list[list[int]]) -> PRF:
     return PRF(tp=len(g & p), n_pred=len(p), n_gold=len(g))
 
 
+def _province_code(rec: dict[str, Any]) -> str | None:
+    prov = rec.get("province")
+    return prov.get("code") if isinstance(prov, dict) else None
+
+
 def score_doc(gold: dict[str, Any], pred: dict[str, Any] | None) -> DocScore:
     from .gold import is_layout_record
 
@@ -158,9 +166,12 @@ def score_doc(gold: dict[str, Any], pred: dict[str, Any] | None) -> DocScore:
         "published": gp == pp,
         "published_date": (gp or "")[:10] == (pp or "")[:10],
     }
+    if not layout_only:  # SPEC 7: province by code, a null for a null is right
+        fields["province"] = _province_code(gold) == _province_code(pred)
     for f, ok in fields.items():
         if not ok and f != "published_date":
-            errors.append({"doc": gold["id"], "list": f, "kind": "wrong", "gold": gold.get(f), "pred": pred.get(f)})
+            g_v, p_v = (_province_code(gold), _province_code(pred)) if f == "province" else (gold.get(f), pred.get(f))
+            errors.append({"doc": gold["id"], "list": f, "kind": "wrong", "gold": g_v, "pred": p_v})
     paragraphs = _spans_prf(gold.get("paragraphs") or [], pred.get("paragraphs") or [])
     g_par, p_par = {tuple(x) for x in gold.get("paragraphs") or []}, {tuple(x) for x in pred.get("paragraphs") or []}
     errors += [{"doc": gold["id"], "list": "paragraphs", "kind": "miss", "gold": list(x)} for x in sorted(g_par - p_par)]
@@ -250,13 +261,16 @@ def format_table(ev: Evaluation, per_doc: bool = False) -> str:
         out.append(f"({len(ev.unscored_predictions)} predicted records have no gold and were not scored)")
     if per_doc:
         out.append("")
-        out.append(f"{'document':<26} {'dir F1':>6} {'amt F1':>6} {'cnt F1':>6} {'par F1':>6} {'sent F1':>7}  title byline date")
+        out.append(f"{'document':<26} {'dir F1':>6} {'amt F1':>6} {'cnt F1':>6} {'plc F1':>6} {'ctr F1':>6} {'par F1':>6} "
+                   f"{'sent F1':>7}  title byline date province")
         for d in ev.docs:
             f = d.fields
             out.append(
                 f"{d.id:<26} {d.lists['directives'].value.f1:6.3f} {d.lists['amounts'].value.f1:6.3f} "
-                f"{d.lists['counts'].value.f1:6.3f} {d.paragraphs.f1:6.3f} {d.sentences.f1:7.3f}  "
-                f"{'ok' if f['title'] else 'x':<5} {'ok' if f['byline'] else 'x':<6} {'ok' if f['published'] else 'x'}"
+                f"{d.lists['counts'].value.f1:6.3f} {d.lists['places'].value.f1:6.3f} {d.lists['countries'].value.f1:6.3f} "
+                f"{d.paragraphs.f1:6.3f} {d.sentences.f1:7.3f}  "
+                f"{'ok' if f['title'] else 'x':<5} {'ok' if f['byline'] else 'x':<6} {'ok' if f['published'] else 'x':<4} "
+                f"{'-' if 'province' not in f else 'ok' if f['province'] else 'x'}"
             )
     return "\n".join(out)
 

@@ -15,8 +15,9 @@ from ..errors import UsageError
 from ..models import loads
 from ..read.sources import Item
 
-GOLD_FIELDS = ("id", "sha256", "title", "published", "byline", "paragraphs", "sentences", "directives", "amounts", "counts")
-ENTITY_LISTS = ("directives", "amounts", "counts")
+GOLD_FIELDS = ("id", "sha256", "title", "published", "byline", "paragraphs", "sentences",
+               "directives", "amounts", "counts", "province", "places", "countries")
+ENTITY_LISTS = ("directives", "amounts", "counts", "places", "countries")
 
 
 LAYOUT_FIELDS = ("id", "title", "published", "byline", "paragraphs")

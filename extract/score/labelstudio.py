@@ -2,9 +2,11 @@
 
 ``export``: pipeline records -> Label Studio tasks, the record's spans as
 pre-annotations (predictions), plus the labelling config that shows them. Each mention is
-a labelled region (Directive, Amount, Count, Paragraph, Sentence); its fields (value,
-currency, an amount's kind and stage, ref, ...) sit in the region's ``attributes`` text box as JSON, editable by the
-annotator. Title, published date and byline are task-level text boxes.
+a labelled region (Directive, Amount, Count, Place, Country, Paragraph, Sentence); its fields
+(value, currency, an amount's kind and stage, ref, ...) sit in the region's ``attributes``
+text box as JSON, editable by the annotator. Title, published date, byline and the
+article's province (its GSO code; the name and the 2025 successor follow from the official
+list on import) are task-level text boxes.
 
 ``import``: a Label Studio JSON export -> gold records (the latest annotation of each
 task, or its prediction when nobody annotated it). A round trip loses nothing.
@@ -19,7 +21,8 @@ from typing import Any
 
 from ..errors import UsageError
 
-LABELS = {"directives": "Directive", "amounts": "Amount", "counts": "Count", "paragraphs": "Paragraph", "sentences": "Sentence"}
+LABELS = {"directives": "Directive", "amounts": "Amount", "counts": "Count", "places": "Place", "countries": "Country",
+          "paragraphs": "Paragraph", "sentences": "Sentence"}
 LISTS = {v: k for k, v in LABELS.items()}
 DOC_FIELDS = ("title", "published", "byline")
 
@@ -29,6 +32,8 @@ CONFIG = """<View>
     <Label value="Directive" background="#4e79a7"/>
     <Label value="Amount" background="#59a14f"/>
     <Label value="Count" background="#f28e2b"/>
+    <Label value="Place" background="#b07aa1"/>
+    <Label value="Country" background="#76b7b2"/>
     <Label value="Paragraph" background="#dddddd"/>
     <Label value="Sentence" background="#eeeeee"/>
   </Labels>
@@ -38,6 +43,7 @@ CONFIG = """<View>
   <TextArea name="title" toName="text" editable="true" maxSubmissions="1" placeholder="title (empty = null)"/>
   <TextArea name="published" toName="text" editable="true" maxSubmissions="1" placeholder="published, ISO 8601 (empty = null)"/>
   <TextArea name="byline" toName="text" editable="true" maxSubmissions="1" placeholder="byline (empty = null)"/>
+  <TextArea name="province" toName="text" editable="true" maxSubmissions="1" placeholder="the article's province, GSO code e.g. 75 (empty = null)"/>
 </View>
 """
 
@@ -62,10 +68,12 @@ def record_to_task(record: dict[str, Any], text: str, task_id: int) -> dict[str,
                     "id": rid, "from_name": "attributes", "to_name": "text", "type": "textarea",
                     "value": {"start": start, "end": end, "text": [json.dumps(attrs, ensure_ascii=False)]},
                 })
-    for field in DOC_FIELDS:
-        if record.get(field) is not None:
+    province = record.get("province")
+    doc_values = {f: record.get(f) for f in DOC_FIELDS} | {"province": province["code"] if province else None}
+    for field, v in doc_values.items():
+        if v is not None:
             result.append({"id": f"doc-{field}", "from_name": field, "to_name": "text", "type": "textarea",
-                           "value": {"text": [record[field]]}})
+                           "value": {"text": [v]}})
     return {
         "id": task_id,
         "data": {"text": text, "doc_id": record["id"]},
@@ -88,6 +96,7 @@ def task_to_gold(task: dict[str, Any]) -> dict[str, Any]:
         "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         "title": None, "published": None, "byline": None,
         "paragraphs": [], "sentences": [], "directives": [], "amounts": [], "counts": [],
+        "province": None, "places": [], "countries": [],
     }
     attrs: dict[str, dict[str, Any]] = {}
     regions: list[tuple[str, str, int, int]] = []
@@ -96,6 +105,9 @@ def task_to_gold(task: dict[str, Any]) -> dict[str, Any]:
         if r.get("from_name") in DOC_FIELDS:
             texts = v.get("text") or []
             rec[r["from_name"]] = texts[0].strip() if texts and texts[0].strip() else None
+        elif r.get("from_name") == "province":
+            texts = v.get("text") or []
+            rec["province"] = _province(texts[0].strip()) if texts and texts[0].strip() else None
         elif r.get("from_name") == "attributes":
             texts = v.get("text") or []
             if texts:
@@ -112,6 +124,15 @@ def task_to_gold(task: dict[str, Any]) -> dict[str, Any]:
     for field in LABELS:
         rec[field].sort(key=lambda x: (x["start"], x["end"]) if isinstance(x, dict) else tuple(x))
     return rec
+
+
+def _province(code: str) -> dict[str, str]:
+    from ..find.provinces import provinces
+
+    unit = provinces().get(code.zfill(2))
+    if unit is None:
+        raise UsageError(f"province {code!r} is not the GSO code of one of the 63 provinces")
+    return unit.as_dict()
 
 
 def export_tasks(records: list[dict[str, Any]], texts: dict[str, str], out: str) -> Path:

@@ -66,9 +66,10 @@ def render_doc(doc_id: str, text: str, gold: dict[str, Any], pred: dict[str, Any
         if b in tags:
             parts.append(tags[b])
     summary = f"{counts['match']} matched, {counts['miss']} missed, {counts['false']} false alarms"
+    prov = str((gold.get("province") or {}).get("name")) if "province" in gold else "-"
     return (
         f'<section class="doc" id="{html.escape(doc_id)}"><h2>{html.escape(doc_id)}</h2>'
-        f'<p class="sum">title: {html.escape(str(gold.get("title")))} — {summary}</p>'
+        f'<p class="sum">title: {html.escape(str(gold.get("title")))} — province: {html.escape(prov)} — {summary}</p>'
         f"{_layout_errors(text, gold, pred)}"
         f'<div class="text">{"".join(parts)}</div></section>'
     )
@@ -93,6 +94,10 @@ def _layout_errors(text: str, gold: dict[str, Any], pred: dict[str, Any]) -> str
         f"{name}: gold {html.escape(repr(gold.get(name)))}, predicted {html.escape(repr(pred.get(name)))}"
         for name in ("title", "published", "byline") if gold.get(name) != pred.get(name)
     ]
+    g_prov, p_prov = (gold.get("province") or {}).get("code"), (pred.get("province") or {}).get("code")
+    if "province" in gold and g_prov != p_prov:
+        names = [(r.get("province") or {}).get("name") for r in (gold, pred)]
+        items.append(f"province: gold {html.escape(repr(names[0]))}, predicted {html.escape(repr(names[1]))}")
     g = {tuple(x) for x in gold.get("paragraphs") or []}
     p = {tuple(x) for x in pred.get("paragraphs") or []}
     for kind, spans in (("missed paragraph", g - p), ("false paragraph", p - g)):

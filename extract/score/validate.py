@@ -14,7 +14,9 @@ from typing import Any
 
 import regex
 
+from ..find.countries import cldr_names
 from ..find.directives import load_lexicon
+from ..find.provinces import provinces
 from ..resolve.money_kind import KINDS, STAGES
 from ..segment.lines import cues
 from .gold import ENTITY_LISTS, GOLD_FIELDS, LAYOUT_FIELDS, find_text, is_layout_record, load_gold, read_text
@@ -133,7 +135,30 @@ def validate_record(rec: dict[str, Any], text: str, where: str) -> list[str]:
             bad(where_i, f"approx {c.get('approx')!r} is not legal")
         if not c.get("noun") or not str(c.get("text", "")).endswith(c["noun"]):
             bad(where_i, f"noun {c.get('noun')!r} must end the span text {c.get('text')!r}")
+    _where_problems(rec, bad)
     return problems
+
+
+def _where_problems(rec: dict[str, Any], bad) -> None:
+    """SPEC 8 and 9: codes from the official lists, names as those lists write them."""
+    units = provinces()
+    for i, p in enumerate(rec["places"]):
+        unit = units.get(str(p.get("code")))
+        if unit is None:
+            bad(f"places[{i}]", f"code {p.get('code')!r} is not the GSO code of one of the 63 provinces")
+        elif p.get("name") != unit.name:
+            bad(f"places[{i}]", f"name {p.get('name')!r} is not the official name {unit.name!r} of code {unit.code}")
+    prov = rec["province"]
+    if prov is not None:
+        unit = units.get(str(prov.get("code"))) if isinstance(prov, dict) else None
+        if unit is None:
+            bad("province", f"{prov!r} is not null or an object with the code of one of the 63 provinces")
+        elif prov != unit.as_dict():
+            bad("province", f"{prov!r} should be {unit.as_dict()!r}")
+    codes = set(cldr_names()) | {"SU"}
+    for i, c in enumerate(rec["countries"]):
+        if c.get("country") not in codes or c.get("country") == "VN":
+            bad(f"countries[{i}]", f"country {c.get('country')!r} is not an ISO 3166-1 alpha-2 code of a foreign country")
 
 
 def _unstamped(line: str) -> str:

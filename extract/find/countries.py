@@ -1,0 +1,247 @@
+"""Countries: every foreign country or territory named in the title and paragraphs (SPEC 9).
+
+How: CLDR's Vietnamese territory names (through Babel) and the news forms of
+``patterns/countries.yaml`` make one index; the longest written name wins (``names.py``). A full name
+(``Hàn Quốc``, ``Campuchia``) counts when written with its capitals and not after a
+word that makes it a language, a currency or a person (``tiếng Anh``, ``đô la Mỹ``).
+A one-syllable name that is also a given name or an everyday word (``Nga``, ``Đức``,
+``Anh``) must moreover stand alone: no capitalised syllable beside it (``Thúy Nga``,
+``Mỹ Tho``), no lower-case syllable that makes it a word (``Pháp luật``). A short form
+(``Trung``, ``Thái``) counts only in a pair joined by a dash (``Việt - Trung``). A state
+form written before a name (``CHLB Đức``) joins its span. Province names found first
+mask the words inside them (``Lào`` in ``Lào Cai``).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import lexicon
+from ..models import Country
+from .names import NameIndex, form_regex, key
+from .places import tone_variants
+
+_WORD = r"[\p{L}\p{M}\p{N}]"
+FULL, SINGLE, PAIR = "full", "single", "pair"
+_WORD_SPLIT = regex.compile(r"[\s\-–—]+")
+_PREVIOUS = regex.compile(r"([\p{L}\p{M}]+)[ \u00a0]$")
+_NEXT = regex.compile(r"[ \u00a0]([\p{L}\p{M}]+)")
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    kind: str  # FULL, SINGLE or PAIR
+    canonical: str  # as the list writes it, for the capitals check
+
+
+@dataclass(frozen=True)
+class Names:
+    index: NameIndex[Entry]
+    state_before: regex.Pattern
+    not_after: regex.Pattern
+    not_before: dict[str, frozenset[str]]
+    not_sentence_initial: frozenset[str]
+    pair_before: regex.Pattern
+    pair_after: regex.Pattern
+    language_before: regex.Pattern
+    title_before: regex.Pattern
+    country_before: regex.Pattern
+    name_syllables: frozenset[str]
+
+
+def cldr_names() -> dict[str, str]:
+    """ISO code -> Vietnamese name, from CLDR; ``Myanmar (Miến Điện)`` gives both forms."""
+    import babel
+
+    return {
+        code: name
+        for code, name in babel.Locale("vi").territories.items()
+        if len(code) == 2 and code.isalpha()
+    }
+
+
+def _split_cldr(name: str) -> list[str]:
+    m = regex.fullmatch(r"(.+?)\s*\((.+)\)", name)
+    if m:
+        return [m.group(1), m.group(2)]
+    return [name.split(",")[0].strip()] if "," in name else [name]
+
+
+def _ends_with(words: list[str], flags: int = regex.IGNORECASE) -> regex.Pattern:
+    alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})[ \u00a0]+$", flags)
+
+
+@functools.cache
+def names() -> Names:
+    data = lexicon.load("countries")
+    swaps = lexicon.load("places")["tone_placement"]
+    skip = set(data["skip_codes"])
+    entries: dict[str, Entry] = {}
+
+    def add(form: str, code: str, kind: str) -> None:
+        for v in tone_variants(form, swaps):
+            entries.setdefault(key(v), Entry(code, kind, v))
+
+    for form, code in data["single"].items():
+        add(str(form), str(code), SINGLE)
+    for code, name in cldr_names().items():
+        if code not in skip:
+            for form in _split_cldr(name):
+                if key(form) not in entries:
+                    add(form, code, FULL)
+    for code, forms in data["aliases"].items():
+        for form in forms:
+            add(str(form), str(code), FULL)
+    for form, code in data["pair_only"].items():
+        add(str(form), str(code), PAIR)
+    states = "|".join(
+        form_regex(s)
+        for v in data["state_forms"]
+        for s in sorted(tone_variants(v, swaps), key=len, reverse=True)
+    )
+    dash = r"[ \u00a0]*[-–—][ \u00a0]*"
+    shorts = [*data["pair_partners"], *data["single"], *data["pair_only"]]
+    partners = "|".join(form_regex(p) for p in sorted(shorts, key=len, reverse=True))
+    return Names(
+        index=NameIndex(entries),
+        state_before=regex.compile(rf"(?<!{_WORD})(?:{states})[ \u00a0]+$", regex.IGNORECASE),
+        not_after=_ends_with(data["not_after"]),
+        not_before={str(k): frozenset(v) for k, v in data["not_before"].items()},
+        not_sentence_initial=frozenset(data["not_sentence_initial"]),
+        pair_before=regex.compile(rf"(?<!{_WORD})(?:{partners}){dash}$"),
+        pair_after=regex.compile(rf"^{dash}(?:{partners})(?!{_WORD})"),
+        title_before=_ends_with(data["title_words"]),
+        country_before=_ends_with(data["country_words"] + data["title_words"]),
+        name_syllables=frozenset(lexicon.load("places")["name_syllables"])
+        | frozenset(data["given_name_syllables"]),
+        language_before=regex.compile(
+            rf"(?<!{_WORD})(?:{'|'.join(regex.escape(w) for w in data['language_cues'])})(?!{_WORD})",
+            regex.IGNORECASE,
+        ),
+    )
+
+
+def _capitals_as_written(written: str, canonical: str) -> bool:
+    """The words the list capitalises are capitalised in the text (or it is all capitals)."""
+    if _all_capitals(written):
+        return True
+    w_words = _WORD_SPLIT.split(written)
+    c_words = _WORD_SPLIT.split(canonical)
+    if len(w_words) != len(c_words):
+        return written[:1].isupper()
+    return all(not c[:1].isupper() or w[:1].isupper() for w, c in zip(w_words, c_words, strict=True))
+
+
+def _all_capitals(written: str) -> bool:
+    """``LÀO``, ``HÀN QUỐC``: a line in capitals (one capital letter alone is not)."""
+    return written.isupper() and not written.istitle()
+
+
+def _sentence_initial(before: str) -> bool:
+    stripped = before.rstrip(" \u00a0\"'“‘(")
+    return not stripped or stripped[-1] in ".!?:\n•-–—"
+
+
+def _capital_neighbour(text: str, start: int, end: int, floor: int, ceil: int, titled: bool) -> bool:
+    """A capitalised syllable beside the name makes it part of a longer name (``Thúy Nga``,
+    ``Mỹ Tho``); after a title word the one after it is a person's name (``Tổng thống Mỹ
+    Donald Trump``)."""
+    prev = _PREVIOUS.search(text[max(floor, start - 25) : start])
+    nxt = _NEXT.match(text[end : min(ceil, end + 25)])
+    left = bool(prev and prev.group(1)[0].isupper() and prev.group(1) not in ("Việt",))
+    return left or bool(nxt and nxt.group(1)[0].isupper() and not titled)
+
+
+def _next_word(text: str, end: int, ceil: int) -> str:
+    m = _NEXT.match(text[end : min(ceil, end + 25)])
+    return m.group(1) if m else ""
+
+
+def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: int) -> bool:
+    """Whether the name at [start, end) names its country here (see the module doc)."""
+    n = names()
+    written = text[start:end]
+    if not _capitals_as_written(written, entry.canonical):
+        return False
+    before = text[max(floor, start - 40) : start]
+    if entry.kind != PAIR and n.state_before.search(before):
+        return True  # CHLB Đức, Liên bang Nga
+    paired = bool(
+        n.pair_before.search(text[max(floor, start - 20) : start])
+        or n.pair_after.match(text[end : min(ceil, end + 20)])
+    )
+    if paired and entry.kind != FULL and n.language_before.search(text[max(floor, start - 30) : start]):
+        return False  # bằng 2 thứ tiếng (Việt - Anh): languages, not countries
+    if entry.kind == PAIR:
+        return paired
+    if n.not_after.search(before) and not paired:
+        return False
+    if entry.kind == FULL:
+        return True
+    if paired:
+        return True
+    if _all_capitals(written):
+        nxt = _NEXT.match(text[end : min(ceil, end + 25)])
+        prev = _PREVIOUS.search(text[max(floor, start - 25) : start])
+        beside = [m.group(1) for m in (prev, nxt) if m]
+        if any(w.isupper() for w in beside) and not text[floor:ceil].isupper():
+            return False  # a name in capitals inside a mixed line: `ANH THƯ ghi`
+        return not n.not_after.search(before)
+    if _capital_neighbour(text, start, end, floor, ceil, bool(n.title_before.search(before))):
+        return False
+    if _next_word(text, end, ceil).lower() in n.not_before.get(entry.canonical, ()):
+        return False
+    return not (entry.canonical in n.not_sentence_initial and _sentence_initial(before))
+
+
+def find_countries(
+    text: str, regions: list[list[int]] | None = None, masked: list[tuple[int, int]] | None = None
+) -> list[Country]:
+    """Every foreign country mention inside ``regions``, in text order; spans overlapping
+    ``masked`` (the province names) are not countries."""
+    from .spans import SpanIndex
+
+    n = names()
+    taken = SpanIndex(masked or [])
+    found = [
+        (s, e, entry, start, end)
+        for start, end in (regions if regions is not None else [[0, len(text)]])
+        for s, e, entry in n.index.find(text, start, end)
+        if not taken.overlaps(s, e)
+    ]
+    given = _given_names(text, found)
+    out: list[Country] = []
+    for s, e, entry, start, end in found:
+        if not is_country(text, s, e, entry, start, end):
+            continue
+        if entry.canonical in given and not n.country_before.search(text[max(start, s - 30) : s]):
+            continue  # `Phương Nga` ... `Tôi thấy Nga có tiềm năng`: the same person
+        state = n.state_before.search(text[max(start, s - 40) : s])
+        if state and entry.kind != PAIR:
+            s -= len(state.group())
+        out.append(Country(s, e, text[s:e], entry.code))
+    return out
+
+
+def _given_names(text: str, found: list) -> set[str]:
+    """One-syllable names the document uses as a given name (``Phương Nga``, ``Hằng Nga``):
+    one sense per document, so elsewhere they stand for the country only after a word that
+    says so (``tại Nga``, ``người Nga``)."""
+    out = set()
+    for s, _, entry, start, _ in found:
+        if entry.kind == SINGLE:
+            prev = _PREVIOUS.search(text[max(start, s - 25) : s])
+            word = prev.group(1) if prev else ""
+            if (
+                word[:1].isupper()
+                and not word.isupper()
+                and word != "Việt"
+                and word in names().name_syllables
+            ):
+                out.add(entry.canonical)
+    return out

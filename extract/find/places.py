@@ -1,0 +1,148 @@
+"""Places: every province or centrally-run city named in the title and paragraphs (SPEC 8).
+
+How: one index holds every written form of the 63 names (the official name from the
+package, the same with old-style tone marks, without tone marks, and the news forms of
+``patterns/places.yaml``), plus the longer names that contain a province's name and are
+something else (``Thái Bình Dương``); the longest written name wins (``names.py``). A candidate is then kept only when it is written as a name (every
+syllable capitalised: ``hòa bình`` is peace) and the word before it does not make it a
+person (``bà Hà Giang``, ``Nguyễn Thái Bình``), a feature (``sông Đồng Nai``) or a city
+below province level (``thành phố Vĩnh Long``).
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from .. import lexicon
+from ..models import Place
+from .names import NameIndex, key
+from .provinces import provinces
+
+_NAME_SPLIT = regex.compile(r"[\s\-–—.]+")
+_PREVIOUS = regex.compile(r"(?:^|[ \u00a0])([\p{L}\p{M}]+)[ \u00a0]$")
+
+__all__ = ["find_places", "is_place", "key", "tone_variants", "strip_marks"]
+
+
+def strip_marks(form: str) -> str:
+    """The form as a page without tone marks writes it (``Hà Nội`` -> ``Ha Noi``)."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", form) if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+def tone_variants(form: str, swaps: dict[str, str]) -> set[str]:
+    """The form with tone marks placed the old way and the new way (``Hòa``/``Hoà``)."""
+    out = {form}
+    for new, old in swaps.items():
+        for f in list(out):
+            if new in f:
+                out.add(f.replace(new, old))
+            if old in f:
+                out.add(f.replace(old, new))
+    return out
+
+
+def _words_before(words: list[str], flags: int = 0, names: int = 0) -> regex.Pattern:
+    """Matches a text that ends with one of ``words`` and white space (or a glued ``TP.``),
+    then up to ``names`` capitalised syllables (``ông Phí`` before ``Thái Bình``)."""
+    alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    syllables = rf"(?-i:\p{{Lu}}[\p{{L}}\p{{M}}]*[ \u00a0]+){{0,{names}}}" if names else ""
+    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})(?:[ \u00a0]+|(?<=\.)){syllables}$", flags)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    index: NameIndex[str | None]  # key -> GSO code, None for a longer name that is skipped
+    city_before: regex.Pattern
+    feature_before: regex.Pattern
+    person_before: regex.Pattern
+    unit_before: regex.Pattern
+    name_syllables: frozenset[str]
+    city_word_units: frozenset[str]
+    only_after_city_word: frozenset[str]
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    data = lexicon.load("places")
+    swaps = data["tone_placement"]
+    forms: dict[str, str | None] = {}
+
+    def add(form: str, code: str | None) -> None:
+        for v in tone_variants(form, swaps):
+            for f in (v, strip_marks(v)):
+                forms.setdefault(key(f), code)
+
+    for code, unit in provinces().items():
+        add(unit.name, code)
+    for code, written in data["aliases"].items():
+        for form in written:
+            add(str(form), str(code))
+    for form in data["longer_names"]:
+        for v in tone_variants(form, swaps):
+            forms[key(v)] = None
+    return Gazetteer(
+        index=NameIndex(forms),
+        city_before=_words_before(data["city_words"]),
+        feature_before=_words_before(data["feature_words"]),
+        person_before=_words_before(data["person_words"], regex.IGNORECASE, names=2),
+        unit_before=_words_before(data["unit_words"]),
+        name_syllables=frozenset(data["name_syllables"]),
+        city_word_units=frozenset(str(c) for c in data["city_word_units"]),
+        only_after_city_word=frozenset(key(f) for f in data["only_after_city_word"]),
+    )
+
+
+def written_as_name(written: str) -> bool:
+    """Every syllable starts with a capital (``Hòa Bình``), or the whole is in capitals."""
+    words = [w for w in _NAME_SPLIT.split(written) if w and w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _previous_syllable(text: str, start: int, floor: int) -> str:
+    m = _PREVIOUS.search(text[max(floor, start - 30) : start])
+    return m.group(1) if m else ""
+
+
+def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool:
+    """Whether the name at [start, end) names its province here (see the module doc)."""
+    g = gazetteer()
+    written = text[start:end]
+    before = text[max(floor, start - 30) : start]
+    if not written_as_name(written) and not g.unit_before.search(before):
+        return False  # hòa bình; but after `tỉnh` a name typed in lower case (`tỉnh Yên bái`) is one
+    after_city_word = bool(g.city_before.search(before))
+    if key(written) in g.only_after_city_word:
+        return after_city_word
+    unit = provinces()[code]
+    if after_city_word and (not unit.city or code in g.city_word_units):
+        return False
+    if not after_city_word and (g.feature_before.search(before) or g.person_before.search(before)):
+        return False
+    return _previous_syllable(text, start, floor) not in g.name_syllables
+
+
+def _signature(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
+    """A name alone at the end of a paragraph after its last sentence (``... ./. Hà Giang``)
+    is the writer's name glued onto the body line, not a place."""
+    if ceil - end > 3 or text[end:ceil].strip():
+        return False
+    before = text[max(floor, start - 8) : start].rstrip()
+    return bool(before) and before[-1] in ".!?…" and before.endswith(("./.", "/.", "...", "…"))
+
+
+def find_places(text: str, regions: list[list[int]] | None = None) -> list[Place]:
+    """Every province mention inside ``regions`` (the title and paragraphs), in text order."""
+    g = gazetteer()
+    units = provinces()
+    out: list[Place] = []
+    for start, end in regions if regions is not None else [[0, len(text)]]:
+        for s, e, code in g.index.find(text, start, end):
+            if code is None or not is_place(text, s, e, code, start) or _signature(text, s, e, start, end):
+                continue
+            out.append(Place(s, e, text[s:e], code, units[code].name))
+    return out
