@@ -269,7 +269,7 @@ def cmd_citations(args: argparse.Namespace) -> int:
 def _register_show(sub) -> None:
     p = sub.add_parser("show", help="an article with its mentions highlighted (terminal, or displaCy HTML)")
     p.add_argument("file")
-    p.add_argument("--html", metavar="OUT.html", help="write displaCy's span view to this file")
+    p.add_argument("--html", metavar="OUT.html", help="write the article with its mentions and their values as an HTML page")
 
 
 @command("show")
@@ -278,42 +278,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     if isinstance(got, int):
         return got
     item, text = got
-    if args.html:
-        from .extras import require
-
-        require("spacy", "show --html")
-        from .spacy_ext import load, render_html
-
-        doc = load()(text)
-        Path(args.html).write_text(render_html(doc), encoding="utf-8")
-        print(f"vnextract show: {len(doc.spans['vnextract'])} mentions -> {args.html}")
-        return EXIT_OK
     from .batch import Options, process_item
+    from .display import LISTS, render_html, render_terminal
 
     # the record `run` writes for the same input (an HTML page's metadata fallbacks included)
-    print(render_terminal(text, process_item(item, Options(), text=text), color=sys.stdout.isatty()))
+    rec = process_item(item, Options(), text=text)
+    if args.html:
+        Path(args.html).write_text(render_html(text, rec), encoding="utf-8")
+        print(f"vnextract show: {sum(len(rec.get(k) or []) for k in LISTS)} mentions -> {args.html}")
+        return EXIT_OK
+    print(render_terminal(text, rec, color=sys.stdout.isatty()))
     return EXIT_OK
-
-
-def render_terminal(text: str, rec: dict, color: bool = False) -> str:
-    """Title, date, byline, then each paragraph with its mentions marked
-    ``[[text|LABEL key]]`` (or coloured on a terminal)."""
-    colours = {"directives": "\033[1;34m", "amounts": "\033[1;32m", "counts": "\033[1;33m",
-               "places": "\033[1;35m", "countries": "\033[1;36m"}  # fmt: skip
-    keys = {"directives": "ref", "amounts": "value", "counts": "category", "places": "code", "countries": "country"}
-    labels = {"directives": "DIRECTIVE", "amounts": "AMOUNT", "counts": "COUNT", "places": "PLACE", "countries": "COUNTRY"}
-    marks = sorted((m["start"], m["end"], kind, m) for kind in colours for m in rec.get(kind) or [])
-    lines = [f"title: {rec['title']}", f"published: {rec['published']}", f"byline: {rec['byline']}", ""]
-    for ps, pe in rec["paragraphs"]:
-        out, pos = [], ps
-        for s, e, kind, m in marks:
-            if s < max(ps, pos) or e > pe:
-                continue  # outside this paragraph, or inside a mention already shown
-            out.append(text[pos:s])
-            label = f"{labels[kind]} {m.get(keys[kind])}"
-            out.append(f"{colours[kind]}{text[s:e]}\033[0m" if color else f"[[{text[s:e]}|{label}]]")
-            pos = e
-        out.append(text[pos:pe])
-        lines.append("".join(out))
-        lines.append("")
-    return "\n".join(lines)

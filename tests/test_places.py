@@ -215,9 +215,9 @@ def test_spacy_component_has_place_and_country_span_groups():
 
 
 def test_show_marks_places_and_countries():
-    from extract.commands import render_terminal
+    from extract.display import render_terminal
 
     text = "Lâm Đồng đón khách Hàn Quốc\n\nNăm nay Lâm Đồng đón hơn 100 đoàn khách Hàn Quốc.\n"
     rec = extract.extract_text(text)
     shown = render_terminal(text, rec)
-    assert "[[Lâm Đồng|PLACE 68]]" in shown and "[[Hàn Quốc|COUNTRY KR]]" in shown
+    assert "[[Lâm Đồng|PLACE 68 · Lâm Đồng]]" in shown and "[[Hàn Quốc|COUNTRY KR]]" in shown
