@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 SHARED := ../shared
 TEXTS  := --texts corpus $(if $(wildcard $(SHARED)/articles),--texts $(SHARED)/articles --texts $(SHARED)/layouts/raw,--skip-missing)
 
-.PHONY: install demo test lint fuzz bench report screenshot plot baselines train-layout layout-cv clean
+.PHONY: install demo test lint fuzz bench report screenshot plot partners-plot baselines train-layout layout-cv clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ screenshot: report
 plot: $(STAMP)
 	$(BIN)/vnextract run corpus -o out/records.jsonl -j 1 -q
 	$(BIN)/python docs/make_plot.py out/records.jsonl docs/amounts.png
+
+## make partners-plot: the README's v2 analysis (money by province, kind and stage; partner countries) over the bench corpus
+partners-plot: $(STAMP)
+	$(BIN)/vnextract run $(SHARED)/corpus-bench/articles.jsonl -o out/bench-records.jsonl -j 2 -q
+	$(BIN)/python docs/make_partners_plot.py out/bench-records.jsonl docs/partners.png
 
 ## make train-layout: fit the layout model on every labelled page -> patterns/layout_model.json
 train-layout: $(STAMP)
