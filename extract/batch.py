@@ -9,6 +9,7 @@ chunks of documents are in flight between the parent and the workers.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import signal
@@ -139,11 +140,18 @@ def _work_chunk(chunk: list[Item | Duplicate], opts: Options) -> list[Done | Dup
     return [_work(item, opts) for item in chunk]
 
 
-def _worker_init() -> None:
-    """A worker whose parent is gone (killed, or its output pipe closed) dies quietly
-    instead of printing a BrokenPipe traceback; Ctrl-C is the parent's to handle."""
+def _worker_init(parent: int) -> None:
+    """A worker whose parent is gone (killed, or its output pipe closed) dies quietly:
+    no BrokenPipe traceback, and no orphan left waiting forever on the task queue (on Linux
+    the kernel ends it with its parent). Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(0)
 
 
 def iter_lines(
@@ -163,7 +171,7 @@ def iter_lines(
             yield _work(item, opts)
         return
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    with ctx.Pool(jobs, initializer=_worker_init) as pool:
+    with ctx.Pool(jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
         window: deque = deque()  # chunks in flight, in input order
         for chunk in _chunks(items, CHUNK):
             window.append(pool.apply_async(_work_chunk, (chunk, opts)))
