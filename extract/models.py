@@ -113,7 +113,10 @@ def json_value(value: Decimal) -> int | float | Decimal:
     if value == value.to_integral_value():
         return int(value)
     as_float = float(value)
-    return as_float if Decimal(repr(as_float)) == value else value
+    if Decimal(repr(as_float)) == value:
+        return as_float
+    digits = format(value, "f")
+    return Decimal(digits.rstrip("0") if "." in digits else digits)  # the same number, no trailing zeros
 
 
 def _exact(obj: Any) -> Any:

@@ -15,6 +15,7 @@ from typing import IO, Any
 
 import orjson
 
+from .errors import UsageError
 from .models import Record, dumps, loads
 
 
@@ -210,6 +211,11 @@ def open_output(path: str | None, append: bool):
     if path is None or path == "-":
         yield sys.stdout.buffer
         return
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    with open(path, "ab" if append else "wb") as fh:
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        fh = open(path, "ab" if append else "wb")  # noqa: SIM115 - closed below
+    except OSError as exc:  # a directory, a path through a file, no permission: one line, exit 2
+        why = "a folder on its path is a file" if isinstance(exc, FileExistsError | NotADirectoryError) else exc.strerror or exc
+        raise UsageError(f"cannot write the output {path}: {why}") from None
+    with fh:
         yield fh

@@ -116,6 +116,7 @@ def _big_jsonl(path, copies: int) -> int:
     return n
 
 
+@pytest.mark.slow
 def test_kill_9_then_resume_gives_exactly_one_record_per_input(tmp_path):
     src = tmp_path / "in.jsonl"
     n = _big_jsonl(src, 300)
@@ -147,6 +148,7 @@ def test_resume_refuses_other_inputs(tmp_path, capsys):
     assert out.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_gives_the_same_records(tmp_path):
     distributed = pytest.importorskip("distributed")
     import dask.bag as db
