@@ -125,6 +125,12 @@ def _html_fallbacks(item: Item, record: Record, text: str) -> None:
         record.published = meta.published
 
 
+def warm_up() -> None:
+    """Compile the patterns and load the lexicons before the first document's clock starts:
+    that takes longer than a short --doc-timeout, and is no document's fault."""
+    extract_canonical("Chỉ thị số 04-CT/TW ngày 06/7/2011 có 3 hội viên và 5 tỷ đồng.", "warm-up")
+
+
 def _work(item: Item | Duplicate, opts: Options) -> Done | Duplicate:
     if isinstance(item, Duplicate):  # its record is made by the writer, in order
         return item
@@ -163,9 +169,7 @@ def iter_lines(
         from .dedup import dedup_stream
 
         items = dedup_stream(items, opts, set() if seen is None else seen)
-    # compile the patterns before the first document's clock starts (they take longer than a
-    # short --doc-timeout); forked workers inherit them instead of each compiling
-    extract_canonical("Chỉ thị số 04-CT/TW ngày 06/7/2011 có 3 hội viên và 5 tỷ đồng.", "warm-up")
+    warm_up()  # forked workers inherit the compiled patterns instead of each compiling
     if jobs <= 1:
         for item in items:
             yield _work(item, opts)

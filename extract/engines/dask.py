@@ -18,7 +18,7 @@ import warnings
 from collections.abc import Iterable
 from typing import IO, Any
 
-from ..batch import Options, process_item
+from ..batch import Options, process_item, warm_up
 from ..output import Duplicate, Summary, Writer, done
 from ..read.sources import Item, iter_items
 from ..resume import Resume, skip_done
@@ -43,6 +43,7 @@ def _process(x: Any, position: str, opts: Options) -> dict[str, Any] | Duplicate
 
 
 def _process_partition(part: Iterable[Any], number: int, opts: Options) -> list[dict[str, Any] | Duplicate]:
+    warm_up()  # outside every document's time limit (cheap once the worker has the patterns)
     return [_process(x, f"{number}-{i}", opts) for i, x in enumerate(part)]
 
 
