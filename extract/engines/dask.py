@@ -10,6 +10,7 @@ holds on Dask too: a worker runs tasks in a thread, where the limit is a watchdo
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import os
@@ -44,7 +45,19 @@ def _process(x: Any, position: str, opts: Options) -> dict[str, Any] | Duplicate
 
 def _process_partition(part: Iterable[Any], number: int, opts: Options) -> list[dict[str, Any] | Duplicate]:
     warm_up()  # outside every document's time limit (cheap once the worker has the patterns)
+    _no_gc_diagnosis()
     return [_process(x, f"{number}-{i}", opts) for i, x in enumerate(part)]
+
+
+def _no_gc_diagnosis() -> None:
+    """A Dask worker logs how long full garbage collections take from a ``gc`` callback:
+    Python code that runs inside the task's thread and swallows any exception raised in
+    it, the --doc-timeout watchdog's included. It is a logging aid; vnextract's workers go
+    without it."""
+    with contextlib.suppress(Exception):
+        from distributed.gc import disable_gc_diagnosis
+
+        disable_gc_diagnosis(force=True)
 
 
 def extract_bag(bag, opts: Options | None = None):
