@@ -134,10 +134,14 @@ def warm_up() -> None:
 def _work(item: Item | Duplicate, opts: Options) -> Done | Duplicate:
     if isinstance(item, Duplicate):  # its record is made by the writer, in order
         return item
-    rec = process_item(item, opts)
+    return safe_done(process_item(item, opts), item)
+
+
+def safe_done(rec: dict[str, Any], item: Item) -> Done:
+    """The record's line; a record that cannot be written (a bug) is still one record."""
     try:
         return done(rec, item.size)
-    except Exception as exc:  # a record that cannot be written (a bug) is still one record
+    except Exception as exc:
         err = {"type": "InternalError", "message": f"record not serialisable: {type(exc).__name__}: {exc}"}
         return done(error_record(item.id, item.source, err, rec.get("sha256")).to_dict(), item.size)
 

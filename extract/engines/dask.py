@@ -19,8 +19,8 @@ import warnings
 from collections.abc import Iterable
 from typing import IO, Any
 
-from ..batch import Options, process_item, warm_up
-from ..output import Duplicate, Summary, Writer, done
+from ..batch import Options, process_item, safe_done, warm_up
+from ..output import Duplicate, Summary, Writer
 from ..read.sources import Item, iter_items
 from ..resume import Resume, skip_done
 
@@ -122,7 +122,7 @@ def run_dask(
             parts = max(1, min(len(chunk), 4 * len(client.scheduler_info()["workers"] or [1])))
             records = extract_bag(db.from_sequence(chunk, npartitions=parts), opts).compute()
             for x, rec in zip(chunk, records, strict=True):
-                writer.write(rec if isinstance(rec, Duplicate) else done(rec, x.size))
+                writer.write(rec if isinstance(rec, Duplicate) else safe_done(rec, x))
     finally:
         client.close()
         if cluster is not None:
