@@ -215,7 +215,11 @@ def open_output(path: str | None, append: bool):
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         fh = open(path, "ab" if append else "wb")  # noqa: SIM115 - closed below
     except OSError as exc:  # a directory, a path through a file, no permission: one line, exit 2
-        why = "a folder on its path is a file" if isinstance(exc, FileExistsError | NotADirectoryError) else exc.strerror or exc
+        why = (
+            "a folder on its path is a file"
+            if isinstance(exc, FileExistsError | NotADirectoryError)
+            else exc.strerror or exc
+        )
         raise UsageError(f"cannot write the output {path}: {why}") from None
     with fh:
         yield fh

@@ -59,7 +59,9 @@ def test_a_file_name_that_is_not_utf8(tmp_path, capsys, jobs):
     recs = _records(out)
     assert code == 0 and not err
     assert [r["id"] for r in recs] == ["a", "b\\xff\\xfe", "c"]
-    assert recs[1]["status"] == "ok" and "not valid UTF-8" in recs[1]["error"]["message"] and recs[1]["counts"]
+    assert (
+        recs[1]["status"] == "ok" and "not valid UTF-8" in recs[1]["error"]["message"] and recs[1]["counts"]
+    )
 
 
 def test_encrypted_and_unsupported_zip_members(tmp_path, capsys):
@@ -84,7 +86,9 @@ def test_encrypted_and_unsupported_zip_members(tmp_path, capsys):
     data[central[1] + 10] = 9
     path.write_bytes(bytes(data))
     out = tmp_path / "o.jsonl"
-    code, err = _run(["run", str(path), str(CORPUS / "000_b98956806c35580f.txt"), "-o", str(out), "-q", "-j", "1"], capsys)
+    code, err = _run(
+        ["run", str(path), str(CORPUS / "000_b98956806c35580f.txt"), "-o", str(out), "-q", "-j", "1"], capsys
+    )
     locked, d64, fine, later = _records(out)
     assert code == 3 and len(err) == 1
     assert locked["error"]["type"] == "ArchiveError" and "encrypted" in locked["error"]["message"]
@@ -95,15 +99,34 @@ def test_encrypted_and_unsupported_zip_members(tmp_path, capsys):
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
 def test_character_devices_are_error_records(tmp_path, capsys):
     out = tmp_path / "o.jsonl"
-    code, _ = _run(["run", "/dev/zero", "/dev/null", str(CORPUS / "000_b98956806c35580f.txt"), "-o", str(out), "-q", "-j", "1"], capsys)
+    code, _ = _run(
+        [
+            "run",
+            "/dev/zero",
+            "/dev/null",
+            str(CORPUS / "000_b98956806c35580f.txt"),
+            "-o",
+            str(out),
+            "-q",
+            "-j",
+            "1",
+        ],
+        capsys,
+    )
     zero, null, good = _records(out)
-    assert code == 3 and zero["error"]["type"] == null["error"]["type"] == "ReadError" and good["status"] == "ok"
+    assert (
+        code == 3 and zero["error"]["type"] == null["error"]["type"] == "ReadError" and good["status"] == "ok"
+    )
 
 
 @pytest.mark.parametrize("where", ["dir", "through-a-file", "full"])
 def test_an_output_that_cannot_be_written(tmp_path, capsys, where):
     (tmp_path / "file.txt").write_text("x")
-    target = {"dir": str(tmp_path), "through-a-file": str(tmp_path / "file.txt" / "x.jsonl"), "full": "/dev/full"}[where]
+    target = {
+        "dir": str(tmp_path),
+        "through-a-file": str(tmp_path / "file.txt" / "x.jsonl"),
+        "full": "/dev/full",
+    }[where]
     if where == "full" and not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full")
     code, err = _run(["run", str(CORPUS), "-o", target, "-q", "-j", "2"], capsys)
@@ -276,7 +299,9 @@ def test_dedup_decoding_is_under_the_time_limit(monkeypatch):
 
     monkeypatch.setattr(dedup, "decode_item", endless)
     start = time.perf_counter()
-    (item,) = list(dedup.dedup_stream([Item(id="x", source="x", data=b"abc")], Options(doc_timeout=0.2), set()))
+    (item,) = list(
+        dedup.dedup_stream([Item(id="x", source="x", data=b"abc")], Options(doc_timeout=0.2), set())
+    )
     assert time.perf_counter() - start < 3 and item.error.kind == "Timeout"
 
 
@@ -331,7 +356,9 @@ def test_tcvn3_already_decoded_into_utf8_is_repaired():
     mojibake = unicode_to_tcvn3(SERVICE).decode("latin-1")
     assert mojibake.startswith("Thêi gian qua") and not looks_modern(mojibake)
     decoded = decode_bytes(mojibake.encode("utf-8"))
-    assert decoded.text.lower() == SERVICE.lower() and "TCVN3" in decoded.repairs[0]  # capitals: their own fonts
+    assert (
+        decoded.text.lower() == SERVICE.lower() and "TCVN3" in decoded.repairs[0]
+    )  # capitals: their own fonts
     assert looks_modern(SERVICE)
 
 
@@ -359,13 +386,16 @@ def test_tar_links_and_nested_archives(tmp_path, capsys):
             zf.writestr("deeper.zip", nested)
         nested = wrap.getvalue()
     path = tmp_path / "a.tar"
-    _tar(path, [
-        (_info("a.txt", len(body)), body),
-        (_info("hard.txt", kind=tarfile.LNKTYPE, link="a.txt"), None),
-        (_info("soft.txt", kind=tarfile.SYMTYPE, link="a.txt"), None),
-        (_info("box.zip", len(inner.getvalue())), inner.getvalue()),
-        (_info("deep.zip", len(nested)), nested),
-    ])
+    _tar(
+        path,
+        [
+            (_info("a.txt", len(body)), body),
+            (_info("hard.txt", kind=tarfile.LNKTYPE, link="a.txt"), None),
+            (_info("soft.txt", kind=tarfile.SYMTYPE, link="a.txt"), None),
+            (_info("box.zip", len(inner.getvalue())), inner.getvalue()),
+            (_info("deep.zip", len(nested)), nested),
+        ],
+    )
     out = tmp_path / "o.jsonl"
     code, _ = _run(["run", str(path), "-o", str(out), "-q", "-j", "1"], capsys)
     recs = {r["source"].replace(str(path), "T"): r for r in _records(out)}
@@ -383,13 +413,19 @@ def test_a_warc_record_longer_than_its_content_length(tmp_path, capsys):
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    page = ("<html><body>" + "".join(f"<p>{line}</p>\n" for line in ARTICLE.splitlines()) + "</body></html>").encode()
+    page = (
+        "<html><body>" + "".join(f"<p>{line}</p>\n" for line in ARTICLE.splitlines()) + "</body></html>"
+    ).encode()
 
     def record(uri):
         buf = io.BytesIO()
         writer = WARCWriter(buf, gzip=False)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(page), http_headers=headers))
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        writer.write_record(
+            writer.create_warc_record(uri, "response", payload=io.BytesIO(page), http_headers=headers)
+        )
         return buf.getvalue()
 
     first = record("http://x.vn/1")
@@ -411,14 +447,19 @@ def test_values_are_exact_past_28_digits_and_in_their_fractions():
     from extract.models import dumps, json_value
     from extract.pipeline import extract_text
 
-    rec = extract_text("Tổng vốn đầu tư là 123.456.789.012,345678901 triệu USD. Vốn đối ứng là 45.000,75 USD.")
+    rec = extract_text(
+        "Tổng vốn đầu tư là 123.456.789.012,345678901 triệu USD. Vốn đối ứng là 45.000,75 USD."
+    )
     values = [a["value"] for a in json.loads(dumps(rec), parse_float=str)["amounts"]]
     assert values == ["123456789012345678.901", "45000.75"]  # a float would give 1.2345678901234568e+17
     rec = extract_text("Tổng vốn đầu tư là 3,14159265358979323846 triệu USD.")
     assert b'"value":3141592.65358979323846,' in dumps(rec)
     many = Decimal("123456789012345678901.234567890123")  # 33 significant digits, past the default 28
     assert dumps({"value": json_value(many)}) == b'{"value":123456789012345678901.234567890123}'
-    assert dumps({"value": json_value(Decimal("25873329250000000000000"))}) == b'{"value":25873329250000000000000}'
+    assert (
+        dumps({"value": json_value(Decimal("25873329250000000000000"))})
+        == b'{"value":25873329250000000000000}'
+    )
 
 
 def test_resume_misuse_is_a_usage_error(tmp_path, capsys):
@@ -447,8 +488,12 @@ def test_the_slow_marker_selects_tests():
     import subprocess
     import sys
 
-    got = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "slow", "tests/test_batch.py"],
-                         capture_output=True, text=True, cwd=CORPUS.parent)
+    got = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "slow", "tests/test_batch.py"],
+        capture_output=True,
+        text=True,
+        cwd=CORPUS.parent,
+    )
     assert "test_kill_9" in got.stdout and "test_dask" in got.stdout
 
 
@@ -459,13 +504,17 @@ def test_dask_keeps_the_time_limit_resumes_and_is_quiet(tmp_path, capsys):
     folder.mkdir()
     for p in sorted(CORPUS.glob("*.txt"))[:3]:
         (folder / p.name).write_bytes(p.read_bytes())
-    (folder / "zz_runaway.txt").write_text("Liên hiệp có 10 hội hữu nghị thành viên với trên 5 ngàn hội viên, " * 45_000, encoding="utf-8")
+    (folder / "zz_runaway.txt").write_text(
+        "Liên hiệp có 10 hội hữu nghị thành viên với trên 5 ngàn hội viên, " * 45_000, encoding="utf-8"
+    )
     out = tmp_path / "o.jsonl"
     argv = ["run", str(folder), "-o", str(out), "-q", "--engine", "dask", "--doc-timeout", "2"]
     code, err = _run(argv, capsys)
     recs = _records(out)
     assert code == 3 and len(err) == 1, err  # -q: the summary line only, none of the cluster's warnings
-    assert [r["status"] for r in recs] == ["ok", "ok", "ok", "error"] and recs[-1]["error"]["type"] == "Timeout"
+    assert [r["status"] for r in recs] == ["ok", "ok", "ok", "error"] and recs[-1]["error"][
+        "type"
+    ] == "Timeout"
     clean = out.read_bytes()
     out.write_bytes(b"".join(clean.splitlines(keepends=True)[:2]))
     code, err = _run(argv + ["--resume"], capsys)
