@@ -2,9 +2,9 @@
 worker processes; resumable after a crash; optional de-duplication; progress and summary.
 
 Crash safety: each record is written as one complete line with a single ``write`` and
-flushed. ``--resume`` drops a half-written last line, counts the complete records (they
-are in input order) and skips that many inputs, checking that the last one written is
-the input it expects; the run then appends the rest.
+flushed (``output.Writer``); ``--resume`` (``resume.py``) continues after the last complete
+line. Memory stays flat whatever the speed of the reader of the output: at most a few
+chunks of documents are in flight between the parent and the workers.
 """
 
 from __future__ import annotations
@@ -14,18 +14,24 @@ import multiprocessing as mp
 import os
 import signal
 import sys
-import threading
 import time
 import zipfile
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO, Any
 
-from .errors import InputError, Timeout
-from .models import Record, dumps, error_record, loads
+from .deadline import DocTimeout, time_limit
+from .errors import EmptyInput, InputError, Timeout
+from .models import Record, error_record
+from .output import Done, Duplicate, Summary, Writer, done, open_output  # noqa: F401 - open_output: the CLI's
 from .pipeline import extract_canonical, sha256_text
-from .read.decode import canonicalize, decode_bytes
+from .read.decode import canonicalize, check_text, decode_bytes
 from .read.sources import DEFAULT_MAX_BYTES, Item, iter_items
+from .resume import Resume, skip_done
+
+CHUNK = 32  # documents sent to a worker at once
+IN_FLIGHT = 4  # chunks in flight per worker: bounds the parent's memory when the output is read slowly
 
 
 @dataclass
@@ -37,109 +43,21 @@ class Options:
     output: str | None = None  # the run's own output file, never read as an input
 
 
-def _first_few(shown: list[str], total: int) -> str:
-    more = f" and {total - len(shown)} more" if total > len(shown) else ""
-    return ", ".join(shown) + more
-
-
-@dataclass
-class Summary:
-    ok: int = 0
-    error: int = 0
-    duplicates: int = 0
-    skipped: int = 0  # already written before a --resume
-    bytes: int = 0
-    mentions: dict[str, int] = field(default_factory=lambda: {"directives": 0, "amounts": 0, "counts": 0})
-    seconds: float = 0.0
-    failed: list[str] = field(default_factory=list)  # the first few inputs that gave error records
-    ids: set[str] = field(default_factory=set)  # every id written, so that ids join
-    renamed: list[str] = field(default_factory=list)  # "a -> a~2" for a repeated id
-    not_documents: int = 0  # archive members and WARC records left out (images, PDFs)
-    not_documents_seen: list[str] = field(default_factory=list)
-
-    def note_skip(self, item: Item) -> None:
-        self.not_documents += 1
-        if len(self.not_documents_seen) < 2:
-            self.not_documents_seen.append(f"{item.source} ({item.skipped})")
-
-    def unique(self, line: bytes, rec_id: str) -> bytes:
-        """The record line with an id no earlier record of the run has: a repeated id
-        (two inputs named ``a.txt`` in different folders) gets ``~2``, ``~3``, ..."""
-        if rec_id not in self.ids:
-            self.ids.add(rec_id)
-            return line
-        n = 2
-        while f"{rec_id}~{n}" in self.ids:
-            n += 1
-        new = f"{rec_id}~{n}"
-        self.ids.add(new)
-        self.renamed.append(f"{rec_id} -> {new}")
-        rec = loads(line)
-        rec["id"] = new
-        return dumps(rec) + b"\n"
-
-    def add(self, stats: Stats, size: int) -> None:
-        ok, duplicate, n_dir, n_amt, n_cnt, failed, _ = stats
-        if failed and len(self.failed) < 3:
-            self.failed.append(failed)
-        self.bytes += size
-        self.ok += ok
-        self.error += not ok
-        self.duplicates += duplicate
-        self.mentions["directives"] += n_dir
-        self.mentions["amounts"] += n_amt
-        self.mentions["counts"] += n_cnt
-
-    def failures(self) -> str:
-        """``a.txt (ReadError), b.zip!x.txt (BinaryInput) and 4 more``."""
-        return _first_few(self.failed, self.error)
-
-    def renames(self) -> str:
-        """``a -> a~2, b -> b~2 and 3 more``."""
-        return _first_few(self.renamed[:3], len(self.renamed))
-
-    def line(self) -> str:
-        mb = self.bytes / 1e6
-        rate = mb / self.seconds if self.seconds else 0.0
-        m = self.mentions
-        extra = f", {self.duplicates} duplicate" if self.duplicates else ""
-        extra += f", {self.skipped} already done" if self.skipped else ""
-        if self.not_documents:
-            extra += f", {self.not_documents} members or records not documents, left out (e.g. {'; '.join(self.not_documents_seen)})"
-        return (
-            f"{self.ok + self.error} documents: {self.ok} ok, {self.error} error{extra}; "
-            f"{m['directives']} directives, {m['amounts']} amounts, {m['counts']} counts; "
-            f"{mb:.1f} MB in {self.seconds:.1f} s ({rate:.2f} MB/s)"
-        )
-
-
-class _Alarm(Exception):
-    pass
-
-
-def _on_alarm(signum, frame):  # noqa: ARG001
-    raise _Alarm()
-
-
 def decode_item(item: Item) -> tuple[str, list[str]]:
     """Canonical text of an item (bytes decoded, HTML through trafilatura)."""
     if item.text is not None:
         from .read.legacy import repair_legacy
 
-        text = canonicalize(item.text)
+        text, repairs = check_text(item.text)
         if not text.strip():
-            from .errors import EmptyInput
-
             raise EmptyInput("empty text field")
         text, note = repair_legacy(text)
-        return (canonicalize(text), [note]) if note else (text, [])
+        return (canonicalize(text), repairs + [note]) if note else (text, repairs)
     decoded = decode_bytes(item.data or b"")
     text = decoded.text
     if item.html:
         text = canonicalize(_page(item, text).text)
         if not text.strip():
-            from .errors import EmptyInput
-
             raise EmptyInput("no main text found in the HTML page")
     return text, decoded.repairs
 
@@ -155,19 +73,14 @@ def _page(item: Item, html: str | None = None):
 
 
 def process_item(item: Item, opts: Options, text: str | None = None) -> dict[str, Any]:
-    """The record of one item; any failure becomes an error record (never an exception)."""
+    """The record of one item; any failure becomes an error record (never an exception).
+    An item the parent already decoded (``--dedup``: ``sha256`` set) holds its canonical text."""
     if item.error is not None:
-        return error_record(item.id, item.source, item.error.as_dict()).to_dict()
-    timer = (
-        opts.doc_timeout > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()  # signals need the main thread
-    )
+        return error_record(item.id, item.source, item.error.as_dict(), item.sha256).to_dict()
+    if text is None and item.sha256 is not None:
+        text = item.text
     try:
-        if timer:
-            old = signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, opts.doc_timeout)
-        try:
+        with time_limit(opts.doc_timeout):
             repairs = list(item.repairs)
             if text is None:
                 text, more = decode_item(item)
@@ -179,17 +92,18 @@ def process_item(item: Item, opts: Options, text: str | None = None) -> dict[str
                 kind = "repaired" if repairs else "warning"
                 record.error = {"type": kind, "message": "; ".join(repairs + item.notes)}
             return record.to_dict()
-        finally:
-            if timer:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, old)
-    except _Alarm:
+    except DocTimeout:
         err = Timeout(f"extraction took longer than --doc-timeout {opts.doc_timeout:g} s")
-        return error_record(item.id, item.source, err.as_dict(), sha256_text(text) if text else None).to_dict()
+        return error_record(
+            item.id, item.source, err.as_dict(), sha256_text(text) if text else None
+        ).to_dict()
     except InputError as exc:
-        return error_record(item.id, item.source, exc.as_dict()).to_dict()
+        return error_record(
+            item.id, item.source, exc.as_dict(), sha256_text(text) if text else None
+        ).to_dict()
     except Exception as exc:  # a bug must not cost the run: report it in the record
-        return error_record(item.id, item.source, {"type": "InternalError", "message": f"{type(exc).__name__}: {exc}"}).to_dict()
+        err = {"type": "InternalError", "message": f"{type(exc).__name__}: {exc}"}
+        return error_record(item.id, item.source, err, sha256_text(text) if text else None).to_dict()
 
 
 def _html_fallbacks(item: Item, record: Record, text: str) -> None:
@@ -204,96 +118,86 @@ def _html_fallbacks(item: Item, record: Record, text: str) -> None:
         record.title = canonicalize(meta.title)
     if record.byline is None and meta.byline and canonicalize(meta.byline) in text:
         record.byline = canonicalize(meta.byline)
-    if meta.published and (record.published is None or (len(meta.published) > 10 and meta.published[:10] == record.published[:10])):
+    if meta.published and (
+        record.published is None
+        or (len(meta.published) > 10 and meta.published[:10] == record.published[:10])
+    ):
         record.published = meta.published
 
 
-def _duplicate_record(item: Item, sha: str, first: str) -> dict[str, Any]:
-    rec = Record(id=item.id, source=item.source, sha256=sha, duplicate_of=first)
-    return rec.to_dict()
+def warm_up() -> None:
+    """Compile the patterns and load the lexicons before the first document's clock starts:
+    that takes longer than a short --doc-timeout, and is no document's fault."""
+    extract_canonical("Chỉ thị số 04-CT/TW ngày 06/7/2011 có 3 hội viên và 5 tỷ đồng.", "warm-up")
 
 
-Stats = tuple[bool, bool, int, int, int, str | None, str]  # ok, duplicate, mention counts, what failed, id
-Done = tuple[bytes, int, Stats]  # JSON line, input bytes, stats
+def _work(item: Item | Duplicate, opts: Options) -> Done | Duplicate:
+    if isinstance(item, Duplicate):  # its record is made by the writer, in order
+        return item
+    return safe_done(process_item(item, opts), item)
 
 
-def _done(rec: dict[str, Any], size: int) -> Done:
-    """A finished record as its JSON line and the figures the summary needs: made in the
-    worker, so the parent only writes bytes (no record travels back as objects)."""
-    ok = rec["status"] == "ok"
-    failed = None if ok else f"{rec.get('source') or rec['id']} ({(rec.get('error') or {}).get('type', 'error')})"
-    stats = (
-        ok, bool(rec.get("duplicate_of")),
-        len(rec["directives"]), len(rec["amounts"]), len(rec["counts"]), failed, rec["id"],
-    )
-    return dumps(rec) + b"\n", size, stats
+def safe_done(rec: dict[str, Any], item: Item) -> Done:
+    """The record's line; a record that cannot be written (a bug) is still one record."""
+    try:
+        return done(rec, item.size)
+    except Exception as exc:
+        err = {"type": "InternalError", "message": f"record not serialisable: {type(exc).__name__}: {exc}"}
+        return done(error_record(item.id, item.source, err, rec.get("sha256")).to_dict(), item.size)
 
 
-def _work(args: tuple[Any, Options]) -> Done:
-    item, opts = args
-    if isinstance(item, tuple):  # a duplicate record made by the parent
-        return _done(*item)
-    return _done(process_item(item, opts), item.size)
+def _work_chunk(chunk: list[Item | Duplicate], opts: Options) -> list[Done | Duplicate]:
+    return [_work(item, opts) for item in chunk]
+
+
+def _worker_init(parent: int) -> None:
+    """A worker whose parent is gone (killed, or its output pipe closed) dies quietly:
+    no BrokenPipe traceback, and no orphan left waiting forever on the task queue (on Linux
+    the kernel ends it with its parent). Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(0)
 
 
 def iter_lines(
-    items: Iterable[Item], opts: Options, jobs: int = 1, dedup: bool = False, seen: dict[str, str] | None = None
-) -> Iterator[Done]:
-    """Every item's record line, in input order, with ``jobs`` worker processes."""
-    seen = {} if seen is None else seen
+    items: Iterable[Item], opts: Options, jobs: int = 1, dedup: bool = False, seen: set[str] | None = None
+) -> Iterator[Done | Duplicate]:
+    """Every item's finished record (or, with ``dedup``, a later copy to be written as a
+    duplicate), in input order, with ``jobs`` worker processes."""
     if dedup:
-        items = _dedup_stream(items, opts, seen)
+        from .dedup import dedup_stream
+
+        items = dedup_stream(items, opts, set() if seen is None else seen)
+    warm_up()  # forked workers inherit the compiled patterns instead of each compiling
     if jobs <= 1:
         for item in items:
-            yield _work((item, opts))
+            yield _work(item, opts)
         return
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    # compile the patterns once here: forked workers inherit them instead of each compiling
-    extract_canonical("Chỉ thị số 04-CT/TW ngày 06/7/2011 có 3 hội viên và 5 tỷ đồng.", "warm-up")
-    with ctx.Pool(jobs) as pool:
-        yield from pool.imap(_work, ((item, opts) for item in items), chunksize=32)
+    with ctx.Pool(jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
+        window: deque = deque()  # chunks in flight, in input order
+        for chunk in _chunks(items, CHUNK):
+            window.append(pool.apply_async(_work_chunk, (chunk, opts)))
+            if len(window) >= IN_FLIGHT * jobs:
+                yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()
 
 
-def _dedup_stream(items: Iterable[Item], opts: Options, seen: dict[str, str]) -> Iterator[Any]:
-    """Decode in input order, so the first of identical texts is the one extracted."""
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
     for item in items:
-        if item.error is not None:
-            yield item
-            continue
-        try:
-            text, repairs = decode_item(item)
-        except InputError:
-            yield item  # the worker writes its error record
-            continue
-        sha = sha256_text(text)
-        if sha in seen:
-            yield _duplicate_record(item, sha, seen[sha]), item.size
-            continue
-        seen[sha] = item.id
-        yield Item(id=item.id, source=item.source, text=text, notes=item.notes, repairs=item.repairs + repairs)
-
-
-def prepare_resume(path: str) -> tuple[int, str | None, dict[str, str], set[str]]:
-    """Drop a half-written last line; return (complete records, last source, sha -> id,
-    the ids written)."""
-    if not os.path.exists(path):
-        return 0, None, {}, set()
-    with open(path, "rb+") as fh:
-        data = fh.read()
-        cut = data.rfind(b"\n") + 1
-        if cut < len(data):
-            fh.truncate(cut)
-    count, last, seen, ids = 0, None, {}, set()
-    for line in data[:cut].splitlines():
-        if not line.strip():
-            continue
-        rec = loads(line)
-        count += 1
-        last = rec.get("source")
-        ids.add(rec["id"])
-        if rec.get("sha256") and not rec.get("duplicate_of") and rec.get("status") == "ok":
-            seen.setdefault(rec["sha256"], rec["id"])
-    return count, last, seen, ids
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def run(
@@ -302,40 +206,28 @@ def run(
     opts: Options,
     jobs: int = 1,
     dedup: bool = False,
-    resume_from: int = 0,
-    resume_source: str | None = None,
-    seen: dict[str, str] | None = None,
+    resume: Resume | None = None,
     progress: bool = False,
-    written_ids: set[str] | None = None,
 ) -> Summary:
     """Extract every input and write its record line to ``out`` (binary, opened by caller)."""
-    summary = Summary(skipped=resume_from, ids=set(written_ids or ()))
-    items: Iterator[Item] = iter_items(inputs, opts.max_bytes, skip=opts.output, on_skip=summary.note_skip)
-    if resume_from:
-        last = None
-        for _ in range(resume_from):
-            last = next(items, None)
-        if last is None or (resume_source is not None and last.source != resume_source):
-            raise SystemExit(
-                "vnextract: --resume: the output does not match these inputs "
-                f"(record {resume_from} is {resume_source!r}, input {resume_from} is "
-                f"{getattr(last, 'source', None)!r}); run without --resume or with the same arguments"
-            )
+    resume = resume or Resume()
+    summary = Summary(
+        skipped=resume.done, earlier_errors=resume.errors, failed=list(resume.failed), ids=set(resume.ids)
+    )
+    items: Iterator[Item] = skip_done(
+        iter_items(inputs, opts.max_bytes, skip=opts.output, on_skip=summary.note_skip), resume
+    )
+    writer = Writer(out, summary, dict(resume.outcomes))
     bar = _progress_bar(inputs) if progress else None
     start = time.perf_counter()
-    last_flush = start
-    for line, size, stats in iter_lines(items, opts, jobs, dedup, seen):
-        out.write(summary.unique(line, stats[-1]))  # whole lines only; a crash leaves at most one partial line
-        summary.add(stats, size)
-        now = time.perf_counter()
-        if now - last_flush > 0.5:
-            out.flush()
-            last_flush = now
+    for finished in iter_lines(items, opts, jobs, dedup, set(resume.outcomes)):
+        writer.write(finished)
         if bar is not None:
             bar.update(1)
             elapsed = time.perf_counter() - start
-            bar.set_postfix_str(f"{summary.bytes / 1e6 / max(elapsed, 1e-9):.2f} MB/s, {summary.error} errors", refresh=False)
-    out.flush()
+            bar.set_postfix_str(
+                f"{summary.bytes / 1e6 / max(elapsed, 1e-9):.2f} MB/s, {summary.error} errors", refresh=False
+            )
     summary.seconds = time.perf_counter() - start
     if bar is not None:
         bar.close()
@@ -371,13 +263,3 @@ def _count_documents(path: str, kind: str) -> int | None:
     except (OSError, zipfile.BadZipFile):
         return None
     return None
-
-
-@contextlib.contextmanager
-def open_output(path: str | None, append: bool):
-    if path is None or path == "-":
-        yield sys.stdout.buffer
-        return
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    with open(path, "ab" if append else "wb") as fh:
-        yield fh

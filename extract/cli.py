@@ -113,25 +113,24 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     opts = batch.Options(tokens=args.tokens, include_text=args.text, doc_timeout=args.doc_timeout, max_bytes=args.max_bytes,
                          output=args.output if args.output not in (None, "-") else None)
-    resume_from, resume_source, seen, written_ids = (0, None, {}, set())
+    resume = None
     if args.resume:
-        resume_from, resume_source, seen, written_ids = batch.prepare_resume(args.output)
+        from .resume import prepare_resume
+
+        resume = prepare_resume(args.output)
     progress = not args.quiet and sys.stderr.isatty()
     with batch.open_output(args.output, append=args.resume) as out:
         if args.engine == "dask":
             from .engines.dask import run_dask
 
-            summary = run_dask(args.inputs, out, opts, scheduler=args.scheduler, dedup=args.dedup, quiet=args.quiet)
+            summary = run_dask(args.inputs, out, opts, scheduler=args.scheduler, dedup=args.dedup, quiet=args.quiet, resume=resume)
         else:
-            summary = batch.run(
-                args.inputs, out, opts, jobs=args.jobs, dedup=args.dedup,
-                resume_from=resume_from, resume_source=resume_source, seen=seen, progress=progress,
-                written_ids=written_ids,
-            )
+            summary = batch.run(args.inputs, out, opts, jobs=args.jobs, dedup=args.dedup, resume=resume, progress=progress)
     if summary.renamed:  # ids must join: say which records got a new one
         print(f"vnextract: warning: {len(summary.renamed)} repeated ids renamed: {summary.renames()}", file=sys.stderr)
-    if summary.error:
-        print(f"vnextract: {summary.error} of {summary.ok + summary.error} inputs gave error records: {summary.failures()}; "
+    if summary.total_errors:  # the whole output's: error records written before a --resume count too
+        total = summary.ok + summary.error + summary.skipped
+        print(f"vnextract: {summary.total_errors} of {total} inputs gave error records: {summary.failures()}; "
               f"{summary.line()}", file=sys.stderr)
         return EXIT_ERRORS
     if not args.quiet:

@@ -7,7 +7,10 @@ included); ``record.schema.json`` beside this file is the same shape as a JSON S
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
+
+import orjson
 
 Span = list[int]  # [start, end) in code points of the canonical text
 
@@ -30,10 +33,10 @@ class Amount:
     start: int
     end: int
     text: str
-    value: int | float
+    value: int | float | Decimal  # exact: see json_value
     currency: str
     approx: str | None = None
-    value_max: int | float | None = None
+    value_max: int | float | Decimal | None = None
     kind: str | None = None  # SPEC section 10, set by the ``money_kind`` stage
     stage: str | None = None
 
@@ -133,17 +136,46 @@ def error_record(id: str, source: str | None, error: dict[str, str], sha256: str
     return Record(id=id, source=source, sha256=sha256, status="error", error=error)
 
 
+def json_value(value: Decimal) -> int | float | Decimal:
+    """An amount's value as JSON will write it, exactly (SPEC section 4: "the exact amount"):
+    an integer when whole; a float when the float prints the same number (``1.5``); else
+    the Decimal itself (``3,14159265358979323846 triệu`` keeps all its digits), which
+    :func:`dumps` writes digit for digit."""
+    if value == value.to_integral_value():
+        return int(value)
+    as_float = float(value)
+    if Decimal(repr(as_float)) == value:
+        return as_float
+    digits = format(value, "f")
+    return Decimal(digits.rstrip("0") if "." in digits else digits)  # the same number, no trailing zeros
+
+
+def _exact(obj: Any) -> Any:
+    """orjson's hook for what it cannot write itself: a Decimal, written as its digits."""
+    if isinstance(obj, Decimal):
+        digits = format(obj, "f")  # never an exponent; trailing zeros of a fraction dropped
+        return orjson.Fragment((digits.rstrip("0").rstrip(".") if "." in digits else digits).encode())
+    raise TypeError(f"{type(obj).__name__} is not JSON serialisable")
+
+
+def _wide(obj: Any) -> Any:
+    """Integers past 64 bits as their digits (orjson stops at 64 bits; a value the text
+    really writes, ``25.873.329.250 tỷ đồng``, must stay exact)."""
+    if isinstance(obj, int) and not isinstance(obj, bool) and not -(2**63) <= obj < 2**64:
+        return orjson.Fragment(str(obj).encode())
+    if isinstance(obj, dict):
+        return {k: _wide(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_wide(v) for v in obj]
+    return obj
+
+
 def dumps(record: dict[str, Any]) -> bytes:
-    """One JSON line. orjson is fast but stops at 64-bit integers; a value the text really
-    writes (``25.873.329.250 tỷ đồng``) is kept exact through the standard library."""
-    import orjson
-
+    """One JSON line, every number exact (see :func:`json_value` and :func:`_wide`)."""
     try:
-        return orjson.dumps(record)
+        return orjson.dumps(record, default=_exact)
     except TypeError:
-        import json
-
-        return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return orjson.dumps(_wide(record), default=_exact)
 
 
 _BIG_INT = __import__("re").compile(rb"\d{19}")
@@ -151,8 +183,6 @@ _BIG_INT = __import__("re").compile(rb"\d{19}")
 
 def loads(line: bytes | str) -> Any:
     """Parse one JSON record; integers beyond 64 bits stay exact (orjson would make them floats)."""
-    import orjson
-
     raw = line.encode("utf-8") if isinstance(line, str) else line
     if _BIG_INT.search(raw):
         import json

@@ -15,13 +15,12 @@ from decimal import Decimal
 import regex
 
 from .. import lexicon
-from ..models import Amount
+from ..models import Amount, json_value
 from .numbers import (
     NumberSpan,
     find_number_spans,
     parse_number,
     qualifier_before,
-    to_json_number,
     vague_number,
     vocabulary,
 )
@@ -175,10 +174,10 @@ def _read_amount(
         start=start,
         end=end,
         text=text[start:end],
-        value=to_json_number(value),
+        value=json_value(value),
         currency=currency,
         approx=approx,
-        value_max=to_json_number(value_max) if value_max is not None else None,
+        value_max=json_value(value_max) if value_max is not None else None,
     )
 
 

@@ -67,7 +67,18 @@ def unicode_to_tcvn3(text: str) -> bytes:
 
 _TONES = {"1": "\u0301", "2": "\u0300", "3": "\u0309", "4": "\u0303", "5": "\u0323"}
 _SHAPES = {"6": {"a": "â", "e": "ê", "o": "ô"}, "7": {"o": "ơ", "u": "ư"}, "8": {"a": "ă"}}
-_VNI_WORD = regex.compile(r"\b[A-Za-z]*[aeiouyAEIOUYdD][A-Za-z]*[1-9][A-Za-z1-9]*\b")
+# A run of letters and stroke digits, taken whole (possessive: no backtracking into it);
+# whether it is a VNI word is then decided in Python, in one pass over the run.
+_VNI_RUN = regex.compile(r"\b[A-Za-z1-9]++\b")
+
+
+def _is_vni(word: str) -> bool:
+    """Letters holding a vowel (or a ``d`` for ``d9``), then a stroke digit, then letters
+    and digits: ``No65i``, ``d9o6ng5``; not ``F16`` (no vowel before the digit)."""
+    for i, ch in enumerate(word):
+        if ch.isdigit():
+            return i > 0 and any(c in "aeiouyAEIOUYdD" for c in word[:i])
+    return False
 
 
 def vni_word(word: str) -> str:
@@ -116,14 +127,17 @@ def _tone_position(word: str) -> int | None:
 
 
 def vni_to_unicode(text: str) -> str:
-    return _VNI_WORD.sub(lambda m: vni_word(m.group()), text)
+    return _VNI_RUN.sub(lambda m: vni_word(m.group()) if _is_vni(m.group()) else m.group(), text)
 
 
-_MODERN = regex.compile(r"[\u1ea0-\u1ef9ăâđêôơưĂÂĐÊÔƠƯ]")
+# Vietnamese letters outside Latin-1 only: TCVN3 read as Latin-1 (``B×nh ThuËn``) is full
+# of ``â ê ô`` and the other Latin-1 letters, never of these.
+_MODERN = regex.compile(r"[\u1ea0-\u1ef9ăđĩũơưĂĐĨŨƠƯ]")
 
 
 def looks_modern(text: str) -> bool:
-    """Unicode Vietnamese: plenty of its own letters early on (the fast path)."""
+    """Unicode Vietnamese: plenty of its own letters early on (the fast path). Only letters
+    that no legacy text read as Latin-1 can hold count, so TCVN3 mojibake never passes."""
     return len(_MODERN.findall(text, 0, 600)) >= 8 or len(_MODERN.findall(text, 0, 4000)) >= 20
 
 
@@ -138,8 +152,8 @@ def repair_legacy(text: str) -> tuple[str, str | None]:
         converted = tcvn3_to_unicode(text)
         if _vietnamese_score(converted) > _vietnamese_score(text) + 2:
             return converted, "converted from TCVN3 (ABC) legacy encoding"
-    words = regex.findall(r"[A-Za-z0-9]+", sample)
-    strokes = sum(1 for w in words if _VNI_WORD.fullmatch(w))
+    words = regex.findall(r"[A-Za-z0-9]++", sample)
+    strokes = sum(1 for w in words if "0" not in w and _is_vni(w))
     if words and strokes >= 5 and strokes >= 0.3 * len(words):
         converted = vni_to_unicode(text)
         if _vietnamese_score(converted) > _vietnamese_score(text) + 2:

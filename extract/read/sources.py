@@ -22,9 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import orjson
-
-from ..errors import ArchiveError, BadJSON, InputError, ReadError, TooLarge
+from ..errors import ArchiveError, InputError, ReadError, TooLarge
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200  # a member that inflates more than this is a zip bomb
@@ -46,6 +44,7 @@ class Item:
     error: InputError | None = None
     notes: list[str] = field(default_factory=list)  # warnings about the input (odd member names)
     repairs: list[str] = field(default_factory=list)  # repairs already made while decoding (--dedup)
+    sha256: str | None = None  # of the canonical text, once the parent has decoded it (--dedup)
 
     @property
     def size(self) -> int:
@@ -134,24 +133,80 @@ def _all_items(inputs: list[str], max_bytes: int, skip: str | None) -> Iterator[
             continue
         if skip is not None and os.path.exists(path) and os.path.samefile(path, skip):
             continue  # the run's own output, inside an input folder: never read back
-        kind = _kind(path)
-        try:
-            if kind == "text" or kind == "html":
-                yield _read_file(path, kind == "html", max_bytes)
-            elif kind == "jsonl":
-                yield from _read_jsonl(path, max_bytes)
-            elif kind == "zip":
-                yield from _read_zip(path, max_bytes)
-            elif kind == "tar":
-                yield from _read_tar(path, max_bytes)
-            elif kind == "warc":
-                from .warc import read_warc
+        for item in _guarded(_read_path(path, max_bytes), path):
+            yield _printable(item)
 
-                yield from read_warc(path, max_bytes)
-        except InputError as exc:
-            yield Item(id=_stem(path), source=path, error=exc)
-        except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, gzip.BadGzipFile) as exc:
-            yield Item(id=_stem(path), source=path, error=ArchiveError(f"{type(exc).__name__}: {exc}"))
+
+def _read_path(path: str, max_bytes: int) -> Iterator[Item]:
+    kind = _kind(path)
+    if kind == "text" or kind == "html":
+        yield _read_file(path, kind == "html", max_bytes)
+    elif kind == "jsonl":
+        from .archives import _read_jsonl
+
+        opener = gzip.open if path.lower().endswith(".gz") else open
+        with opener(path, "rb") as fh:
+            yield from _read_jsonl(fh, path, max_bytes)
+    elif kind == "zip":
+        from .archives import _read_zip
+
+        with zipfile.ZipFile(path) as zf:
+            yield from _read_zip(zf, path, max_bytes, 0)
+    elif kind == "tar":
+        from .archives import _read_tar
+
+        with tarfile.open(path, mode="r|*") as tf:  # streaming mode: one pass, no seeking
+            yield from _read_tar(tf, path, max_bytes, 0)
+    elif kind == "warc":
+        from .warc import read_warc
+
+        yield from read_warc(path, max_bytes)
+
+
+def _guarded(items: Iterator[Item], path: str) -> Iterator[Item]:
+    """The items of one input; a reader that fails gives one error record for the rest of
+    that input, and the run goes on with the next input (nothing escapes as a traceback)."""
+    try:
+        yield from items
+    except InputError as exc:
+        yield Item(id=_stem(path), source=path, error=exc)
+    except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, gzip.BadGzipFile) as exc:
+        yield Item(id=_stem(path), source=path, error=ArchiveError(f"{type(exc).__name__}: {exc}"))
+    except Exception as exc:  # a reader's fault on a hostile archive: one record, not a lost run
+        yield Item(
+            id=_stem(path), source=path, error=ArchiveError(f"cannot read: {type(exc).__name__}: {exc}")
+        )
+
+
+def _printable(item: Item) -> Item:
+    """A file or member name that is not valid UTF-8 (Linux allows any bytes) cannot be
+    written in JSON as it is: its bad bytes are shown as ``\\xff`` escapes, with a note."""
+    bad = [s for s in (item.id, item.source) if s is not None and not _utf8_ok(s)]
+    if not bad and (item.error is None or _utf8_ok(str(item.error))):
+        return item
+    item.id, item.source = _escaped(item.id), _escaped(item.source) if item.source is not None else None
+    if item.error is not None:
+        item.error = type(item.error)(_escaped(str(item.error)))
+    if bad:
+        item.notes = item.notes + [
+            f"name is not valid UTF-8; its bytes are written as \\x escapes: {item.source}"
+        ]
+    return item
+
+
+def _utf8_ok(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _escaped(text: str) -> str:
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _sized(item: Item, max_bytes: int) -> Item:
@@ -179,118 +234,3 @@ def _read_file(path: str, html: bool, max_bytes: int) -> Item:
     except OSError as exc:
         return Item(id=item_id, source=path, error=ReadError(f"cannot read {path}: {exc.strerror or exc}"))
     return Item(id=item_id, source=path, data=data, html=html)
-
-
-def _read_jsonl(path: str, max_bytes: int) -> Iterator[Item]:
-    opener = gzip.open if path.lower().endswith(".gz") else open
-    with opener(path, "rb") as fh:
-        lineno = 0
-        while True:
-            try:
-                raw = fh.readline(max_bytes + 1)
-            except (EOFError, OSError, gzip.BadGzipFile) as exc:
-                yield Item(id=f"{_stem(path)}:{lineno + 1}", source=f"{path}:{lineno + 1}",
-                           error=ArchiveError(f"truncated or corrupt after line {lineno}: {exc}"))
-                return
-            if not raw:
-                return
-            lineno += 1
-            source = f"{path}:{lineno}"
-            if len(raw) > max_bytes and not raw.endswith(b"\n"):
-                yield Item(id=f"{_stem(path)}:{lineno}", source=source, error=TooLarge(f"line {lineno} > --max-bytes {max_bytes}"))
-                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
-                    raw = fh.readline(max_bytes)
-                continue
-            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]  # a UTF-8 BOM before the first line
-            if not raw.strip():
-                continue
-            try:
-                obj = orjson.loads(raw)
-            except orjson.JSONDecodeError as exc:
-                yield Item(id=f"{_stem(path)}:{lineno}", source=source, error=BadJSON(f"line {lineno}: {exc}"))
-                continue
-            page = obj.get("html") if isinstance(obj, dict) else None
-            if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(page, str)):
-                yield Item(id=str(obj.get("id", f"{_stem(path)}:{lineno}")) if isinstance(obj, dict) else f"{_stem(path)}:{lineno}",
-                           source=source, error=BadJSON(f"line {lineno}: no string field 'text' or 'html'"))
-                continue
-            item_id = _line_id(obj, raw) or str(obj.get("url") or f"{_stem(path)}:{lineno}")
-            if isinstance(obj.get("text"), str):
-                yield Item(id=item_id, source=str(obj.get("url") or source), text=obj["text"])
-            else:  # an HTML page saved in the line: read like an .html file
-                yield Item(id=item_id, source=str(obj.get("url") or source), data=page.encode("utf-8"), html=True)
-
-
-def _line_id(obj: dict, raw: bytes) -> str | None:
-    """A JSONL line's own id, as written: ``0`` stays ``0``, a 30-digit number is not
-    rounded to a float."""
-    value = obj.get("id")
-    if value is None or value == "":
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        import json
-
-        return str(json.loads(raw, parse_int=str, parse_float=str)["id"])
-    return str(value)
-
-
-def _read_zip(path: str, max_bytes: int) -> Iterator[Item]:
-    with zipfile.ZipFile(path) as zf:
-        for info in zf.infolist():
-            if info.is_dir():
-                continue
-            name = info.filename
-            source = f"{path}!{name}"
-            kind = _kind(name)
-            if not is_document_name(name):
-                yield Item(id=name, source=source, skipped="not a .txt or .html member")
-                continue
-            notes = _unsafe_name(name)
-            if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
-                yield Item(id=name, source=source, error=ArchiveError(
-                    f"compression ratio {info.file_size // max(info.compress_size, 1)}:1 looks like a zip bomb; not decompressed"))
-                continue
-            if info.file_size > max_bytes:
-                yield Item(id=name, source=source, error=TooLarge(f"{info.file_size} bytes > --max-bytes {max_bytes}"))
-                continue
-            try:
-                with zf.open(info) as fh:
-                    data = fh.read(max_bytes + 1)
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                yield Item(id=name, source=source, error=ArchiveError(f"cannot read member: {exc}"))
-                continue
-            if len(data) > max_bytes:
-                yield Item(id=name, source=source, error=TooLarge(f"member inflates past --max-bytes {max_bytes}"))
-                continue
-            yield Item(id=name, source=source, data=data, html=kind == "html", notes=notes)
-
-
-def _read_tar(path: str, max_bytes: int) -> Iterator[Item]:
-    with tarfile.open(path, mode="r|*") as tf:  # streaming mode: one pass, no seeking
-        try:
-            for member in tf:
-                if not member.isfile():
-                    continue
-                name = member.name
-                kind = _kind(name)
-                source = f"{path}!{name}"
-                if not is_document_name(name):
-                    yield Item(id=name, source=source, skipped="not a .txt or .html member")
-                    continue
-                if member.size > max_bytes:
-                    yield Item(id=name, source=source, error=TooLarge(f"{member.size} bytes > --max-bytes {max_bytes}"))
-                    continue
-                fh = tf.extractfile(member)
-                data = fh.read() if fh else b""
-                yield Item(id=name, source=source, data=data, html=kind == "html", notes=_unsafe_name(name))
-        except (tarfile.TarError, EOFError, OSError, gzip.BadGzipFile) as exc:
-            yield Item(id=f"{_stem(path)}!", source=f"{path}!", error=ArchiveError(f"truncated or corrupt archive: {exc}"))
-
-
-def _unsafe_name(name: str) -> list[str]:
-    """Member names that would escape a folder are reported (nothing is ever written)."""
-    if name.startswith("/") or ".." in Path(name).parts:
-        return [f"unsafe member name {name!r} (reported only; nothing is extracted to disk)"]
-    return []
-

@@ -30,7 +30,7 @@ def word_spans(text: str, spans: list[list[int]]) -> list[list[int]]:
         words: list[list[int]] = []
         for word in word_tokenize(chunk):
             for piece in _pieces(word):
-                found = chunk.find(piece, pos)
+                found = chunk.find(piece, pos, pos + len(piece) + 256)  # nearby: a miss costs no scan to the end
                 if found < 0:
                     continue
                 words.append([found, found + len(piece)])
@@ -63,21 +63,20 @@ def _atomic_spans(chunk: str) -> list[tuple[int, int]]:
 
 def _merge(words: list[list[int]], keep: list[tuple[int, int]]) -> list[list[int]]:
     """Re-cut the words so that every atomic span (designation, date, number) is exactly
-    one token: word edges inside an atomic span go, its own edges come in."""
+    one token: word edges inside an atomic span go, its own edges come in. Linear in the
+    text: positions are marked in arrays, never tested against every span."""
     if not keep:
         return words
-    cuts = {x for w in words for x in w} | {x for k in keep for x in k}
-    cuts = {c for c in cuts if not any(a < c < b for a, b in keep)}
-    covered = [False] * (max(cuts) + 1)
-    for a, b in words:
-        for i in range(a, b):
-            covered[i] = True
+    size = max(max(b for _, b in words) if words else 0, max(b for _, b in keep)) + 1
+    inside = bytearray(size)  # 1 where a cut would split an atomic span
+    covered = bytearray(size)
+    is_cut = bytearray(size)
     for a, b in keep:
-        for i in range(a, b):
-            covered[i] = True
-    edges = sorted(cuts)
-    out: list[list[int]] = []
-    for a, b in zip(edges, edges[1:], strict=False):
-        if covered[a]:
-            out.append([a, b])
-    return out
+        inside[a + 1 : b] = b"\x01" * max(0, b - a - 1)
+        covered[a:b] = b"\x01" * (b - a)
+        is_cut[a] = is_cut[b] = 1
+    for a, b in words:
+        covered[a:b] = b"\x01" * (b - a)
+        is_cut[a] = is_cut[b] = 1
+    edges = [c for c in range(size) if is_cut[c] and not inside[c]]
+    return [[a, b] for a, b in zip(edges, edges[1:], strict=False) if covered[a]]
