@@ -19,13 +19,16 @@ import time
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .errors import InputError, Timeout
 from .models import Record, dumps, error_record, loads
 from .pipeline import extract_canonical, sha256_text
 from .read.decode import canonicalize, decode_bytes
 from .read.sources import DEFAULT_MAX_BYTES, Item, iter_items
+
+if TYPE_CHECKING:
+    from .dedup import NearDedup
 
 
 @dataclass
@@ -35,6 +38,7 @@ class Options:
     doc_timeout: float = 120.0  # seconds per document; 0 disables
     max_bytes: int = DEFAULT_MAX_BYTES
     output: str | None = None  # the run's own output file, never read as an input
+    signatures: bool = False  # --dedup near: each record carries its article's MinHash to the parent
 
 
 def _first_few(shown: list[str], total: int) -> str:
@@ -178,7 +182,12 @@ def process_item(item: Item, opts: Options, text: str | None = None) -> dict[str
             if repairs or item.notes:  # the record is good; say what was repaired or odd
                 kind = "repaired" if repairs else "warning"
                 record.error = {"type": kind, "message": "; ".join(repairs + item.notes)}
-            return record.to_dict()
+            rec = record.to_dict()
+            if opts.signatures:
+                from .dedup import SIG_KEY, signature
+
+                rec[SIG_KEY] = signature(text, record)
+            return rec
         finally:
             if timer:
                 signal.setitimer(signal.ITIMER_REAL, 0)
@@ -214,19 +223,22 @@ def _duplicate_record(item: Item, sha: str, first: str) -> dict[str, Any]:
 
 
 Stats = tuple[bool, bool, int, int, int, str | None, str]  # ok, duplicate, mention counts, what failed, id
-Done = tuple[bytes, int, Stats]  # JSON line, input bytes, stats
+Done = tuple[bytes, int, Stats, bytes | None]  # JSON line, input bytes, stats, MinHash (--dedup near)
 
 
 def _done(rec: dict[str, Any], size: int) -> Done:
     """A finished record as its JSON line and the figures the summary needs: made in the
     worker, so the parent only writes bytes (no record travels back as objects)."""
+    from .dedup import SIG_KEY
+
+    sig = rec.pop(SIG_KEY, None)
     ok = rec["status"] == "ok"
     failed = None if ok else f"{rec.get('source') or rec['id']} ({(rec.get('error') or {}).get('type', 'error')})"
     stats = (
         ok, bool(rec.get("duplicate_of")),
         len(rec["directives"]), len(rec["amounts"]), len(rec["counts"]), failed, rec["id"],
     )
-    return dumps(rec) + b"\n", size, stats
+    return dumps(rec) + b"\n", size, stats, sig
 
 
 def _work(args: tuple[Any, Options]) -> Done:
@@ -273,6 +285,21 @@ def _dedup_stream(items: Iterable[Item], opts: Options, seen: dict[str, str]) ->
         yield Item(id=item.id, source=item.source, text=text, notes=item.notes, repairs=item.repairs + repairs)
 
 
+def write_line(summary: Summary, near: NearDedup | None, line: bytes, rec_id: str, sig: bytes | None) -> bytes:
+    """The line as written: its id unique in the run and, with ``--dedup near``,
+    ``duplicate_of`` and ``similarity`` when its article is a near copy of an earlier one
+    (decided here, in the parent, in input order)."""
+    renamed = len(summary.renamed)
+    line = summary.unique(line, rec_id)
+    if near is None:
+        return line
+    written_id = loads(line)["id"] if len(summary.renamed) > renamed else rec_id
+    before = near.marked
+    line = near.mark(line, sig, written_id)
+    summary.duplicates += near.marked - before
+    return line
+
+
 def prepare_resume(path: str) -> tuple[int, str | None, dict[str, str], set[str]]:
     """Drop a half-written last line; return (complete records, last source, sha -> id,
     the ids written)."""
@@ -307,6 +334,7 @@ def run(
     seen: dict[str, str] | None = None,
     progress: bool = False,
     written_ids: set[str] | None = None,
+    near: NearDedup | None = None,
 ) -> Summary:
     """Extract every input and write its record line to ``out`` (binary, opened by caller)."""
     summary = Summary(skipped=resume_from, ids=set(written_ids or ()))
@@ -324,8 +352,8 @@ def run(
     bar = _progress_bar(inputs) if progress else None
     start = time.perf_counter()
     last_flush = start
-    for line, size, stats in iter_lines(items, opts, jobs, dedup, seen):
-        out.write(summary.unique(line, stats[-1]))  # whole lines only; a crash leaves at most one partial line
+    for line, size, stats, sig in iter_lines(items, opts, jobs, dedup, seen):
+        out.write(write_line(summary, near, line, stats[-1], sig))  # whole lines only; a crash leaves at most one partial line
         summary.add(stats, size)
         now = time.perf_counter()
         if now - last_flush > 0.5:

@@ -4,6 +4,7 @@ error records (a one-line summary goes to standard error), 2 usage errors."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -68,7 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--tokens", action="store_true", help="add word spans (underthesea word segmentation)")
     r.add_argument("--text", action="store_true", help="add the canonical text to each record")
     r.add_argument("--resume", action="store_true", help="continue an interrupted run into the same -o file")
-    r.add_argument("--dedup", action="store_true", help="mark documents whose canonical text was already seen")
+    r.add_argument("--dedup", nargs="?", const="exact", choices=["exact", "near"], default=None,
+                   help="exact (the default): a document whose canonical text was already seen is marked and not "
+                        "extracted again; near: a record whose article text is a near copy of an earlier one gets "
+                        "duplicate_of and similarity, and is still extracted")
+    r.add_argument("--near-threshold", type=float, default=0.8, metavar="J",
+                   help="--dedup near: estimated Jaccard similarity from which an article is a near copy (default 0.8)")
     r.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes or a Dask cluster")
     r.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: start a local cluster)")
     r.add_argument("--max-bytes", type=byte_size, default=20 * 1024 * 1024, metavar="SIZE",
@@ -113,20 +119,24 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     opts = batch.Options(tokens=args.tokens, include_text=args.text, doc_timeout=args.doc_timeout, max_bytes=args.max_bytes,
                          output=args.output if args.output not in (None, "-") else None)
+    if args.dedup == "near":
+        require("datasketch", "--dedup near")
+        opts.signatures = True
     resume_from, resume_source, seen, written_ids = (0, None, {}, set())
     if args.resume:
         resume_from, resume_source, seen, written_ids = batch.prepare_resume(args.output)
     progress = not args.quiet and sys.stderr.isatty()
-    with batch.open_output(args.output, append=args.resume) as out:
+    exact = args.dedup == "exact"
+    with batch.open_output(args.output, append=args.resume) as out, _near_index(args, opts, resume_from) as near:
         if args.engine == "dask":
             from .engines.dask import run_dask
 
-            summary = run_dask(args.inputs, out, opts, scheduler=args.scheduler, dedup=args.dedup, quiet=args.quiet)
+            summary = run_dask(args.inputs, out, opts, scheduler=args.scheduler, dedup=exact, quiet=args.quiet, near=near)
         else:
             summary = batch.run(
-                args.inputs, out, opts, jobs=args.jobs, dedup=args.dedup,
+                args.inputs, out, opts, jobs=args.jobs, dedup=exact,
                 resume_from=resume_from, resume_source=resume_source, seen=seen, progress=progress,
-                written_ids=written_ids,
+                written_ids=written_ids, near=near,
             )
     if summary.renamed:  # ids must join: say which records got a new one
         print(f"vnextract: warning: {len(summary.renamed)} repeated ids renamed: {summary.renames()}", file=sys.stderr)
@@ -137,6 +147,28 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"vnextract: {summary.line()}", file=sys.stderr)
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _near_index(args: argparse.Namespace, opts, resume_from: int):
+    """``--dedup near``: the index of distinct articles (rebuilt on ``--resume``), else None."""
+    if args.dedup != "near":
+        yield None
+        return
+    from .dedup import open_index
+
+    near = open_index(opts.output, args.near_threshold, resume_from if args.resume else None)
+    try:
+        yield near
+    finally:
+        near.close()
+
+
+def dedup_compat(argv: list[str]) -> list[str]:
+    """``--dedup`` alone is the exact mode, as it always was, also before an input
+    (``run --dedup corpus/``): only ``exact`` or ``near`` right after it is its value."""
+    return [("--dedup=exact" if a == "--dedup" and argv[i + 1 : i + 2] not in (["exact"], ["near"]) else a)
+            for i, a in enumerate(argv)]
 
 
 def _select(path: str) -> list:
@@ -193,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
 
     _load_plugins()
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(dedup_compat(sys.argv[1:] if argv is None else list(argv)))
     try:
         return COMMANDS[args.command](args)
     except BrokenPipeError:

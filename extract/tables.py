@@ -15,7 +15,7 @@ COLUMNS = {
     "counts": ["start", "end", "text", "value", "approx", "category", "noun"],
 }
 DOC_COLUMNS = ["id", "source", "status", "error_type", "title", "published", "byline", "sha256",
-               "paragraphs", "sentences", "directives", "amounts", "counts", "duplicate_of"]
+               "paragraphs", "sentences", "directives", "amounts", "counts", "duplicate_of", "similarity"]
 KEY = ["doc_id", "title", "published"]
 
 
@@ -30,6 +30,7 @@ def rows(records: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
             "paragraphs": len(rec.get("paragraphs") or []), "sentences": len(rec.get("sentences") or []),
             "directives": len(rec.get("directives") or []), "amounts": len(rec.get("amounts") or []),
             "counts": len(rec.get("counts") or []), "duplicate_of": rec.get("duplicate_of"),
+            "similarity": rec.get("similarity"),
         })
         for kind, cols in COLUMNS.items():
             for m in rec.get(kind) or []:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterable
 from typing import IO, Any
 
-from ..batch import Options, Summary, _dedup_stream, _done, process_item
+from ..batch import Options, Summary, _dedup_stream, _done, process_item, write_line
 from ..read.sources import Item, iter_items
 
 CHUNK = 2000  # documents per bag: bounds the driver's memory whatever the archive size
@@ -62,8 +62,11 @@ def _client(scheduler: str | None):
 
 
 def run_dask(
-    inputs: list[str], out: IO[bytes], opts: Options, scheduler: str | None = None, dedup: bool = False, quiet: bool = False
+    inputs: list[str], out: IO[bytes], opts: Options, scheduler: str | None = None, dedup: bool = False, quiet: bool = False,
+    near=None,
 ) -> Summary:
+    """Extract every input on the cluster and write the records in input order; ``near``
+    (``--dedup near``) is decided here in the driver, in input order, as a local run does."""
     import dask.bag as db
 
     summary = Summary()
@@ -78,8 +81,8 @@ def run_dask(
             parts = max(1, min(len(chunk), 4 * len(client.scheduler_info()["workers"] or [1])))
             records = extract_bag(db.from_sequence(chunk, npartitions=parts), opts).compute()
             for x, rec in zip(chunk, records, strict=True):
-                line, size, stats = _done(rec, x[1] if isinstance(x, tuple) else x.size)
-                out.write(summary.unique(line, stats[-1]))
+                line, size, stats, sig = _done(rec, x[1] if isinstance(x, tuple) else x.size)
+                out.write(write_line(summary, near, line, stats[-1], sig))
                 summary.add(stats, size)
             out.flush()
     finally:
