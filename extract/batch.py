@@ -39,6 +39,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     output: str | None = None  # the run's own output file, never read as an input
     signatures: bool = False  # --dedup near: each record carries its article's MinHash to the parent
+    site_templates: bool = False  # a first pass counts each site's recurring lines (extract/sites.py)
 
 
 def _first_few(shown: list[str], total: int) -> str:
@@ -176,7 +177,7 @@ def process_item(item: Item, opts: Options, text: str | None = None) -> dict[str
             if text is None:
                 text, more = decode_item(item)
                 repairs += more
-            record = extract_canonical(text, item.id, item.source, opts.tokens, opts.include_text)
+            record = extract_canonical(text, item.id, item.source, opts.tokens, opts.include_text, site=item.site)
             if item.html:
                 _html_fallbacks(item, record, text)
             if repairs or item.notes:  # the record is good; say what was repaired or odd
@@ -282,7 +283,7 @@ def _dedup_stream(items: Iterable[Item], opts: Options, seen: dict[str, str]) ->
             yield _duplicate_record(item, sha, seen[sha]), item.size
             continue
         seen[sha] = item.id
-        yield Item(id=item.id, source=item.source, text=text, notes=item.notes, repairs=item.repairs + repairs)
+        yield Item(id=item.id, source=item.source, text=text, notes=item.notes, repairs=item.repairs + repairs, site=item.site)
 
 
 def write_line(summary: Summary, near: NearDedup | None, line: bytes, rec_id: str, sig: bytes | None) -> bytes:
@@ -339,6 +340,10 @@ def run(
     """Extract every input and write its record line to ``out`` (binary, opened by caller)."""
     summary = Summary(skipped=resume_from, ids=set(written_ids or ()))
     items: Iterator[Item] = iter_items(inputs, opts.max_bytes, skip=opts.output, on_skip=summary.note_skip)
+    if opts.site_templates:
+        from .sites import first_pass, with_evidence
+
+        items = with_evidence(items, first_pass(inputs, opts))
     if resume_from:
         last = None
         for _ in range(resume_from):

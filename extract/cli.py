@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
                         "duplicate_of and similarity, and is still extracted")
     r.add_argument("--near-threshold", type=float, default=0.8, metavar="J",
                    help="--dedup near: estimated Jaccard similarity from which an article is a near copy (default 0.8)")
+    r.add_argument("--site-templates", action="store_true",
+                   help="a first pass learns the lines each site repeats on many pages (menus, banners, footers): "
+                        "they are no paragraphs")
     r.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes or a Dask cluster")
     r.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: start a local cluster)")
     r.add_argument("--max-bytes", type=byte_size, default=20 * 1024 * 1024, metavar="SIZE",
@@ -118,7 +121,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("vnextract run: --resume needs -o OUT.jsonl", file=sys.stderr)
         return EXIT_USAGE
     opts = batch.Options(tokens=args.tokens, include_text=args.text, doc_timeout=args.doc_timeout, max_bytes=args.max_bytes,
-                         output=args.output if args.output not in (None, "-") else None)
+                         output=args.output if args.output not in (None, "-") else None,
+                         site_templates=args.site_templates)
     if args.dedup == "near":
         require("datasketch", "--dedup near")
         opts.signatures = True

@@ -74,6 +74,10 @@ def run_dask(
     start = time.perf_counter()
     try:
         items: Iterable[Any] = iter_items(inputs, opts.max_bytes, skip=opts.output, on_skip=summary.note_skip)
+        if opts.site_templates:
+            from ..sites import first_pass, with_evidence
+
+            items = with_evidence(items, first_pass(inputs, opts))
         if dedup:
             items = _dedup_stream(items, opts, {})
         it = iter(items)

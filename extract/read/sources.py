@@ -46,6 +46,7 @@ class Item:
     error: InputError | None = None
     notes: list[str] = field(default_factory=list)  # warnings about the input (odd member names)
     repairs: list[str] = field(default_factory=list)  # repairs already made while decoding (--dedup)
+    site: Any = None  # --site-templates: the lines its site repeats (segment.templates.SiteLines)
 
     @property
     def size(self) -> int:

@@ -16,18 +16,20 @@ from ..find.dates import DATE, TIME, parse_datetime
 from .features import DATE_WORDS, line_features
 from .lines import PROSE, SHORT, Line, cues, split_lines
 from .rules import Layout, glued_byline
+from .templates import SiteLines, demote
 
 
-def read_layout(text: str, model=None) -> Layout:
+def read_layout(text: str, model=None, site: SiteLines | None = None) -> Layout:
     """Title, date, byline and paragraph lines from the layout model's line scores
-    (the shipped model by default)."""
+    (the shipped model by default); ``site`` (``--site-templates``) says on how many pages
+    of the page's site each line stands, and its template lines are no paragraphs."""
     from .model import default_model
 
     model = model or default_model()
     rows, feats = line_features(split_lines(text), text)
     if not rows:
         return Layout()
-    return decode(text, rows, model.scores(rows, feats), model.thresholds)
+    return decode(text, rows, demote(rows, model.scores(rows, feats), site), model.thresholds)
 
 
 def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float]) -> Layout:
