@@ -17,7 +17,7 @@ import random
 
 from datasketch import MinHashLSH
 
-from extract.dedup import _MAGIC, ENTRY, NUM_PERM, article_text, shingles, similarity
+from extract.dedup import _MAGIC, ENTRY, LSH_WEIGHTS, NUM_PERM, article_text, shingles, similarity
 from extract.models import loads
 
 
@@ -43,7 +43,7 @@ def main() -> None:
 
     from extract.dedup import SCHEME, _permutations
 
-    lsh = MinHashLSH(threshold=args.low, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=args.low, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
     pairs = []
     for k, sig in enumerate(sigs):
         if sig == bytes(ENTRY):

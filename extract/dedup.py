@@ -8,7 +8,7 @@ order, asks a MinHash LSH index for earlier articles like it. A record whose est
 Jaccard similarity with an earlier distinct article reaches the threshold gets
 ``duplicate_of`` (the earliest such article's id) and ``similarity``; it is still extracted,
 so a researcher chooses what to drop. Only distinct articles enter the index, so memory
-grows with the number of distinct articles: about 3.8 KB each (``python docs/near_memory.py``).
+grows with the number of distinct articles: about 5.8 KB each (``python docs/near_memory.py``).
 
 Shingles are 5 consecutive words. Vietnamese puts a space between syllables, so five
 "words" are two or three real words, the span a 3-word shingle has in English; shorter
@@ -33,6 +33,7 @@ from typing import IO, Any
 NUM_PERM = 128
 SHINGLE = 5
 SCHEME = "affine32"  # datasketch >= 2.0: uint32 hash values, 4 bytes per permutation
+LSH_WEIGHTS = (0.05, 0.95)  # datasketch's weights of false positives and false negatives
 SIG_KEY = "_minhash"  # the signature's key in a record dict on its way from a worker
 ENTRY = 4 * NUM_PERM  # bytes per record in OUT.minhash
 _MAGIC = b"VNXMH\x00\x01\x00" + struct.pack("<HH", NUM_PERM, SHINGLE) + b"\x00" * 4
@@ -146,8 +147,9 @@ class NearDedup:
     def __post_init__(self) -> None:
         from datasketch import MinHashLSH
 
-        try:
-            self.lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+        try:  # bands that miss few near copies (a pair at the threshold is a candidate 95 times in 100):
+            # candidates cost one signature comparison each, a missed copy cannot be undone
+            self.lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
         except ValueError:  # near 1 datasketch finds no banding of two or more bands: two halves
             self.lsh = MinHashLSH(num_perm=NUM_PERM, params=(2, NUM_PERM // 2))
 
