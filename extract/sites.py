@@ -35,6 +35,9 @@ def site_of(source: str | None) -> str:
     path = source.rsplit(":", 1)[0] if source.rsplit(":", 1)[-1].isdigit() else source  # news.jsonl:12
     if path.lower().endswith((".jsonl", ".jsonl.gz")):
         return path
+    if "!" in path:  # an archive member: its folder inside the archive
+        archive, _, member = path.partition("!")
+        return f"{archive}!{os.path.dirname(member)}"
     return os.path.dirname(path)
 
 

@@ -53,12 +53,16 @@ def _records(path) -> list[dict]:
     return [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
 
 
-def test_near_copies_are_marked_and_still_extracted(tmp_path):
+def test_near_copies_are_marked_and_still_extracted(tmp_path, schema):
+    import jsonschema
+
     src, out, plain = tmp_path / "in.jsonl", tmp_path / "near.jsonl", tmp_path / "plain.jsonl"
     _corpus(src)
     assert main(["run", str(src), "-o", str(out), "-j", "1", "-q", "--dedup", "near"]) == 0
     assert main(["run", str(src), "-o", str(plain), "-j", "1", "-q"]) == 0
     recs = {r["id"]: r for r in _records(out)}
+    for rec in recs.values():
+        jsonschema.validate(rec, schema)
     for first in ("river", "fair", "clinic"):
         assert "duplicate_of" not in recs[first] and "similarity" not in recs[first]
     assert recs["river-repost"]["duplicate_of"] == "river" and recs["river-repost"]["similarity"] >= 0.8

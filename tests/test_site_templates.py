@@ -93,6 +93,7 @@ def test_sites_and_fingerprints():
     assert site_of("https://www.baohoalam.vn/thoi-su/a.html") == "baohoalam.vn"
     assert site_of("crawl/baohoalam/a.txt") == "crawl/baohoalam"
     assert site_of("dump.zip!tin/a.txt") == "dump.zip!tin"
+    assert site_of("dump.zip!a.txt") != site_of("other.zip!a.txt")
     assert site_of("news.jsonl:12") == "news.jsonl"
     assert fingerprint("Lượt xem: 1.204") == fingerprint("lượt  xem: 87")  # case, spacing, numbers aside
     assert fingerprint("Các tin khác") != fingerprint("Các tin khác về giáo dục")
