@@ -19,16 +19,14 @@ import time
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
+from .dedup import NearDedup, write_line
 from .errors import InputError, Timeout
 from .models import Record, dumps, error_record, loads
 from .pipeline import extract_canonical, sha256_text
 from .read.decode import canonicalize, decode_bytes
 from .read.sources import DEFAULT_MAX_BYTES, Item, iter_items
-
-if TYPE_CHECKING:
-    from .dedup import NearDedup
 
 
 @dataclass
@@ -284,21 +282,6 @@ def _dedup_stream(items: Iterable[Item], opts: Options, seen: dict[str, str]) ->
             continue
         seen[sha] = item.id
         yield Item(id=item.id, source=item.source, text=text, notes=item.notes, repairs=item.repairs + repairs, site=item.site)
-
-
-def write_line(summary: Summary, near: NearDedup | None, line: bytes, rec_id: str, sig: bytes | None) -> bytes:
-    """The line as written: its id unique in the run and, with ``--dedup near``,
-    ``duplicate_of`` and ``similarity`` when its article is a near copy of an earlier one
-    (decided here, in the parent, in input order)."""
-    renamed = len(summary.renamed)
-    line = summary.unique(line, rec_id)
-    if near is None:
-        return line
-    written_id = loads(line)["id"] if len(summary.renamed) > renamed else rec_id
-    before = near.marked
-    line = near.mark(line, sig, written_id)
-    summary.duplicates += near.marked - before
-    return line
 
 
 def prepare_resume(path: str) -> tuple[int, str | None, dict[str, str], set[str]]:

@@ -196,6 +196,23 @@ class NearDedup:
             self.sidecar.close()
 
 
+def write_line(summary: Any, near: NearDedup | None, line: bytes, rec_id: str, sig: bytes | None) -> bytes:
+    """The line as written: its id unique in the run and, with ``--dedup near``,
+    ``duplicate_of`` and ``similarity`` when its article is a near copy of an earlier one
+    (decided here, in the parent, in input order)."""
+    renamed = len(summary.renamed)
+    line = summary.unique(line, rec_id)
+    if near is None:
+        return line
+    from .models import loads
+
+    written_id = loads(line)["id"] if len(summary.renamed) > renamed else rec_id
+    before = near.marked
+    line = near.mark(line, sig, written_id)
+    summary.duplicates += near.marked - before
+    return line
+
+
 def sidecar_path(output: str) -> str:
     return output + ".minhash"
 

@@ -14,7 +14,8 @@ import time
 from collections.abc import Iterable
 from typing import IO, Any
 
-from ..batch import Options, Summary, _dedup_stream, _done, process_item, write_line
+from ..batch import Options, Summary, _dedup_stream, _done, process_item
+from ..dedup import write_line
 from ..read.sources import Item, iter_items
 
 CHUNK = 2000  # documents per bag: bounds the driver's memory whatever the archive size
