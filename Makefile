@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 SHARED := ../shared
 TEXTS  := --texts corpus $(if $(wildcard $(SHARED)/articles),--texts $(SHARED)/articles --texts $(SHARED)/layouts/raw,--skip-missing)
 
-.PHONY: install demo test lint fuzz bench report screenshot plot partners-plot baselines train-layout layout-cv clean
+.PHONY: install demo test lint fuzz bench report screenshot plot partners-plot baselines train-layout layout-cv site-templates-eval clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ lint: $(STAMP)
 ## make fuzz: the hypothesis fuzz tests with many more examples
 fuzz: $(STAMP)
 	VNEXTRACT_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q tests/test_hostile.py -k fuzz
+
+## make site-templates-eval: paragraph-line F1 with and without --site-templates, on each layout site's
+## pages plus synthetic siblings built in a temporary folder (needs ../shared/layouts)
+site-templates-eval: $(STAMP)
+	$(BIN)/python docs/site_templates_eval.py --every-site
+	$(BIN)/python docs/site_templates_eval.py --every-site --header-only
 
 ## make bench: throughput per stage against underthesea's word_tokenize
 bench: $(STAMP)

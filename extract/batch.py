@@ -41,6 +41,8 @@ class Options:
     doc_timeout: float = 120.0  # seconds per document; 0 disables
     max_bytes: int = DEFAULT_MAX_BYTES
     output: str | None = None  # the run's own output file, never read as an input
+    signatures: bool = False  # --dedup near: each record carries its article's MinHash to the parent
+    site_templates: bool = False  # a first pass counts each site's recurring lines (extract/sites.py)
 
 
 def decode_item(item: Item) -> tuple[str, list[str]]:
@@ -85,13 +87,18 @@ def process_item(item: Item, opts: Options, text: str | None = None) -> dict[str
             if text is None:
                 text, more = decode_item(item)
                 repairs += more
-            record = extract_canonical(text, item.id, item.source, opts.tokens, opts.include_text)
+            record = extract_canonical(text, item.id, item.source, opts.tokens, opts.include_text, site=item.site)
             if item.html:
                 _html_fallbacks(item, record, text)
             if repairs or item.notes:  # the record is good; say what was repaired or odd
                 kind = "repaired" if repairs else "warning"
                 record.error = {"type": kind, "message": "; ".join(repairs + item.notes)}
-            return record.to_dict()
+            rec = record.to_dict()
+            if opts.signatures:
+                from .near import SIG_KEY, signature
+
+                rec[SIG_KEY] = signature(text, record)
+            return rec
     except DocTimeout:
         err = Timeout(f"extraction took longer than --doc-timeout {opts.doc_timeout:g} s")
         return error_record(
@@ -208,16 +215,16 @@ def run(
     dedup: bool = False,
     resume: Resume | None = None,
     progress: bool = False,
+    near: Any = None,
 ) -> Summary:
-    """Extract every input and write its record line to ``out`` (binary, opened by caller)."""
+    """Extract every input and write its record line to ``out`` (binary, opened by caller);
+    ``near`` (``--dedup near``, a ``near.NearDedup``) marks near copies as they are written."""
     resume = resume or Resume()
     summary = Summary(
         skipped=resume.done, earlier_errors=resume.errors, failed=list(resume.failed), ids=set(resume.ids)
     )
-    items: Iterator[Item] = skip_done(
-        iter_items(inputs, opts.max_bytes, skip=opts.output, on_skip=summary.note_skip), resume
-    )
-    writer = Writer(out, summary, dict(resume.outcomes))
+    items: Iterator[Item] = skip_done(with_site_lines(inputs, opts, summary), resume)
+    writer = Writer(out, summary, dict(resume.outcomes), near)
     bar = _progress_bar(inputs) if progress else None
     start = time.perf_counter()
     for finished in iter_lines(items, opts, jobs, dedup, set(resume.outcomes)):
@@ -232,6 +239,17 @@ def run(
     if bar is not None:
         bar.close()
     return summary
+
+
+def with_site_lines(inputs: list[str], opts: Options, summary: Summary) -> Iterator[Item]:
+    """The run's items; with ``--site-templates``, each carrying the lines its site repeats
+    (a first pass over the inputs counts them: ``sites.py``)."""
+    items: Iterator[Item] = iter_items(inputs, opts.max_bytes, skip=opts.output, on_skip=summary.note_skip)
+    if opts.site_templates:
+        from .sites import first_pass, with_evidence
+
+        items = with_evidence(items, first_pass(inputs, opts))
+    return items
 
 
 def _progress_bar(inputs: list[str]):

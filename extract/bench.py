@@ -119,7 +119,7 @@ def _time_parallel_in_process(paths: list[str], jobs: int, repeat: int, limit: i
 
     t0 = time.perf_counter()
     docs = size = 0
-    for _, nbytes, _ in iter_lines(items(), Options(), jobs=jobs):
+    for _, nbytes, *_ in iter_lines(items(), Options(), jobs=jobs):
         docs += 1
         size += nbytes
     return time.perf_counter() - t0, docs, size

@@ -4,6 +4,7 @@ error records (a one-line summary goes to standard error), 2 usage errors."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -68,7 +69,15 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--tokens", action="store_true", help="add word spans (underthesea word segmentation)")
     r.add_argument("--text", action="store_true", help="add the canonical text to each record")
     r.add_argument("--resume", action="store_true", help="continue an interrupted run into the same -o file")
-    r.add_argument("--dedup", action="store_true", help="mark documents whose canonical text was already seen")
+    r.add_argument("--dedup", nargs="?", const="exact", choices=["exact", "near"], default=None,
+                   help="exact (the default): a document whose canonical text was already seen is marked and not "
+                        "extracted again; near: a record whose article text is a near copy of an earlier one gets "
+                        "duplicate_of and similarity, and is still extracted")
+    r.add_argument("--near-threshold", type=float, default=0.8, metavar="J",
+                   help="--dedup near: estimated Jaccard similarity from which an article is a near copy (default 0.8)")
+    r.add_argument("--site-templates", action="store_true",
+                   help="a first pass learns the lines each site repeats on many pages (menus, banners, footers): "
+                        "they are no paragraphs")
     r.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes or a Dask cluster")
     r.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: start a local cluster)")
     r.add_argument("--max-bytes", type=byte_size, default=20 * 1024 * 1024, metavar="SIZE",
@@ -112,20 +121,27 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("vnextract run: --resume needs -o OUT.jsonl", file=sys.stderr)
         return EXIT_USAGE
     opts = batch.Options(tokens=args.tokens, include_text=args.text, doc_timeout=args.doc_timeout, max_bytes=args.max_bytes,
-                         output=args.output if args.output not in (None, "-") else None)
+                         output=args.output if args.output not in (None, "-") else None,
+                         site_templates=args.site_templates)
+    if args.dedup == "near":
+        require("datasketch", "--dedup near")
+        opts.signatures = True
     resume = None
     if args.resume:
         from .resume import prepare_resume
 
         resume = prepare_resume(args.output)
     progress = not args.quiet and sys.stderr.isatty()
-    with batch.open_output(args.output, append=args.resume) as out:
+    exact = args.dedup == "exact"
+    with batch.open_output(args.output, append=args.resume) as out, _near_index(args, opts, resume) as near:
         if args.engine == "dask":
             from .engines.dask import run_dask
 
-            summary = run_dask(args.inputs, out, opts, scheduler=args.scheduler, dedup=args.dedup, quiet=args.quiet, resume=resume)
+            summary = run_dask(args.inputs, out, opts, scheduler=args.scheduler, dedup=exact, quiet=args.quiet,
+                               resume=resume, near=near)
         else:
-            summary = batch.run(args.inputs, out, opts, jobs=args.jobs, dedup=args.dedup, resume=resume, progress=progress)
+            summary = batch.run(args.inputs, out, opts, jobs=args.jobs, dedup=exact, resume=resume, progress=progress,
+                                near=near)
     if summary.renamed:  # ids must join: say which records got a new one
         print(f"vnextract: warning: {len(summary.renamed)} repeated ids renamed: {summary.renames()}", file=sys.stderr)
     if summary.total_errors:  # the whole output's: error records written before a --resume count too
@@ -136,6 +152,28 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"vnextract: {summary.line()}", file=sys.stderr)
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _near_index(args: argparse.Namespace, opts, resume):
+    """``--dedup near``: the index of distinct articles (rebuilt on ``--resume``), else None."""
+    if args.dedup != "near":
+        yield None
+        return
+    from .near import open_index
+
+    near = open_index(opts.output, args.near_threshold, resume.done if resume is not None else None)
+    try:
+        yield near
+    finally:
+        near.close()
+
+
+def dedup_compat(argv: list[str]) -> list[str]:
+    """``--dedup`` alone is the exact mode, as it always was, also before an input
+    (``run --dedup corpus/``): only ``exact`` or ``near`` right after it is its value."""
+    return [("--dedup=exact" if a == "--dedup" and argv[i + 1 : i + 2] not in (["exact"], ["near"]) else a)
+            for i, a in enumerate(argv)]
 
 
 def _select(path: str) -> list:
@@ -192,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
 
     _load_plugins()
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(dedup_compat(sys.argv[1:] if argv is None else list(argv)))
     try:
         return COMMANDS[args.command](args)
     except BrokenPipeError:

@@ -1,7 +1,7 @@
 """Optional parts and the extras that bring them.
 
 The core install runs the pipeline on text, HTML, JSONL, archives and WARC; word tokens,
-spaCy, Dask, Parquet tables, training and plots come with extras. A feature whose extra
+spaCy, Dask, Parquet tables, near-duplicate detection, training and plots come with extras. A feature whose extra
 is missing says so in one line instead of a traceback deep in an import.
 """
 
@@ -18,6 +18,7 @@ EXTRA_OF = {
     "pyarrow": "tables",
     "sklearn": "train",
     "matplotlib": "plot",
+    "datasketch": "dedup",
 }
 
 

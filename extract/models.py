@@ -102,6 +102,7 @@ class Record:
     tokens: list[Span] | None = None
     text: str | None = None
     duplicate_of: str | None = None
+    similarity: float | None = None  # --dedup near: estimated Jaccard similarity with duplicate_of
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -128,6 +129,8 @@ class Record:
             d["text"] = self.text
         if self.duplicate_of is not None:
             d["duplicate_of"] = self.duplicate_of
+        if self.similarity is not None:
+            d["similarity"] = self.similarity
         return d
 
 

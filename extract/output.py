@@ -33,6 +33,7 @@ class Stats:
     failed: str | None  # "source (ErrorType)" for an error record
     sha256: str | None
     error: dict[str, str] | None
+    signature: bytes | None = None  # --dedup near: the article's MinHash (near.py), decided on in the parent
 
 
 Done = tuple[bytes, int, Stats]  # JSON line, input bytes, stats
@@ -40,6 +41,9 @@ Done = tuple[bytes, int, Stats]  # JSON line, input bytes, stats
 
 def done(rec: dict[str, Any], size: int) -> Done:
     """A finished record as its JSON line and its stats."""
+    from .near import SIG_KEY
+
+    signature = rec.pop(SIG_KEY, None)
     ok = rec["status"] == "ok"
     failed = (
         None if ok else f"{rec.get('source') or rec['id']} ({(rec.get('error') or {}).get('type', 'error')})"
@@ -54,6 +58,7 @@ def done(rec: dict[str, Any], size: int) -> Done:
         failed=failed,
         sha256=rec.get("sha256"),
         error=rec.get("error"),
+        signature=signature,
     )
     return dumps(rec) + b"\n", size, stats
 
@@ -189,16 +194,23 @@ class Writer:
     first copy's outcome is known by then), ids made unique, each line flushed at once
     (a run that is killed, or blocked on a later input, has lost nothing it finished)."""
 
-    def __init__(self, out: IO[bytes], summary: Summary, outcomes: dict[str, Outcome] | None = None):
+    def __init__(
+        self, out: IO[bytes], summary: Summary, outcomes: dict[str, Outcome] | None = None, near: Any = None
+    ):
         self.out = out
         self.summary = summary
         self.outcomes = {} if outcomes is None else outcomes
+        self.near = near  # --dedup near: near.NearDedup, which marks near copies in input order
 
     def write(self, finished: Done | Duplicate) -> None:
         if isinstance(finished, Duplicate):
             finished = done(duplicate_record(finished, self.outcomes.get(finished.sha256)), finished.size)
         line, size, stats = finished
         line, final_id = self.summary.unique(line, stats.id)
+        if self.near is not None:
+            before = self.near.marked
+            line = self.near.mark(line, stats.signature, final_id)
+            self.summary.duplicates += self.near.marked - before
         self.out.write(line)  # one whole line per write: a crash leaves at most one partial line
         self.out.flush()
         self.summary.add(stats, size)

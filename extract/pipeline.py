@@ -25,6 +25,7 @@ from .read.decode import canonicalize
 from .resolve.money_kind import resolve_kinds
 from .resolve.province import resolve_province
 from .segment import read_layout, split_sentences, word_spans
+from .segment.templates import SiteLines
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Doc:
     sentence_starts: tuple[int, ...] = ()  # forced sentence starts (a glued byline)
     masked: list[tuple[int, int]] = field(default_factory=list)  # designations
     numbers: list[NumberSpan] = field(default_factory=list)  # number expressions in the regions
+    site: SiteLines | None = None  # --site-templates: the lines its site repeats
 
 
 Stage = Callable[[Doc], None]
@@ -56,7 +58,7 @@ def stage(name: str) -> Callable[[Stage], Stage]:
 
 @stage("segment")
 def _segment(doc: Doc) -> None:
-    layout = read_layout(doc.text)
+    layout = read_layout(doc.text, site=doc.site)
     rec = doc.record
     rec.title, rec.published, rec.byline = layout.title, layout.published, layout.byline
     rec.paragraphs = layout.paragraphs
@@ -144,8 +146,10 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def run_stages(text: str, record: Record, stages: tuple[str, ...] = DEFAULT_STAGES) -> Doc:
-    doc = Doc(text=text, record=record)
+def run_stages(
+    text: str, record: Record, stages: tuple[str, ...] = DEFAULT_STAGES, site: SiteLines | None = None
+) -> Doc:
+    doc = Doc(text=text, record=record, site=site)
     # exact means exact: the default decimal context keeps 28 digits, amounts may have more
     with decimal.localcontext(prec=60):
         for name in stages:
@@ -154,12 +158,13 @@ def run_stages(text: str, record: Record, stages: tuple[str, ...] = DEFAULT_STAG
 
 
 def extract_canonical(
-    text: str, id: str, source: str | None = None, tokens: bool = False, include_text: bool = False
+    text: str, id: str, source: str | None = None, tokens: bool = False, include_text: bool = False,
+    site: SiteLines | None = None,
 ) -> Record:
     """The record of one canonical text (the caller has already canonicalised it)."""
     record = Record(id=id, source=source, sha256=sha256_text(text))
     stages = DEFAULT_STAGES + (("tokens",) if tokens else ())
-    run_stages(text, record, stages)
+    run_stages(text, record, stages, site)
     if include_text:
         record.text = text
     return record

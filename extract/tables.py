@@ -18,7 +18,8 @@ COLUMNS = {
     "countries": ["start", "end", "text", "country"],
 }
 DOC_COLUMNS = ["id", "source", "status", "error_type", "title", "published", "byline", "sha256",
-               "paragraphs", "sentences", "directives", "amounts", "counts", "places", "countries", "duplicate_of"]
+               "paragraphs", "sentences", "directives", "amounts", "counts", "places", "countries", "duplicate_of",
+               "similarity"]
 KEY = ["doc_id", "title", "published"]
 WHERE = ["year", "province_code", "province", "province_2025_code", "province_2025"]
 STRINGS = {"number", "ref", "code", "province_code", "province_2025_code"}
@@ -48,7 +49,8 @@ def rows(records: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
             "paragraphs": len(rec.get("paragraphs") or []), "sentences": len(rec.get("sentences") or []),
             "directives": len(rec.get("directives") or []), "amounts": len(rec.get("amounts") or []),
             "counts": len(rec.get("counts") or []), "places": len(rec.get("places") or []),
-            "countries": len(rec.get("countries") or []), "duplicate_of": rec.get("duplicate_of"), **where(rec),
+            "countries": len(rec.get("countries") or []), "duplicate_of": rec.get("duplicate_of"),
+            "similarity": rec.get("similarity"), **where(rec),
         })
         for kind, cols in COLUMNS.items():
             for m in rec.get(kind) or []:

@@ -19,9 +19,9 @@ import warnings
 from collections.abc import Iterable
 from typing import IO, Any
 
-from ..batch import Options, process_item, safe_done, warm_up
+from ..batch import Options, process_item, safe_done, warm_up, with_site_lines
 from ..output import Duplicate, Summary, Writer
-from ..read.sources import Item, iter_items
+from ..read.sources import Item
 from ..resume import Resume, skip_done
 
 CHUNK = 2000  # documents per bag: bounds the driver's memory whatever the archive size
@@ -99,20 +99,22 @@ def run_dask(
     dedup: bool = False,
     quiet: bool = False,
     resume: Resume | None = None,
+    near: Any = None,
 ) -> Summary:
+    """Extract every input on the cluster and write the records in input order through the
+    same ``Writer`` as a local run; ``near`` (``--dedup near``) is decided there, in the
+    driver, in input order."""
     import dask.bag as db
 
     resume = resume or Resume()
     summary = Summary(
         skipped=resume.done, earlier_errors=resume.errors, failed=list(resume.failed), ids=set(resume.ids)
     )
-    writer = Writer(out, summary, dict(resume.outcomes))
+    writer = Writer(out, summary, dict(resume.outcomes), near)
     client, cluster = _client(scheduler, quiet)
     start = time.perf_counter()
     try:
-        items: Iterable[Any] = skip_done(
-            iter_items(inputs, opts.max_bytes, skip=opts.output, on_skip=summary.note_skip), resume
-        )
+        items: Iterable[Any] = skip_done(with_site_lines(inputs, opts, summary), resume)
         if dedup:
             from ..dedup import dedup_stream
 

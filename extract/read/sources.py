@@ -45,6 +45,7 @@ class Item:
     notes: list[str] = field(default_factory=list)  # warnings about the input (odd member names)
     repairs: list[str] = field(default_factory=list)  # repairs already made while decoding (--dedup)
     sha256: str | None = None  # of the canonical text, once the parent has decoded it (--dedup)
+    site: Any = None  # --site-templates: the lines its site repeats (segment.templates.SiteLines)
 
     @property
     def size(self) -> int:

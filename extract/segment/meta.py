@@ -16,23 +16,26 @@ from ..find.dates import DATE, TIME, parse_datetime
 from .features import DATE_WORDS, line_features
 from .lines import BLANK, PROSE, SHORT, Line, cues, is_date_line, split_lines
 from .rules import Layout, glued_byline
+from .templates import SiteLines, demote
 
 
-def read_layout(text: str, model=None) -> Layout:
+def read_layout(text: str, model=None, site: SiteLines | None = None) -> Layout:
     """Title, date, byline and paragraph lines: a clean text is read as such (see
     ``clean_layout``), any other page from the layout model's line scores (the shipped
-    model by default)."""
+    model by default); ``site`` (``--site-templates``) says on how many pages of the page's
+    site each line stands, and its template lines are no paragraphs (a page read with its
+    site's lines always goes through the model)."""
     from .model import default_model
 
     lines = split_lines(text)
-    clean = clean_layout(text, lines)
+    clean = clean_layout(text, lines) if site is None else None
     if clean is not None:
         return clean
     model = model or default_model()
     rows, feats = line_features(lines, text)
     if not rows:
         return Layout()
-    return decode(text, rows, model.scores(rows, feats), model.thresholds)
+    return decode(text, rows, demote(rows, model.scores(rows, feats), site), model.thresholds)
 
 
 def clean_layout(text: str, lines: list[Line]) -> Layout | None:
