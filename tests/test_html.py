@@ -137,4 +137,41 @@ def test_progress_totals_for_jsonl_and_zip_inputs(tmp_path):
         zf.writestr("scan.pdf", b"%PDF")
     assert _count_documents(str(lines), "jsonl") == 7
     assert _count_documents(str(archive), "zip") == 2
-    assert _count_documents("-", "text") is None and _count_documents(str(tmp_path / "x.tar.gz"), "tar") is None
+    assert _count_documents("-", "text") is None
+
+
+def test_progress_totals_for_gzipped_jsonl_tar_and_warc_match_the_records(tmp_path):
+    """Containers without a cheap index are counted by reading them through their reader
+    (no extraction): the total is the number of records the run writes."""
+    import gzip
+    import io
+    import tarfile
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from extract.batch import _count_documents
+    from extract.read.sources import _kind
+
+    gz = tmp_path / "n.jsonl.gz"
+    with gzip.open(gz, "wt", encoding="utf-8") as fh:
+        fh.writelines(json.dumps({"id": str(i), "text": "Hội có 5 hội viên."}) + "\n" for i in range(5))
+    tar = tmp_path / "a.tar.gz"
+    with tarfile.open(tar, "w:gz") as tf:
+        for name, data in (("a.txt", b"x y z"), ("d/b.html", b"<p>x</p>"), ("scan.pdf", b"%PDF")):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+    warc = tmp_path / "c.warc.gz"
+    with open(warc, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for n, ctype in enumerate(("text/html", "text/html", "image/png")):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            body = b"<html><body><p>Tin so %d: Hoi co 5 hoi vien.</p></body></html>" % n
+            writer.write_record(writer.create_warc_record(f"http://example.vn/{n}", "response",
+                                                          payload=io.BytesIO(body), http_headers=headers))
+    for path in (gz, tar, warc):
+        out = tmp_path / f"{path.name}.out.jsonl"
+        assert main(["run", str(path), "-o", str(out), "-q", "-j", "1"]) in (0, 3)
+        written = len(out.read_text(encoding="utf-8").splitlines())
+        assert written >= 2 and _count_documents(str(path), _kind(str(path))) == written, path.name
