@@ -175,3 +175,19 @@ def test_progress_totals_for_gzipped_jsonl_tar_and_warc_match_the_records(tmp_pa
         assert main(["run", str(path), "-o", str(out), "-q", "-j", "1"]) in (0, 3)
         written = len(out.read_text(encoding="utf-8").splitlines())
         assert written >= 2 and _count_documents(str(path), _kind(str(path))) == written, path.name
+
+
+def test_a_date_in_the_body_is_not_the_page_date(tmp_path):
+    """Without a date in its markup, an HTML page gets no published date from a date that
+    only its text holds (a directive's date); a stated one is kept."""
+    body = ("<article><h1>Tỉnh triển khai công tác đối ngoại nhân dân</h1><p>Thực hiện Chỉ thị số 04-CT/TW "
+            "ngày 06/7/2011 của Ban Bí thư, tỉnh đã tổ chức nhiều hoạt động giao lưu hữu nghị với các nước.</p></article>")
+    plain, stated = tmp_path / "a.html", tmp_path / "b.html"
+    plain.write_text(f"<html><head><title>Tin</title></head><body>{body}</body></html>", encoding="utf-8")
+    stated.write_text('<html><head><title>Tin</title><meta property="article:published_time" '
+                      f'content="2024-03-05T08:00:00+07:00"></head><body>{body}</body></html>', encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["run", str(plain), str(stated), "-o", str(out), "-q", "-j", "1"]) == 0
+    recs = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert recs["a"]["published"] is None
+    assert recs["b"]["published"] == "2024-03-05T08:00+07:00"

@@ -54,7 +54,9 @@ def html_to_text(html: str) -> HtmlText:
     body = trafilatura.extract(
         html, output_format="txt", include_comments=False, include_tables=False, favor_precision=True
     ) or ""
-    meta = trafilatura.extract_metadata(html)
+    # not ``extensive``: a date the page states in its markup, never one guessed from the
+    # body's text (a directive's ``ngày 06/7/2011`` is not the article's date)
+    meta = trafilatura.extract_metadata(html, extensive=False)
     title = getattr(meta, "title", None) if meta else None
     date = getattr(meta, "date", None) if meta else None
     author = getattr(meta, "author", None) if meta else None
