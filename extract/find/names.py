@@ -31,6 +31,17 @@ def key(form: str) -> str:
     return unicodedata.normalize("NFC", form).casefold()
 
 
+_NOT_PLAIN = frozenset("-–—\t\n\r\u00a0")
+
+
+def _text_key(form: str) -> str:
+    """``key`` for a stretch of canonical text (already NFC): a plain run of words with
+    single spaces, the usual case, only needs case folding."""
+    if "  " in form or not _NOT_PLAIN.isdisjoint(form):
+        return key(form)
+    return form.casefold()
+
+
 class NameIndex(Generic[V]):
     """Names (already keyed) -> values; ``find`` yields the leftmost-longest matches."""
 
@@ -45,9 +56,12 @@ class NameIndex(Generic[V]):
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, V]]:
         end = len(text) if end is None else end
         resume = start
+        longest, forms = self.longest, self.forms
         for m in _CAPITALISED.finditer(text, start, end):
             s = m.start()
-            most = self.longest.get(m.group().casefold(), 0) if s >= resume else 0
+            if s < resume:
+                continue
+            most = longest.get(m.group().casefold(), 0)
             if not most:
                 continue
             ends, pos = [m.end()], m.end()
@@ -58,7 +72,7 @@ class NameIndex(Generic[V]):
                 pos = nxt.end()
                 ends.append(pos)
             for e in reversed(ends):
-                value = self.forms.get(key(text[s:e]), _MISSING)
+                value = forms.get(_text_key(text[s:e]), _MISSING)
                 if value is not _MISSING:
                     yield s, e, value
                     resume = e
