@@ -11,9 +11,11 @@ doubled inside the line) and the v1 hand rules' reading of the page (``rules.py`
 The set was pruned to what the grouped-by-site cross-validation showed to matter (103
 features gave paragraph F1 0.937 and title 0.888, 67 of them 0.945 and 0.925), which
 also keeps inference cheap: plain Python over the ``Line`` objects ``split_lines`` made.
-Three were added for unmarked captions (narration words, a person named with a post,
-names shared with the prose beside): 0.952 and 0.933. Cues tried and dropped because the
-cross-validation did not move: scene words (``chụp ảnh lưu niệm``, ``tại buổi lễ``).
+Three were added for unmarked captions (narration words and reported speech, a person
+named with a post, names shared with the prose beside) and one for dates (a publication
+cue: ``Cập nhật lúc``): 0.956 and 0.933, published 0.948 to 0.963. Cues tried and dropped
+because the cross-validation did not move: scene words (``chụp ảnh lưu niệm``, ``tại buổi
+lễ``).
 """
 
 from __future__ import annotations
