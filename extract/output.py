@@ -17,6 +17,7 @@ import orjson
 
 from .errors import UsageError
 from .models import Record, dumps, loads
+from .near import SIG_KEY
 
 
 @dataclass(slots=True)
@@ -41,8 +42,6 @@ Done = tuple[bytes, int, Stats]  # JSON line, input bytes, stats
 
 def done(rec: dict[str, Any], size: int) -> Done:
     """A finished record as its JSON line and its stats."""
-    from .near import SIG_KEY
-
     signature = rec.pop(SIG_KEY, None)
     ok = rec["status"] == "ok"
     failed = (

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
+from .display import COLOURS, LABELS
 from .pipeline import extract_canonical
 
 FIELDS = {
@@ -34,8 +35,7 @@ FIELDS = {
     "places": ("code", "name"),
     "countries": ("country",),
 }
-LABELS = {"directives": "DIRECTIVE", "amounts": "AMOUNT", "counts": "COUNT", "places": "PLACE", "countries": "COUNTRY"}
-COLORS = {"DIRECTIVE": "#9ecae1", "AMOUNT": "#a1d99b", "COUNT": "#fdae6b", "PLACE": "#d4b9da", "COUNTRY": "#9edae5"}
+COLORS = {LABELS[k]: COLOURS[k] for k in LABELS}  # displaCy's, the same as ``vnextract show``
 
 
 def _register_extensions() -> None:
