@@ -4,14 +4,19 @@ Why a score and not the most frequent name: where a name stands says more than h
 it comes. A name in the title or the lead, or after a unit word (``UBND tỉnh X``,
 ``Liên hiệp các tổ chức hữu nghị tỉnh X``), marks the locality whose people and agencies
 the article reports; a banner line outside the article (``CỔNG THÔNG TIN ĐIỆN TỬ TỈNH X``)
-names its outlet's province. The best province must score enough (less when the text says
-``tỉnh nhà`` or ``trên địa bàn tỉnh``, which mark a provincial report) and clearly beat the
-runner-up; else the record says null (national, foreign or multi-province news).
+names its outlet's province. Districts, towns and wards named after their unit word
+(``quận Hà Đông``, ``phường Lý Thái Tổ``) count for their province (``find/localities.py``),
+except inside an address that names the province anyway. Words that refer back to the
+province in focus (``tỉnh nhà``, ``của TP``) add to the leader. The best province must
+score enough (less when the text says ``tỉnh nhà`` or ``trên địa bàn tỉnh``, more when
+neither title nor lead names it) and clearly beat the runner-up; else the record says
+null (national, foreign or multi-province news, and round-ups such as ``Điểm tin``).
 Weights and cues are in ``patterns/province.yaml``.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
@@ -19,9 +24,13 @@ from dataclasses import dataclass
 import regex
 
 from .. import lexicon
+from ..find.localities import Locality, find_localities
 from ..find.places import find_places
 from ..find.provinces import provinces
 from ..models import Place
+
+ADDRESS_GAP = 60  # characters between a district or ward and its province in one address
+_ABBREVIATION = regex.compile(r"(?<![\p{L}\p{M}])\p{L}{1,2}\.")  # `Tp.`, `TX.`, `Q.`: no sentence end
 
 
 @dataclass(frozen=True)
@@ -32,7 +41,12 @@ class Cues:
     weights: dict[str, float]
     min_score: float
     min_score_home: float
+    min_score_body: float
     max_runner_up_share: float
+    anaphor: regex.Pattern
+    max_anaphors: int
+    roundup: regex.Pattern
+    dateline: regex.Pattern
 
 
 @functools.cache
@@ -54,35 +68,84 @@ def cues() -> Cues:
         weights={str(k): float(v) for k, v in data["weights"].items()},
         min_score=float(data["min_score"]),
         min_score_home=float(data["min_score_home"]),
+        min_score_body=float(data["min_score_body"]),
         max_runner_up_share=float(data["max_runner_up_share"]),
+        anaphor=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['anaphors'])})(?![\p{{L}}\p{{M}}])(?![ \u00a0.\-–]{{0,3}}\p{{Lu}})"
+        ),
+        max_anaphors=int(data["max_anaphors"]),
+        roundup=regex.compile(
+            rf"(?:{lexicon.alternation(data['roundup_titles'])})(?![\p{{L}}\p{{M}}])"
+            rf"|[^:\n]{{0,40}}?(?<![\p{{L}}\p{{M}}\d])(?:{lexicon.alternation(data['roundup_title_tags'])})[ \u00a0]*:"
+        ),
+        dateline=regex.compile(rf"[ \u00a0]*(?:\((?:{lexicon.alternation(data['dateline_words'])})[ \u00a0]+)?$"),
     )
 
 
-def scores(
+@dataclass
+class Evidence:
+    """What the text says for each province: its weight, and whether the title, the lead
+    or a banner names it (a province named only deep in the body is a weaker claim)."""
+
+    scores: dict[str, float]
+    front: set[str]
+
+
+def evidence(
     text: str, places: list[Place], regions: list[list[int]], title_span: list[int] | None
-) -> dict[str, float]:
+) -> Evidence:
     """Each named province's weight in the article."""
     c = cues()
     w = c.weights
     out: dict[str, float] = defaultdict(float)
+    front: set[str] = set()
     paragraphs = [r for r in regions if r != title_span]
     lead = paragraphs[0] if paragraphs else None
+
+    def position(code: str, start: int) -> float:
+        if title_span and title_span[0] <= start < title_span[1]:
+            front.add(code)
+            return w["title"]
+        if lead and lead[0] <= start < lead[1]:
+            front.add(code)
+            return w["lead"] + (w["dateline"] if c.dateline.match(text, lead[0], start) else 0.0)
+        return 0.0
+
     for p in places:
-        s = w["mention"]
-        if title_span and title_span[0] <= p.start < title_span[1]:
-            s += w["title"]
-        elif lead and lead[0] <= p.start < lead[1]:
-            s += w["lead"]
+        s = w["mention"] + position(p.code, p.start)
         if c.unit_before.search(text[max(0, p.start - 30) : p.start]):
             s += w["unit"]
         out[p.code] += s
+    starts = [p.start for p in places]
+    for loc in find_localities(text, regions):  # districts, towns, wards: their province
+        if not _in_address(text, loc, places, starts):
+            out[loc.code] += w["locality"] + position(loc.code, loc.start)
     for code, pattern in c.stand_ins.items():
         for a, b in regions:
             out[code] += w["stand_in"] * sum(1 for _ in pattern.finditer(text, a, b))
     for p in find_places(text, _outside(regions, len(text))):  # banners and outlet lines
         if c.unit_before.search(text[max(0, p.start - 30) : p.start]):
             out[p.code] += w["outside"]
-    return {k: v for k, v in out.items() if v}
+            front.add(p.code)
+    return Evidence({k: v for k, v in out.items() if v}, front)
+
+
+def scores(
+    text: str, places: list[Place], regions: list[list[int]], title_span: list[int] | None
+) -> dict[str, float]:
+    """Each named province's weight in the article."""
+    return evidence(text, places, regions, title_span).scores
+
+
+def _in_address(text: str, loc: Locality, places: list[Place], starts: list[int]) -> bool:
+    """Whether the locality is part of an address that names its province right after it
+    (``phường Đại Kim, quận Thanh Xuân, Hà Nội``): then the province's mention already
+    counts, and a winner's or suspect's home address does not outweigh the article's place."""
+    i = bisect.bisect_left(starts, loc.end)
+    if i == len(places) or places[i].code != loc.code:
+        return False
+    between = _ABBREVIATION.sub("", text[loc.end : places[i].start])
+    return len(between) <= ADDRESS_GAP and not any(c in between for c in ".;:!?\n")
 
 
 def _outside(regions: list[list[int]], n: int) -> list[list[int]]:
@@ -98,14 +161,28 @@ def _outside(regions: list[list[int]], n: int) -> list[list[int]]:
 def resolve_province(
     text: str, places: list[Place], regions: list[list[int]], title_span: list[int] | None = None
 ) -> dict[str, str] | None:
-    """The record's ``province`` object, or None."""
+    """The record's ``province`` object, or None.
+
+    A round-up of unrelated items (``Điểm tin``, ``Tài chính 24h:``) is national news
+    whatever its first item's place. Words that refer back to the one province in focus
+    without naming it (``tỉnh nhà``, ``của TP``, a bare ``Thành ủy``) add to the leader.
+    A leader that neither the title nor the lead names needs more weight: features about
+    a person and national interviews name provinces in passing in the body."""
     c = cues()
-    ranked = sorted(scores(text, places, regions, title_span).items(), key=lambda kv: -kv[1])
+    if title_span and c.roundup.match(text, title_span[0], title_span[1]):
+        return None
+    ev = evidence(text, places, regions, title_span)
+    ranked = sorted(ev.scores.items(), key=lambda kv: -kv[1])
     if not ranked:
         return None
     code, best = ranked[0]
     home = any(c.home.search(text, a, b) for a, b in regions)  # each region once: linear
-    if best < (c.min_score_home if home else c.min_score):
+    back = sum(1 for a, b in regions for _ in c.anaphor.finditer(text, a, b))
+    best += c.weights["anaphor"] * min(back, c.max_anaphors)
+    need = c.min_score_home if home else c.min_score
+    if code not in ev.front:
+        need = max(need, c.min_score_body)
+    if best < need:
         return None
     if len(ranked) > 1 and ranked[1][1] >= c.max_runner_up_share * best:
         return None

@@ -1,0 +1,134 @@
+"""Districts, towns and wards named after their unit word, each mapped to its province.
+
+Why: a local report often names its province once or not at all and its district or
+ward many times (``UBND quận Hà Đông``, ``phường Lý Thái Tổ``); a researcher files it
+under the province those units belong to. These are evidence for the article's
+``province`` (SPEC section 8), never ``places`` (SPEC: districts and towns are no places).
+
+Where the knowledge comes from: the districts (with their type: Quận, Huyện, Thị xã,
+Thành phố) and wards (Phường, Xã, Thị trấn) of the 63 units, from the legacy data of
+``vietnamadminunits`` (the same package as the province list); nothing is typed by hand.
+District names collide with people's names and common words (``Hòa Bình``, ``Đông Anh``),
+so a name counts only right after its unit word (``huyện``, ``quận``, ``TP``, ``phường``,
+``xã`` ..., listed in ``patterns/province.yaml``). A name that several provinces share is
+read with its unit's type (``quận Hoàng Mai`` is Hà Nội's, the ``thị xã`` is Nghệ An's);
+when even the type leaves two provinces, the mention gives no evidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from .. import lexicon
+from .provinces import _data_dir
+
+_SYLLABLE = r"(?:\p{Lu}[\p{L}\p{M}'’]*|\d{1,2})"
+_SUFFIX = regex.compile(r"\s*\(.*\)$")  # "Thạnh An (Thị trấn)": the package's disambiguation
+
+
+@dataclass(frozen=True)
+class Locality:
+    """A district, town or ward named after its unit word (evidence, not a place)."""
+
+    start: int
+    end: int
+    text: str  # the name as written, without the unit word
+    code: str  # GSO code of its province
+
+
+@dataclass(frozen=True)
+class Index:
+    finder: regex.Pattern  # a unit word and up to four capitalised syllables (or a number)
+    kind_of: dict[str, str]  # unit word -> "district" or "ward"
+    typed: dict[tuple[str, str, str], frozenset[str]]  # (kind, type, name) -> provinces
+    named: dict[tuple[str, str], frozenset[str]]  # (kind, name) -> provinces
+    type_of: dict[str, str]  # unit word (lower case, no dot) -> the package's type
+
+
+def _norm(name: str, swaps: dict[str, str]) -> str:
+    """One spelling for old and new tone placement (``Hoà``/``Hòa``) and for case."""
+    for new, old in swaps.items():
+        name = name.replace(old, new)
+    return name.lower()
+
+
+@functools.cache
+def index() -> Index:
+    data = lexicon.load("province")["locality_words"]
+    swaps = lexicon.load("places")["tone_placement"]
+    legacy = json.loads((_data_dir() / "parser_legacy.json").read_text(encoding="utf-8"))
+    code_of = {k: v["provinceCode"] for k, v in legacy["DICT_PROVINCE"].items()}
+    typed: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    def add(kind: str, unit_type: str, name: str, code: str) -> None:
+        name = _SUFFIX.sub("", name)
+        prefix = f"{unit_type} "
+        if name.startswith(prefix) and name[len(prefix) :].isdigit():  # "Quận 1"
+            name = name[len(prefix) :]
+        typed[(kind, unit_type.lower(), _norm(name, swaps))].add(code)
+        named[(kind, _norm(name, swaps))].add(code)
+
+    for pkey, districts in legacy["DICT_PROVINCE_DISTRICT"].items():
+        for d in districts.values():
+            add("district", d["districtType"], d["districtShort"], code_of[pkey])
+    for pkey, districts in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
+        for wards in districts.values():
+            for w in wards.values():
+                if isinstance(w.get("wardType"), str):
+                    add("ward", w["wardType"], w["wardShort"], code_of[pkey])
+    kind_of, type_of = {}, {}
+    for kind in ("district", "ward"):
+        for unit_type, words in data[kind].items():
+            for w in words:
+                kind_of[w] = kind
+                type_of[w] = unit_type.lower()
+    words = lexicon.alternation(list(kind_of))
+    finder = regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}])({words})(?:[ \u00a0]+|(?<=\.))({_SYLLABLE}(?:[ \u00a0]+{_SYLLABLE}){{0,3}})"
+    )
+    return Index(
+        finder=finder,
+        kind_of=kind_of,
+        typed={k: frozenset(v) for k, v in typed.items()},
+        named={k: frozenset(v) for k, v in named.items()},
+        type_of=type_of,
+    )
+
+
+def _provinces_of(ix: Index, word: str, name: str) -> frozenset[str] | None:
+    """The provinces a unit of this kind and name belongs to (narrowed by its type when
+    that leaves one), or None when the package knows no such unit."""
+    kind, key = ix.kind_of[word], _norm(name, lexicon.load("places")["tone_placement"])
+    codes = ix.typed.get((kind, ix.type_of[word], key))
+    if codes is not None and len(codes) == 1:
+        return codes
+    return ix.named.get((kind, key))
+
+
+def find_localities(text: str, regions: list[list[int]] | None = None) -> list[Locality]:
+    """Every district, town or ward named after its unit word in the regions, in text order;
+    the longest name the package knows wins (``huyện Đông Anh`` before ``Đông``), and a
+    name that two provinces share gives nothing (not a shorter name inside it)."""
+    ix = index()
+    out: list[Locality] = []
+    for a, b in regions if regions is not None else [[0, len(text)]]:
+        pos = a
+        while (m := ix.finder.search(text, pos, b)) is not None:
+            word, start = m.group(1), m.start(2)
+            pos = m.end(1)  # a shorter name leaves the next unit word to be read
+            syllables = list(regex.finditer(r"\S+", m.group(2)))
+            for n in range(len(syllables), 0, -1):
+                end = start + syllables[n - 1].end()
+                codes = _provinces_of(ix, word, text[start:end])
+                if codes is not None:  # the longest known name; shared by two provinces: no evidence
+                    if len(codes) == 1:
+                        out.append(Locality(start, end, text[start:end], next(iter(codes))))
+                    pos = end
+                    break
+    return out
