@@ -1,7 +1,10 @@
 """Score ``places``, ``countries`` and ``province`` on the held-out check: 20 articles drawn
 at random (seed 2026) from ../shared/corpus-bench/articles.jsonl after the rules were frozen,
 labelled by reading (docs/heldout-places.jsonl holds the labels; the texts stay in the
-shared folder). Usage: python docs/heldout_places.py RECORDS.jsonl (a run over that file)."""
+shared folder). Usage: python docs/heldout_places.py RECORDS.jsonl (a run over that file).
+``--labels docs/heldout-province.jsonl`` scores the second held-out set instead: 32 more
+articles (seed 2613) drawn after the province rules were frozen, labelled for ``province``
+only, so only that field is scored."""
 
 import json
 import sys
@@ -13,16 +16,26 @@ HERE = Path(__file__).resolve().parent
 EMPTY = {"title": None, "published": None, "byline": None, "paragraphs": [], "sentences": [],
          "directives": [], "amounts": [], "counts": []}  # fmt: skip
 
-with open(HERE / "heldout-places.jsonl", encoding="utf-8") as fh:
-    gold = {g["id"]: EMPTY | g for g in map(json.loads, fh)}
+args = sys.argv[1:]
+labels = HERE / "heldout-places.jsonl"
+if "--labels" in args:
+    i = args.index("--labels")
+    labels = Path(args[i + 1])
+    del args[i : i + 2]
+with open(labels, encoding="utf-8") as fh:
+    raw = [json.loads(line) for line in fh]
+province_only = all("places" not in g for g in raw)
+gold = {g["id"]: EMPTY | {"places": [], "countries": []} | g for g in raw}
 pred = {}
-with open(sys.argv[1], encoding="utf-8") as fh:
+with open(args[0], encoding="utf-8") as fh:
     for line in fh:
         r = json.loads(line)
         if r["id"] in gold:
             pred[r["id"]] = EMPTY | {k: r[k] for k in ("id", "province", "places", "countries")}
+            if province_only:
+                pred[r["id"]] |= {"places": [], "countries": []}
 ev = evaluate(gold, pred)
-for name in ("places", "countries"):
+for name in () if province_only else ("places", "countries"):
     v = ev.lists[name].value
     print(f"{name:<10} P {v.precision:.3f}  R {v.recall:.3f}  F1 {v.f1:.3f}  ({v.tp} of {v.n_pred} predicted, {v.n_gold} gold)")
 p = ev.fields["province"]

@@ -1,0 +1,102 @@
+"""The article's province (SPEC section 8): districts and wards behind it, the resolver's
+cues, and the example corpus ``patterns/province.examples.jsonl`` walked line by line."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import extract
+from extract import lexicon
+from extract.find.localities import find_localities, index
+
+
+def _province(text: str) -> str | None:
+    rec = extract.extract_text(text)
+    return rec["province"]["code"] if rec["province"] else None
+
+
+def _cases(field: str):
+    return [pytest.param(ex, id=f"{field}-{i}") for i, ex in enumerate(lexicon.examples("province"), 1) if field in ex]
+
+
+def test_corpus_size():
+    examples = lexicon.examples("province")
+    localities = [e for e in examples if "localities" in e]
+    articles = [e for e in examples if "province" in e]
+    assert sum(1 for e in localities if e["localities"]) >= 12 and sum(1 for e in localities if not e["localities"]) >= 5
+    assert sum(1 for e in articles if e["province"]) >= 5 and sum(1 for e in articles if not e["province"]) >= 4
+
+
+@pytest.mark.parametrize("ex", _cases("localities"))
+def test_localities_examples(ex):
+    assert [{"text": loc.text, "code": loc.code} for loc in find_localities(ex["text"])] == ex["localities"]
+
+
+@pytest.mark.parametrize("ex", _cases("province"))
+def test_province_examples(ex):
+    assert _province(ex["text"]) == ex["province"]
+
+
+def test_districts_and_wards_come_from_the_package():
+    ix = index()
+    assert len(ix.named) > 6000  # ~700 districts and ~10,000 wards, many sharing a name
+    assert ix.typed[("district", "quận", "hà đông")] == frozenset({"01"})
+
+
+def test_a_shared_name_is_read_with_its_type_or_not_at_all():
+    # Hoàng Mai is a quận of Hà Nội and a thị xã of Nghệ An; Châu Thành a huyện in several provinces
+    assert [loc.code for loc in find_localities("thị xã Hoàng Mai và quận Hoàng Mai")] == ["40", "01"]
+    assert find_localities("huyện Châu Thành") == []
+
+
+def test_a_shorter_name_inside_a_shared_one_is_not_taken():
+    # a ward name shared by several provinces must not fall back to a one-syllable ward
+    text = "trú xã Thanh Sơn, huyện Kim Bảng"
+    assert [loc.text for loc in find_localities(text)] == ["Kim Bảng"]
+
+
+def test_old_tone_placement_is_the_same_name():
+    assert [loc.code for loc in find_localities("TP Biên Hoà")] == ["75"]
+
+
+def test_localities_only_in_the_regions():
+    text = "quận Hà Đông\nhuyện Gia Lâm"
+    assert [loc.text for loc in find_localities(text, [[13, len(text)]])] == ["Gia Lâm"]
+
+
+def test_a_local_report_naming_only_its_district_is_filed_under_its_province():
+    text = (
+        "Sửa xong cây cầu dân sinh\n"
+        "UBND huyện Gia Lâm vừa bàn giao cây cầu nối hai thôn của xã Kiêu Kỵ.\n"
+        "Theo lãnh đạo huyện Gia Lâm, cây cầu giúp hơn 2.000 hộ đi lại thuận tiện."
+    )
+    assert _province(text) == "01"
+
+
+def test_an_address_naming_its_province_does_not_add_the_districts_again():
+    # the winner's home address (districts of Hà Nội, then Hà Nội) must not outweigh Đà Nẵng
+    text = (
+        "Trao thưởng tại Đà Nẵng\n"
+        "Sáng nay tại TP Đà Nẵng, chi nhánh Đà Nẵng trao giải cho khách hàng.\n"
+        "Khách hàng ở phường Láng Hạ, quận Đống Đa, TP. Hà Nội và thường đến Hà Nội công tác."
+    )
+    assert _province(text) == "48"
+
+
+def test_a_round_up_title_is_national():
+    title = "khánh thành cầu mới nối hai quận ven sông\n\nSáng nay, UBND TP.HCM khánh thành cầu mới dài 300 mét."
+    assert _province("TP.HCM " + title) == "79"
+    assert _province("Điểm tin chiều: TP.HCM " + title) is None
+
+
+def test_finding_localities_is_linear():
+    def cost(n: int) -> float:
+        text = ("Xã Hòa Xã Hòa Xã Hòa huyện Phú Quận Tân " * (n // 40 + 1))[:n]
+        t = time.perf_counter()
+        find_localities(text)
+        return time.perf_counter() - t
+
+    find_localities("quận 1")
+    assert cost(80_000) < 8 * cost(10_000) + 0.05
