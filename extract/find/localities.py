@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -28,6 +29,8 @@ from .. import lexicon
 from .provinces import _data_dir
 
 _SYLLABLE = r"(?:\p{Lu}[\p{L}\p{M}'’]*|\d{1,2})"
+_NAME = regex.compile(rf"{_SYLLABLE}(?:[ \u00a0]+{_SYLLABLE}){{0,3}}")  # up to four syllables
+_NONSPACE = regex.compile(r"\S+")
 _SUFFIX = regex.compile(r"\s*\(.*\)$")  # "Thạnh An (Thị trấn)": the package's disambiguation
 
 
@@ -43,11 +46,12 @@ class Locality:
 
 @dataclass(frozen=True)
 class Index:
-    finder: regex.Pattern  # a unit word and up to four capitalised syllables (or a number)
+    finder: re.Pattern  # a unit word and the space after it (stdlib re: a faster scan of literals)
     kind_of: dict[str, str]  # unit word -> "district" or "ward"
     typed: dict[tuple[str, str, str], frozenset[str]]  # (kind, type, name) -> provinces
     named: dict[tuple[str, str], frozenset[str]]  # (kind, name) -> provinces
     type_of: dict[str, str]  # unit word (lower case, no dot) -> the package's type
+    swaps: dict[str, str]  # tone placement, new -> old
 
 
 def _norm(name: str, swaps: dict[str, str]) -> str:
@@ -88,23 +92,22 @@ def index() -> Index:
             for w in words:
                 kind_of[w] = kind
                 type_of[w] = unit_type.lower()
-    words = lexicon.alternation(list(kind_of))
-    finder = regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}])({words})(?:[ \u00a0]+|(?<=\.))({_SYLLABLE}(?:[ \u00a0]+{_SYLLABLE}){{0,3}})"
-    )
+    words = "|".join(re.escape(w) for w in sorted(kind_of, key=len, reverse=True))
+    finder = re.compile(rf"({words})(?:[ \u00a0]+|(?<=\.))")  # no lookbehind: 3x faster
     return Index(
         finder=finder,
         kind_of=kind_of,
         typed={k: frozenset(v) for k, v in typed.items()},
         named={k: frozenset(v) for k, v in named.items()},
         type_of=type_of,
+        swaps=swaps,
     )
 
 
 def _provinces_of(ix: Index, word: str, name: str) -> frozenset[str] | None:
     """The provinces a unit of this kind and name belongs to (narrowed by its type when
     that leaves one), or None when the package knows no such unit."""
-    kind, key = ix.kind_of[word], _norm(name, lexicon.load("places")["tone_placement"])
+    kind, key = ix.kind_of[word], _norm(name, ix.swaps)
     codes = ix.typed.get((kind, ix.type_of[word], key))
     if codes is not None and len(codes) == 1:
         return codes
@@ -118,17 +121,21 @@ def find_localities(text: str, regions: list[list[int]] | None = None) -> list[L
     ix = index()
     out: list[Locality] = []
     for a, b in regions if regions is not None else [[0, len(text)]]:
-        pos = a
-        while (m := ix.finder.search(text, pos, b)) is not None:
-            word, start = m.group(1), m.start(2)
-            pos = m.end(1)  # a shorter name leaves the next unit word to be read
-            syllables = list(regex.finditer(r"\S+", m.group(2)))
+        done = a  # a unit word inside a name already read is part of that name
+        for m in ix.finder.finditer(text, a, b):
+            if m.start() < done or (m.start() > 0 and text[m.start() - 1].isalnum()):
+                continue  # inside a name already read, or inside a word
+            name = _NAME.match(text, m.end(), b)
+            if name is None:
+                continue
+            word, start = m.group(1), m.end()
+            syllables = list(_NONSPACE.finditer(name.group()))
             for n in range(len(syllables), 0, -1):
                 end = start + syllables[n - 1].end()
                 codes = _provinces_of(ix, word, text[start:end])
                 if codes is not None:  # the longest known name; shared by two provinces: no evidence
                     if len(codes) == 1:
                         out.append(Locality(start, end, text[start:end], next(iter(codes))))
-                    pos = end
+                    done = end
                     break
     return out

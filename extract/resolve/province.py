@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -43,7 +44,7 @@ class Cues:
     min_score_home: float
     min_score_body: float
     max_runner_up_share: float
-    anaphor: regex.Pattern
+    anaphor: re.Pattern  # stdlib re without lookarounds (a fast scan); _refers_back checks the context
     max_anaphors: int
     roundup: regex.Pattern
     dateline: regex.Pattern
@@ -70,9 +71,7 @@ def cues() -> Cues:
         min_score_home=float(data["min_score_home"]),
         min_score_body=float(data["min_score_body"]),
         max_runner_up_share=float(data["max_runner_up_share"]),
-        anaphor=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['anaphors'])})(?![\p{{L}}\p{{M}}])(?![ \u00a0.\-–]{{0,3}}\p{{Lu}})"
-        ),
+        anaphor=re.compile("|".join(re.escape(w) for w in sorted(set(data["anaphors"]), key=len, reverse=True))),
         max_anaphors=int(data["max_anaphors"]),
         roundup=regex.compile(
             rf"(?:{lexicon.alternation(data['roundup_titles'])})(?![\p{{L}}\p{{M}}])"
@@ -148,6 +147,15 @@ def _in_address(text: str, loc: Locality, places: list[Place], starts: list[int]
     return len(between) <= ADDRESS_GAP and not any(c in between for c in ".;:!?\n")
 
 
+def _refers_back(text: str, start: int, end: int) -> bool:
+    """A whole word (``TP``, not ``TPHCM``) that no name follows (``Thành ủy TPHCM`` names
+    its city): up to three spaces, dots or dashes, then no capital letter."""
+    if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+        return False
+    after = text[end : end + 4].lstrip(" \u00a0.-–")
+    return not (after and after[0].isupper() and len(text[end : end + 4]) - len(after) <= 3)
+
+
 def _outside(regions: list[list[int]], n: int) -> list[list[int]]:
     """The stretches of text outside the title and paragraphs."""
     out, pos = [], 0
@@ -176,10 +184,20 @@ def resolve_province(
     if not ranked:
         return None
     code, best = ranked[0]
-    home = any(c.home.search(text, a, b) for a, b in regions)  # each region once: linear
-    back = sum(1 for a, b in regions for _ in c.anaphor.finditer(text, a, b))
-    best += c.weights["anaphor"] * min(back, c.max_anaphors)
-    need = c.min_score_home if home else c.min_score
+    back = 0
+    for a, b in regions:  # up to max_anaphors: no need to read on
+        for m in c.anaphor.finditer(text, a, b):
+            if not _refers_back(text, m.start(), m.end()):
+                continue
+            back += 1
+            if back >= c.max_anaphors:
+                break
+        if back >= c.max_anaphors:
+            break
+    best += c.weights["anaphor"] * back
+    need = c.min_score
+    if best < need and any(c.home.search(text, a, b) for a, b in regions):  # each region once: linear
+        need = c.min_score_home
     if code not in ev.front:
         need = max(need, c.min_score_body)
     if best < need:
