@@ -46,6 +46,7 @@ class Cues:
     max_runner_up_share: float
     anaphor: re.Pattern  # stdlib re without lookarounds (a fast scan); _refers_back checks the context
     max_anaphors: int
+    opening_chars: int
     roundup: regex.Pattern
     dateline: regex.Pattern
 
@@ -73,6 +74,7 @@ def cues() -> Cues:
         max_runner_up_share=float(data["max_runner_up_share"]),
         anaphor=re.compile("|".join(re.escape(w) for w in sorted(set(data["anaphors"]), key=len, reverse=True))),
         max_anaphors=int(data["max_anaphors"]),
+        opening_chars=int(data["opening_chars"]),
         roundup=regex.compile(
             rf"(?:{lexicon.alternation(data['roundup_titles'])})(?![\p{{L}}\p{{M}}])"
             rf"|[^:\n]{{0,40}}?(?<![\p{{L}}\p{{M}}\d])(?:{lexicon.alternation(data['roundup_title_tags'])})[ \u00a0]*:"
@@ -100,25 +102,29 @@ def evidence(
     front: set[str] = set()
     paragraphs = [r for r in regions if r != title_span]
     lead = paragraphs[0] if paragraphs else None
+    # the body's opening: after a summary lead, the first sentence often says where it
+    # happened; only a unit's name there (`tỉnh X`, `UBND huyện Y`) counts as saying so
+    opening = [paragraphs[1][0], min(paragraphs[1][1], paragraphs[1][0] + c.opening_chars)] if len(paragraphs) > 1 else None
 
-    def position(code: str, start: int) -> float:
+    def position(code: str, start: int, unit: bool) -> float:
         if title_span and title_span[0] <= start < title_span[1]:
             front.add(code)
             return w["title"]
         if lead and lead[0] <= start < lead[1]:
             front.add(code)
             return w["lead"] + (w["dateline"] if c.dateline.match(text, lead[0], start) else 0.0)
+        if unit and opening and opening[0] <= start < opening[1]:
+            front.add(code)
+            return w["opening"]
         return 0.0
 
     for p in places:
-        s = w["mention"] + position(p.code, p.start)
-        if c.unit_before.search(text[max(0, p.start - 30) : p.start]):
-            s += w["unit"]
-        out[p.code] += s
+        unit = c.unit_before.search(text[max(0, p.start - 30) : p.start]) is not None
+        out[p.code] += w["mention"] + position(p.code, p.start, unit) + (w["unit"] if unit else 0.0)
     starts = [p.start for p in places]
     for loc in find_localities(text, regions):  # districts, towns, wards: their province
         if not _in_address(text, loc, places, starts):
-            out[loc.code] += w["locality"] + position(loc.code, loc.start)
+            out[loc.code] += w["locality"] + position(loc.code, loc.start, True)
     for code, pattern in c.stand_ins.items():
         for a, b in regions:
             out[code] += w["stand_in"] * sum(1 for _ in pattern.finditer(text, a, b))
