@@ -100,3 +100,21 @@ def test_finding_localities_is_linear():
 
     find_localities("quận 1")
     assert cost(80_000) < 8 * cost(10_000) + 0.05
+
+
+def test_a_plural_unit_word_marks_a_list_not_the_first_name():
+    spread = (
+        "Nắng nóng kéo dài ở miền Trung\n\nNắng nóng gay gắt tại Nghệ An, Hà Tĩnh, Quảng Bình và Quảng Trị.\n\n"
+        "Các tỉnh Nghệ An, Hà Tĩnh, Quảng Bình, Quảng Trị đã cấp thêm nước cho dân.\n"
+    )
+    assert _province(spread) is None
+
+
+def test_a_unit_named_in_the_opening_of_the_body_after_a_placeless_lead():
+    text = (
+        "Hai thanh niên đuối nước khi tắm biển\n\n"
+        "Hai thanh niên đi tắm biển chiều qua đã bị sóng cuốn trôi, một người vẫn mất tích.\n\n"
+        "Chiều 6/5, lực lượng chức năng huyện Vạn Ninh, tỉnh Khánh Hòa tìm kiếm nạn nhân còn lại. "
+        "Hai người cùng trú tại địa phương, đi tắm cùng nhóm bạn."
+    )
+    assert _province(text) == "56"

@@ -54,11 +54,12 @@ class Cues:
 @functools.cache
 def cues() -> Cues:
     data = lexicon.load("province")
+    plural = lexicon.alternation(data["plural_words"])
     units = "|".join(regex.escape(w) for w in sorted(set(data["unit_words"]), key=len, reverse=True))
     home = "|".join(regex.escape(w) for w in sorted(set(data["home_cues"]), key=len, reverse=True))
     return Cues(
         unit_before=regex.compile(
-            rf"(?:^|[^\p{{L}}\p{{M}}])(?:{units}|\p{{Lu}}{{2,}})(?:[ \u00a0]+|(?<=\.))$"
+            rf"(?:^|[^\p{{L}}\p{{M}}])(?<!(?:{plural})[ \u00a0])(?:{units}|\p{{Lu}}{{2,}})(?:[ \u00a0]+|(?<=\.))$"
         ),
         home=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{home})(?![\p{{L}}\p{{M}}])"),
         stand_ins={
