@@ -4,7 +4,8 @@ labelled by reading (docs/heldout-places.jsonl holds the labels; the texts stay 
 shared folder). Usage: python docs/heldout_places.py RECORDS.jsonl (a run over that file).
 ``--labels docs/heldout-province.jsonl`` scores the second held-out set instead: 32 more
 articles (seed 2613) drawn after the province rules were frozen, labelled for ``province``
-only, so only that field is scored."""
+only, so only that field is scored; ``--labels docs/heldout-province-3.jsonl`` 30 more
+(seed 1313, bench lines 1001-5000) labelled before the final province rules were scored."""
 
 import json
 import sys
