@@ -10,12 +10,19 @@ Three passes over the text, all on compiled patterns built from
 2. bare designations not inside a typed mention (``04-CT/TW``, the second item of
    ``Nghị quyết số 22-NQ/TW và 36-NQ/TW``), typed by the list they stand in or by their code;
 3. short forms resolved to the full citation of the same type and number.
+
+Speed: two cheap scans over the whole document (``_DESIGNATION_GATE`` and
+``Lexicon.short_gate``) list the only places where a mention can start; the regions
+without one are skipped and the full patterns are tried only at those places (see
+``_candidates``). Each gate is a superset of what the pattern it stands for can match,
+so the mentions found are the same as a scan of every position would find.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass
 
@@ -71,6 +78,7 @@ class Lexicon:
     issuer_codes: dict[str, str]
     canonical_code: dict[str, str]  # upper-cased spelling -> canonical spelling
     issuer_stops: tuple[str, ...]
+    issuer_stops_by_first: dict[str, tuple[str, ...]]  # the same stops, under their first letter
     issuer_max_words: int
     lowercase_pairs: frozenset[str]
     place_words: frozenset[str]
@@ -88,6 +96,7 @@ class Lexicon:
     short: regex.Pattern[str]
     list_followers: frozenset[str]
     abbreviations: dict[str, str]  # "NQ", "NĐ", "QĐ" as written -> doc_type
+    short_gate: regex.Pattern[str]
 
 
 @functools.cache
@@ -122,6 +131,11 @@ def load_lexicon() -> Lexicon:
         rf"(?r)(?<![\p{{L}}\d])(?P<type>{words})(?:[ \t\u00a0]+(?P<so>(?i:{prefix})(?:[ \t\u00a0]+(?i:{prefix}))?)[ \t\u00a0]*|[ \t\u00a0]*)\Z"
     )
     tails |= {a.lower() for a in abbreviations}
+    # the gate of the short forms: a number right after what ``type_before`` can end with
+    # (the last syllable of a type word, a number prefix or an abbreviation, then spaces);
+    # a superset of the numbers ``type_before`` finds a type word for (see _candidates)
+    ends = {w.split()[-1] for w in type_words} | set(data["number_prefix"]) | {a.lower() for a in abbreviations}
+    short_gate = regex.compile(rf"(?<!\d)(?<=(?i:{lexicon.alternation(list(ends))})[ \t\u00a0]*)\d")
     # a line break may stand before a lower-case "ngày"/"của" (a wrapped line: a sentence
     # never starts with one) and after "của"; "của của" is one "của"
     attr_date = regex.compile(
@@ -131,6 +145,10 @@ def load_lexicon() -> Lexicon:
         r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\((?i:khóa|khoá)[^)\n]{0,20}\)[ \t\u00a0]*)?(?:\n[ \t\u00a0]*(?=của))?"
         r"(?i:của)(?:[ \t\u00a0]+(?i:của)(?!\p{L}))?(?=\s)[ \t\u00a0]*\n?[ \t\u00a0]*"
     )
+    stops = tuple(sorted((s.lower() for s in data["issuer_stops"]), key=len, reverse=True))
+    stops_by_first: dict[str, tuple[str, ...]] = {}
+    for stop in stops:
+        stops_by_first[stop[0]] = (*stops_by_first.get(stop[0], ()), stop)
     joiners = "|".join(regex.escape(j) for j in data["list_joiners"])
     list_joint = regex.compile(rf"[ \t\u00a0]*(?:{joiners})[ \t\u00a0]*(?:(?i:{prefix})[ \t\u00a0]*)?")
     return Lexicon(
@@ -139,7 +157,8 @@ def load_lexicon() -> Lexicon:
         party_type_codes={k.upper(): v for k, v in data["party_type_codes"].items()},
         issuer_codes=issuer_codes,
         canonical_code=canonical,
-        issuer_stops=tuple(sorted((s.lower() for s in data["issuer_stops"]), key=len, reverse=True)),
+        issuer_stops=stops,
+        issuer_stops_by_first=stops_by_first,
         issuer_max_words=int(data["issuer_max_words"]),
         lowercase_pairs=frozenset(data["issuer_lowercase_pairs"]),
         place_words=frozenset(data["issuer_place_words"]),
@@ -157,6 +176,7 @@ def load_lexicon() -> Lexicon:
         short=regex.compile(rf"(?<![\p{{L}}\d]){SHORT}"),
         list_followers=frozenset(w.lower() for w in data["list_followers"]),
         abbreviations=abbreviations,
+        short_gate=short_gate,
     )
 
 
@@ -224,15 +244,50 @@ def find_directives(text: str, regions: list[list[int]] | None = None) -> list[D
     lex = load_lexicon()
     if regions is None:
         regions = [[0, len(text)]]
+    desig_at, short_at = _candidates(text, lex)
+    if not desig_at and not short_at:
+        return []  # no region can hold a mention
     found: list[Directive] = []
     for i, (r_start, r_end) in enumerate(regions):
-        found.extend(_find_in(text, r_start, r_end, lex, _attribute_limit(text, regions, i)))
+        desigs = desig_at[bisect_left(desig_at, r_start) : bisect_left(desig_at, r_end)]
+        shorts = short_at[bisect_left(short_at, r_start) : bisect_left(short_at, r_end)]
+        if desigs or shorts:
+            found.extend(_find_in(text, r_start, r_end, lex, _attribute_limit(text, regions, i), desigs, shorts))
+    if not found:
+        return found
     found.sort(key=lambda d: d.start)
     resolve_short_forms(found)
     return found
 
 
-_DIGITS = re.compile(r"\d+")
+# A designation starts with a number of at most five digits, maybe a letter, maybe a space,
+# then a dash or a slash (PARTY, STATE and PARTY_DASH all begin so). The dashes and slashes
+# are found with str.find (C, fast); from each, this reads back to the number's start
+# (searched backwards: it ends where the dash is).
+_DESIGNATION_DASHES = "/-–—"
+_NUMBER_BEFORE = regex.compile(r"(?r)(?<!\d)\d{1,5}[a-zA-Z]?[ \t\u00a0]?\Z")
+
+
+def _candidates(text: str, lex: Lexicon) -> tuple[list[int], list[int]]:
+    """The positions, in order, where a designation may start and where a short form's
+    number may start. Both are supersets: ``_find_in`` tries its patterns there and only
+    there, which finds what trying them at every position (or every number) would.
+
+    Scanning is C code, no Python per character: str.find for the dashes and slashes
+    (every designation has one right after its number), one search of
+    ``Lexicon.short_gate`` for the numbers a type word can stand before."""
+    desig_at = []
+    for dash in _DESIGNATION_DASHES:
+        i = text.find(dash)
+        while i >= 0:
+            m = _NUMBER_BEFORE.search(text, max(0, i - 7), i)  # 5 digits, a letter, a space
+            if m is not None:
+                desig_at.append(m.start())
+            i = text.find(dash, i + 1)
+    desig_at.sort()
+    return desig_at, [m.start() for m in lex.short_gate.finditer(text)]
+
+
 _ONE_BREAK = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*")
 
 
@@ -255,13 +310,26 @@ def _type_before(text: str, pos: int, floor: int, lex: Lexicon) -> regex.Match[s
     return lex.type_before.search(text, max(floor, pos - 40), pos)
 
 
-def _find_in(text: str, start: int, end: int, lex: Lexicon, limit: int) -> list[Directive]:
+def _find_in(
+    text: str, start: int, end: int, lex: Lexicon, limit: int, desig_at: list[int], short_at: list[int]
+) -> list[Directive]:
     """Mentions in one region, anchored on numbers: every designation, then every other
     number that a type word stands right before (a short form). Attributes are read up
-    to ``limit``."""
+    to ``limit``. ``desig_at`` and ``short_at`` are the region's candidates
+    (``_candidates``): the designation pattern is tried at each in turn from the end of
+    the last match, which is what ``finditer`` over the region does (no match starts
+    elsewhere); the numbers that no type word can stand before are not looked at."""
     out: list[Directive] = []
     covered: list[tuple[int, int]] = []
-    for m in lex.designation.finditer(text, start, end):
+    designation = lex.designation
+    last = start
+    for at in desig_at:
+        if at < last:
+            continue
+        m = designation.match(text, at, end)
+        if m is None:
+            continue
+        last = m.end()
         parsed = _parse_designation(m, lex)
         if parsed is None:
             continue
@@ -277,17 +345,20 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon, limit: int) -> list[
         if doc_type is None:
             continue
         out.append(Directive(m.start(), m.end(), m.group(), doc_type, number, ref, date, issuer, False))
+    if not short_at:
+        out.sort(key=lambda d: d.start)
+        return out
     taken = SpanIndex(covered)
     listed: deque[tuple[int, int]] = deque()  # short forms of lists, ahead of the scan, in order
-    for d in _DIGITS.finditer(text, start, end):
-        while listed and listed[0][1] <= d.start():
+    for at in short_at:
+        while listed and listed[0][1] <= at:
             listed.popleft()
-        if taken.overlaps(d.start(), d.start() + 1) or (listed and listed[0][0] <= d.start()):
+        if taken.overlaps(at, at + 1) or (listed and listed[0][0] <= at):
             continue
-        typed = _type_before(text, d.start(), start, lex)
-        if typed is None or typed.end("type") == d.start():
+        typed = _type_before(text, at, start, lex)
+        if typed is None or typed.end("type") == at:
             continue  # a type word glued to a bare number ("Luật36 tuổi") names no document
-        m = lex.short.match(text, d.start(), min(end, d.start() + WINDOW))
+        m = lex.short.match(text, at, min(end, at + WINDOW))
         if m is None or not _short_form_ok(text, typed, m, lex, end):
             continue
         doc_type = _doc_type_of(typed.group("type"), lex)
