@@ -24,6 +24,7 @@ import functools
 import re
 from bisect import bisect_left
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -315,26 +316,30 @@ def _type_before(text: str, pos: int, floor: int, lex: Lexicon) -> regex.Match[s
     return lex.type_before.search(text, max(floor, pos - 40), pos)
 
 
+def _designation_matches(
+    text: str, start: int, end: int, lex: Lexicon, desig_at: list[int]
+) -> Iterator[regex.Match[str]]:
+    """The designations of a region as ``finditer`` over it gives them: the pattern tried
+    at each candidate in turn from the end of the last match (no match starts elsewhere)."""
+    last = start
+    for at in desig_at:
+        if at >= last:
+            m = lex.designation.match(text, at, end)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 def _find_in(
     text: str, start: int, end: int, lex: Lexicon, limit: int, desig_at: list[int], short_at: list[int]
 ) -> list[Directive]:
     """Mentions in one region, anchored on numbers: every designation, then every other
     number that a type word stands right before (a short form). Attributes are read up
     to ``limit``. ``desig_at`` and ``short_at`` are the region's candidates
-    (``_candidates``): the designation pattern is tried at each in turn from the end of
-    the last match, which is what ``finditer`` over the region does (no match starts
-    elsewhere); the numbers that no type word can stand before are not looked at."""
+    (``_candidates``); the numbers that no type word can stand before are not looked at."""
     out: list[Directive] = []
     covered: list[tuple[int, int]] = []
-    designation = lex.designation
-    last = start
-    for at in desig_at:
-        if at < last:
-            continue
-        m = designation.match(text, at, end)
-        if m is None:
-            continue
-        last = m.end()
+    for m in _designation_matches(text, start, end, lex, desig_at):
         parsed = _parse_designation(m, lex)
         if parsed is None:
             continue
