@@ -11,11 +11,12 @@ Three passes over the text, all on compiled patterns built from
    ``Nghị quyết số 22-NQ/TW và 36-NQ/TW``), typed by the list they stand in or by their code;
 3. short forms resolved to the full citation of the same type and number.
 
-Speed: two cheap scans over the whole document (``_DESIGNATION_GATE`` and
-``Lexicon.short_gate``) list the only places where a mention can start; the regions
-without one are skipped and the full patterns are tried only at those places (see
-``_candidates``). Each gate is a superset of what the pattern it stands for can match,
-so the mentions found are the same as a scan of every position would find.
+Speed: two cheap scans over the whole document list the only places where a mention can
+start (``_candidates``: a number before a dash or a slash, found from the dashes with
+str.find; a number after what a type word ends with, ``Lexicon.short_gate``). Regions
+without one are skipped and the full patterns are tried only at those places. Each list
+is a superset of the starts its pattern can match, so the mentions found are those that
+trying every position would find (tests/test_fast_paths.py checks it against that).
 """
 
 from __future__ import annotations
