@@ -1,7 +1,7 @@
 """The speed paths give the answers of the plain ones (issue 16).
 
 - ``find.directives``: the finder tries its patterns only at the candidates one scan of
-  the document lists (``_candidates``). Checked against a reference that tries the
+  the document lists (``find.candidates``). Checked against a reference that tries the
   designation pattern at every position and looks for a type word before every number,
   which is what the finder did before the candidates existed.
 - ``read.legacy.looks_modern`` stops counting early; ``read.decode.check_text`` bounds
@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.find import directives as D
+from extract.find.candidates import candidates, designation_matches
 from extract.find.shortforms import resolve_short_forms
 from extract.models import Amount, Country, Directive, Place, Record
 from extract.read import legacy
@@ -81,9 +82,9 @@ def test_candidates_find_what_every_position_finds(text):
 @pytest.mark.parametrize("text", POSITIVES + NEGATIVES)
 def test_designations_at_candidates_are_those_finditer_gives(text):
     lex = D.load_lexicon()
-    desig_at, _ = D._candidates(text, lex)
+    desig_at, _ = candidates(text, lex.short_gate)
     for start, end in _lines(text):
-        mine = D._designation_matches(text, start, end, lex, [a for a in desig_at if start <= a < end])
+        mine = designation_matches(text, start, end, lex.designation, [a for a in desig_at if start <= a < end])
         assert [m.span() for m in mine] == [m.span() for m in lex.designation.finditer(text, start, end)]
 
 
@@ -96,13 +97,13 @@ def test_the_examples_can_fail():
 
 def test_gate_says_no_without_a_dash_or_a_type_word_before_a_number():
     text = "Có 12 đội và 7 câu lạc bộ dự giải, sân số hai."
-    assert D._candidates(text, D.load_lexicon()) == ([], [])
+    assert candidates(text, D.load_lexicon().short_gate) == ([], [])
     assert _everywhere(text, _lines(text)) == []
 
 
 def test_gate_says_yes_where_a_mention_starts():
     text = "Xem Nghị định 15 và văn bản 27/2023/TT-BYT."
-    desig_at, short_at = D._candidates(text, D.load_lexicon())
+    desig_at, short_at = candidates(text, D.load_lexicon().short_gate)
     assert text.index("27/") in desig_at
     assert text.index("15") in short_at
     assert [d.text for d in D.find_directives(text)] == ["Nghị định 15", "27/2023/TT-BYT"]
@@ -110,7 +111,7 @@ def test_gate_says_yes_where_a_mention_starts():
 
 def test_number_of_six_digits_is_no_designation_candidate():
     text = "Mã 123456/QĐ-UB và 12345/QĐ-UB."
-    desig_at, _ = D._candidates(text, D.load_lexicon())
+    desig_at, _ = candidates(text, D.load_lexicon().short_gate)
     assert desig_at == [text.index("12345/")]
 
 

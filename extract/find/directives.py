@@ -11,12 +11,8 @@ Three passes over the text, all on compiled patterns built from
    ``Nghị quyết số 22-NQ/TW và 36-NQ/TW``), typed by the list they stand in or by their code;
 3. short forms resolved to the full citation of the same type and number.
 
-Speed: two cheap scans over the whole document list the only places where a mention can
-start (``_candidates``: a number before a dash or a slash, found from the dashes with
-str.find; a number after what a type word ends with, ``Lexicon.short_gate``). Regions
-without one are skipped and the full patterns are tried only at those places. Each list
-is a superset of the starts its pattern can match, so the mentions found are those that
-trying every position would find (tests/test_fast_paths.py checks it against that).
+Speed: the patterns are tried only where a mention can start, as two cheap scans of the
+whole document list those places (``candidates.py``); regions without one are skipped.
 """
 
 from __future__ import annotations
@@ -25,7 +21,6 @@ import functools
 import re
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -33,6 +28,7 @@ import regex
 from .. import lexicon
 from ..models import Directive
 from .attributes import attributes as _attributes
+from .candidates import candidates, designation_matches, number_after
 from .dates import DATE
 from .shortforms import resolve_short_forms
 from .spans import WINDOW, SpanIndex
@@ -133,15 +129,10 @@ def load_lexicon() -> Lexicon:
         rf"(?r)(?<![\p{{L}}\d])(?P<type>{words})(?:[ \t\u00a0]+(?P<so>(?i:{prefix})(?:[ \t\u00a0]+(?i:{prefix}))?)[ \t\u00a0]*|[ \t\u00a0]*)\Z"
     )
     tails |= {a.lower() for a in abbreviations}
-    # the gate of the short forms: a number right after what ``type_before`` can end with
-    # (the last syllable of a type word, a number prefix or an abbreviation, then spaces);
-    # a superset of the numbers ``type_before`` finds a type word for (see _candidates)
-    # (the one-letter class before it is the same test on the last letter only: it turns
-    # most numbers away at less cost than the alternation)
-    ends = {w.split()[-1] for w in type_words} | set(data["number_prefix"]) | {a.lower() for a in abbreviations}
-    last = "".join(sorted({regex.escape(e[-1]) for e in ends}))
-    short_gate = regex.compile(
-        rf"(?<!\d)(?<=(?i:[{last}])[ \t\u00a0]*)(?<=(?i:{lexicon.alternation(list(ends))})[ \t\u00a0]*)\d"
+    # what ``type_before`` can end with: the last syllable of a type word, a number
+    # prefix, an abbreviation (the short forms' gate, see candidates.py)
+    short_gate = number_after(
+        {w.split()[-1] for w in type_words} | set(data["number_prefix"]) | {a.lower() for a in abbreviations}
     )
     # a line break may stand before a lower-case "ngày"/"của" (a wrapped line: a sentence
     # never starts with one) and after "của"; "của của" is one "của"
@@ -251,7 +242,7 @@ def find_directives(text: str, regions: list[list[int]] | None = None) -> list[D
     lex = load_lexicon()
     if regions is None:
         regions = [[0, len(text)]]
-    desig_at, short_at = _candidates(text, lex)
+    desig_at, short_at = candidates(text, lex.short_gate)
     if not desig_at and not short_at:
         return []  # no region can hold a mention
     found: list[Directive] = []
@@ -265,34 +256,6 @@ def find_directives(text: str, regions: list[list[int]] | None = None) -> list[D
     found.sort(key=lambda d: d.start)
     resolve_short_forms(found)
     return found
-
-
-# A designation starts with a number of at most five digits, maybe a letter, maybe a space,
-# then a dash or a slash (PARTY, STATE and PARTY_DASH all begin so). The dashes and slashes
-# are found with str.find (C, fast); from each, this reads back to the number's start
-# (searched backwards: it ends where the dash is).
-_DESIGNATION_DASHES = "/-–—"
-_NUMBER_BEFORE = regex.compile(r"(?r)(?<!\d)\d{1,5}[a-zA-Z]?[ \t\u00a0]?\Z")
-
-
-def _candidates(text: str, lex: Lexicon) -> tuple[list[int], list[int]]:
-    """The positions, in order, where a designation may start and where a short form's
-    number may start. Both are supersets: ``_find_in`` tries its patterns there and only
-    there, which finds what trying them at every position (or every number) would.
-
-    Scanning is C code, no Python per character: str.find for the dashes and slashes
-    (every designation has one right after its number), one search of
-    ``Lexicon.short_gate`` for the numbers a type word can stand before."""
-    desig_at = []
-    for dash in _DESIGNATION_DASHES:
-        i = text.find(dash)
-        while i >= 0:
-            m = _NUMBER_BEFORE.search(text, i - 7 if i > 7 else 0, i)  # 5 digits, a letter, a space
-            if m is not None:
-                desig_at.append(m.start())
-            i = text.find(dash, i + 1)
-    desig_at.sort()
-    return desig_at, [m.start() for m in lex.short_gate.finditer(text)]
 
 
 _ONE_BREAK = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*")
@@ -317,30 +280,16 @@ def _type_before(text: str, pos: int, floor: int, lex: Lexicon) -> regex.Match[s
     return lex.type_before.search(text, max(floor, pos - 40), pos)
 
 
-def _designation_matches(
-    text: str, start: int, end: int, lex: Lexicon, desig_at: list[int]
-) -> Iterator[regex.Match[str]]:
-    """The designations of a region as ``finditer`` over it gives them: the pattern tried
-    at each candidate in turn from the end of the last match (no match starts elsewhere)."""
-    last = start
-    for at in desig_at:
-        if at >= last:
-            m = lex.designation.match(text, at, end)
-            if m is not None:
-                last = m.end()
-                yield m
-
-
 def _find_in(
     text: str, start: int, end: int, lex: Lexicon, limit: int, desig_at: list[int], short_at: list[int]
 ) -> list[Directive]:
     """Mentions in one region, anchored on numbers: every designation, then every other
     number that a type word stands right before (a short form). Attributes are read up
     to ``limit``. ``desig_at`` and ``short_at`` are the region's candidates
-    (``_candidates``); the numbers that no type word can stand before are not looked at."""
+    (candidates.py); the numbers that no type word can stand before are not looked at."""
     out: list[Directive] = []
     covered: list[tuple[int, int]] = []
-    for m in _designation_matches(text, start, end, lex, desig_at):
+    for m in designation_matches(text, start, end, lex.designation, desig_at):
         parsed = _parse_designation(m, lex)
         if parsed is None:
             continue
