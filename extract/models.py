@@ -41,7 +41,7 @@ class Amount:
     stage: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = dict(vars(self))  # flat: a shallow copy is the dict (asdict deep-copies, slowly)
+        d = self.__dict__.copy()  # flat: a shallow copy is the dict (asdict deep-copies, slowly)
         if self.value_max is None:
             del d["value_max"]
         return d
@@ -116,12 +116,14 @@ class Record:
             "byline": self.byline,
             "paragraphs": self.paragraphs,
             "sentences": self.sentences,
-            "directives": [dict(vars(x)) for x in self.directives],
+            # a mention's dict is a shallow copy of its fields (``__dict__.copy()``: the same
+            # dict as ``dict(vars(x))``, made without the generic constructor, 2-3x faster)
+            "directives": [x.__dict__.copy() for x in self.directives],
             "amounts": [x.to_dict() for x in self.amounts],
-            "counts": [dict(vars(x)) for x in self.counts],
+            "counts": [x.__dict__.copy() for x in self.counts],
             "province": self.province,
-            "places": [dict(vars(x)) for x in self.places],
-            "countries": [dict(vars(x)) for x in self.countries],
+            "places": [x.__dict__.copy() for x in self.places],
+            "countries": [x.__dict__.copy() for x in self.countries],
         }
         if self.tokens is not None:
             d["tokens"] = self.tokens

@@ -83,6 +83,10 @@ PATHOLOGICAL = {
     "province names": lambda n: ("tỉnh Hà Nội, Thái Bình Dương và Lào Cai " * (n // 38 + 1))[:n],
     "one province a line": lambda n: ("Hà Giang\n" * (n // 9 + 1))[:n],
     "country pairs and names": lambda n: ("Việt - Lào - Nhật, CHLB Đức, chị Nga " * (n // 37 + 1))[:n],
+    # the directive finder's candidate scans: long gaps between a type word and its number
+    # (the short-form gate looks back over them), numbers before every kind of dash
+    "type words, long gaps, numbers": lambda n: (("Luật" + " " * 300 + "5 số:" + "\t" * 200 + "7 ") * (n // 512 + 1))[:n],
+    "numbers before dashes": lambda n: ("1/2-3–4—5 6 /7a-8 - " * (n // 20 + 1))[:n],
 }
 
 

@@ -59,7 +59,9 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
             prev_word = ""
             continue
         low = text[i : i + 24].lower()
-        stop = any(low.startswith(s) and _word_ends(low, len(s)) for s in lex.issuer_stops)
+        # only the stops that start with this word's first letter can start it
+        stops = lex.issuer_stops_by_first.get(low[0], ())
+        stop = any(low.startswith(s) and _word_ends(low, len(s)) for s in stops)
         if stop and not (low.startswith("và ") and _name_goes_on(text, i + 3, limit, lex)):
             break
         j = i

@@ -10,12 +10,16 @@ Three passes over the text, all on compiled patterns built from
 2. bare designations not inside a typed mention (``04-CT/TW``, the second item of
    ``Nghị quyết số 22-NQ/TW và 36-NQ/TW``), typed by the list they stand in or by their code;
 3. short forms resolved to the full citation of the same type and number.
+
+Speed: the patterns are tried only where a mention can start, as two cheap scans of the
+whole document list those places (``candidates.py``); regions without one are skipped.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass
 
@@ -24,6 +28,7 @@ import regex
 from .. import lexicon
 from ..models import Directive
 from .attributes import attributes as _attributes
+from .candidates import candidates, designation_matches, number_after
 from .dates import DATE
 from .shortforms import resolve_short_forms
 from .spans import WINDOW, SpanIndex
@@ -71,6 +76,7 @@ class Lexicon:
     issuer_codes: dict[str, str]
     canonical_code: dict[str, str]  # upper-cased spelling -> canonical spelling
     issuer_stops: tuple[str, ...]
+    issuer_stops_by_first: dict[str, tuple[str, ...]]  # the same stops, under their first letter
     issuer_max_words: int
     lowercase_pairs: frozenset[str]
     place_words: frozenset[str]
@@ -88,6 +94,7 @@ class Lexicon:
     short: regex.Pattern[str]
     list_followers: frozenset[str]
     abbreviations: dict[str, str]  # "NQ", "NĐ", "QĐ" as written -> doc_type
+    short_gate: regex.Pattern[str]
 
 
 @functools.cache
@@ -122,6 +129,11 @@ def load_lexicon() -> Lexicon:
         rf"(?r)(?<![\p{{L}}\d])(?P<type>{words})(?:[ \t\u00a0]+(?P<so>(?i:{prefix})(?:[ \t\u00a0]+(?i:{prefix}))?)[ \t\u00a0]*|[ \t\u00a0]*)\Z"
     )
     tails |= {a.lower() for a in abbreviations}
+    # what ``type_before`` can end with: the last syllable of a type word, a number
+    # prefix, an abbreviation (the short forms' gate, see candidates.py)
+    short_gate = number_after(
+        {w.split()[-1] for w in type_words} | set(data["number_prefix"]) | {a.lower() for a in abbreviations}
+    )
     # a line break may stand before a lower-case "ngày"/"của" (a wrapped line: a sentence
     # never starts with one) and after "của"; "của của" is one "của"
     attr_date = regex.compile(
@@ -131,6 +143,10 @@ def load_lexicon() -> Lexicon:
         r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\((?i:khóa|khoá)[^)\n]{0,20}\)[ \t\u00a0]*)?(?:\n[ \t\u00a0]*(?=của))?"
         r"(?i:của)(?:[ \t\u00a0]+(?i:của)(?!\p{L}))?(?=\s)[ \t\u00a0]*\n?[ \t\u00a0]*"
     )
+    stops = tuple(sorted((s.lower() for s in data["issuer_stops"]), key=len, reverse=True))
+    stops_by_first: dict[str, tuple[str, ...]] = {}
+    for stop in stops:
+        stops_by_first[stop[0]] = (*stops_by_first.get(stop[0], ()), stop)
     joiners = "|".join(regex.escape(j) for j in data["list_joiners"])
     list_joint = regex.compile(rf"[ \t\u00a0]*(?:{joiners})[ \t\u00a0]*(?:(?i:{prefix})[ \t\u00a0]*)?")
     return Lexicon(
@@ -139,7 +155,8 @@ def load_lexicon() -> Lexicon:
         party_type_codes={k.upper(): v for k, v in data["party_type_codes"].items()},
         issuer_codes=issuer_codes,
         canonical_code=canonical,
-        issuer_stops=tuple(sorted((s.lower() for s in data["issuer_stops"]), key=len, reverse=True)),
+        issuer_stops=stops,
+        issuer_stops_by_first=stops_by_first,
         issuer_max_words=int(data["issuer_max_words"]),
         lowercase_pairs=frozenset(data["issuer_lowercase_pairs"]),
         place_words=frozenset(data["issuer_place_words"]),
@@ -157,6 +174,7 @@ def load_lexicon() -> Lexicon:
         short=regex.compile(rf"(?<![\p{{L}}\d]){SHORT}"),
         list_followers=frozenset(w.lower() for w in data["list_followers"]),
         abbreviations=abbreviations,
+        short_gate=short_gate,
     )
 
 
@@ -224,15 +242,22 @@ def find_directives(text: str, regions: list[list[int]] | None = None) -> list[D
     lex = load_lexicon()
     if regions is None:
         regions = [[0, len(text)]]
+    desig_at, short_at = candidates(text, lex.short_gate)
+    if not desig_at and not short_at:
+        return []  # no region can hold a mention
     found: list[Directive] = []
     for i, (r_start, r_end) in enumerate(regions):
-        found.extend(_find_in(text, r_start, r_end, lex, _attribute_limit(text, regions, i)))
+        desigs = desig_at[bisect_left(desig_at, r_start) : bisect_left(desig_at, r_end)]
+        shorts = short_at[bisect_left(short_at, r_start) : bisect_left(short_at, r_end)]
+        if desigs or shorts:
+            found.extend(_find_in(text, r_start, r_end, lex, _attribute_limit(text, regions, i), desigs, shorts))
+    if not found:
+        return found
     found.sort(key=lambda d: d.start)
     resolve_short_forms(found)
     return found
 
 
-_DIGITS = re.compile(r"\d+")
 _ONE_BREAK = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*")
 
 
@@ -255,13 +280,16 @@ def _type_before(text: str, pos: int, floor: int, lex: Lexicon) -> regex.Match[s
     return lex.type_before.search(text, max(floor, pos - 40), pos)
 
 
-def _find_in(text: str, start: int, end: int, lex: Lexicon, limit: int) -> list[Directive]:
+def _find_in(
+    text: str, start: int, end: int, lex: Lexicon, limit: int, desig_at: list[int], short_at: list[int]
+) -> list[Directive]:
     """Mentions in one region, anchored on numbers: every designation, then every other
     number that a type word stands right before (a short form). Attributes are read up
-    to ``limit``."""
+    to ``limit``. ``desig_at`` and ``short_at`` are the region's candidates
+    (candidates.py); the numbers that no type word can stand before are not looked at."""
     out: list[Directive] = []
     covered: list[tuple[int, int]] = []
-    for m in lex.designation.finditer(text, start, end):
+    for m in designation_matches(text, start, end, lex.designation, desig_at):
         parsed = _parse_designation(m, lex)
         if parsed is None:
             continue
@@ -277,17 +305,20 @@ def _find_in(text: str, start: int, end: int, lex: Lexicon, limit: int) -> list[
         if doc_type is None:
             continue
         out.append(Directive(m.start(), m.end(), m.group(), doc_type, number, ref, date, issuer, False))
+    if not short_at:
+        out.sort(key=lambda d: d.start)
+        return out
     taken = SpanIndex(covered)
     listed: deque[tuple[int, int]] = deque()  # short forms of lists, ahead of the scan, in order
-    for d in _DIGITS.finditer(text, start, end):
-        while listed and listed[0][1] <= d.start():
+    for at in short_at:
+        while listed and listed[0][1] <= at:
             listed.popleft()
-        if taken.overlaps(d.start(), d.start() + 1) or (listed and listed[0][0] <= d.start()):
+        if taken.overlaps(at, at + 1) or (listed and listed[0][0] <= at):
             continue
-        typed = _type_before(text, d.start(), start, lex)
-        if typed is None or typed.end("type") == d.start():
+        typed = _type_before(text, at, start, lex)
+        if typed is None or typed.end("type") == at:
             continue  # a type word glued to a bare number ("Luật36 tuổi") names no document
-        m = lex.short.match(text, d.start(), min(end, d.start() + WINDOW))
+        m = lex.short.match(text, at, min(end, at + WINDOW))
         if m is None or not _short_form_ok(text, typed, m, lex, end):
             continue
         doc_type = _doc_type_of(typed.group("type"), lex)

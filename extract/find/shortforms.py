@@ -32,6 +32,8 @@ def resolve_short_forms(mentions: list[Directive]) -> None:
     A year written with a slash (``Nghị định 144/2013``) must be the year in the ref; a
     year in words (``Quy định 205 năm 2019``) must be too when the ref carries one, and a
     Party ref without a year (``205-QĐ/TW``) is not contradicted by it."""
+    if not any(d.short for d in mentions):
+        return  # nothing to resolve (most documents)
     groups: dict[tuple, list[Directive]] = defaultdict(list)
     for f in sorted((d for d in mentions if not d.short and d.ref), key=lambda d: d.start):
         key = (f.doc_type, _number_key(f.number))

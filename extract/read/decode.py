@@ -58,13 +58,17 @@ def check_text(text: str) -> tuple[str, list[str]]:
         if dropped
         else []
     )
-    return canonicalize(text), note
+    return _line_ends_nfc(text), note  # runs already bounded: bounding again changes nothing
 
 
 def canonicalize(text: str) -> str:
     """Steps 2 and 3 of SPEC section 1: line endings to ``\\n``, then NFC (combining
     runs bounded first, see ``bound_marks``)."""
-    text = bound_marks(text)[0]
+    return _line_ends_nfc(bound_marks(text)[0])
+
+
+def _line_ends_nfc(text: str) -> str:
+    """``canonicalize`` of a text whose combining runs are already bounded."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not unicodedata.is_normalized("NFC", text):

@@ -16,6 +16,7 @@ yields more Vietnamese function words than the text had. The record notes the re
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 import regex
@@ -132,13 +133,19 @@ def vni_to_unicode(text: str) -> str:
 
 # Vietnamese letters outside Latin-1 only: TCVN3 read as Latin-1 (``B×nh ThuËn``) is full
 # of ``â ê ô`` and the other Latin-1 letters, never of these.
-_MODERN = regex.compile(r"[\u1ea0-\u1ef9ăđĩũơưĂĐĨŨƠƯ]")
+_MODERN = re.compile(r"[\u1ea0-\u1ef9ăđĩũơưĂĐĨŨƠƯ]")  # stdlib re: plain code points, faster here
 
 
 def looks_modern(text: str) -> bool:
     """Unicode Vietnamese: plenty of its own letters early on (the fast path). Only letters
-    that no legacy text read as Latin-1 can hold count, so TCVN3 mojibake never passes."""
-    return len(_MODERN.findall(text, 0, 600)) >= 8 or len(_MODERN.findall(text, 0, 4000)) >= 20
+    that no legacy text read as Latin-1 can hold count, so TCVN3 mojibake never passes.
+
+    At least 8 of them in the first 600 characters or 20 in the first 4,000; counted one
+    by one and stopped as soon as either holds (Vietnamese reaches 8 within a line)."""
+    for n, m in enumerate(_MODERN.finditer(text, 0, 4000), 1):
+        if n >= 20 or (n >= 8 and m.start() < 600):
+            return True
+    return False
 
 
 def repair_legacy(text: str) -> tuple[str, str | None]:
