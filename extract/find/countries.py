@@ -27,7 +27,8 @@ from .places import tone_variants
 _WORD = r"[\p{L}\p{M}\p{N}]"
 FULL, SINGLE, PAIR = "full", "single", "pair"
 _WORD_SPLIT = regex.compile(r"[\s\-–—]+")
-_PREVIOUS = regex.compile(r"([\p{L}\p{M}]+)[ \u00a0]$")
+# backwards, as in places.py: the group is the whole run of letters before the last space
+_PREVIOUS = regex.compile(r"([\p{L}\p{M}]+)[ \u00a0]$", regex.REVERSE)
 _NEXT = regex.compile(r"[ \u00a0]([\p{L}\p{M}]+)")
 
 
@@ -41,7 +42,8 @@ class Entry:
 @dataclass(frozen=True)
 class Names:
     index: NameIndex[Entry]
-    state_before: regex.Pattern
+    state_before: regex.Pattern  # searched backwards: whether a state form ends the text
+    state_span: regex.Pattern  # the same forwards: how much of it to take in (rare)
     not_after: regex.Pattern
     not_before: dict[str, frozenset[str]]
     not_sentence_initial: frozenset[str]
@@ -72,8 +74,10 @@ def _split_cldr(name: str) -> list[str]:
 
 
 def _ends_with(words: list[str], flags: int = regex.IGNORECASE) -> regex.Pattern:
+    """Whether a text ends with one of ``words`` and white space; searched backwards (see
+    ``places._PREVIOUS``), for a yes or no."""
     alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})[ \u00a0]+$", flags)
+    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})[ \u00a0]+$", flags | regex.REVERSE)
 
 
 @functools.cache
@@ -107,13 +111,15 @@ def names() -> Names:
     dash = r"[ \u00a0]*[-–—][ \u00a0]*"
     shorts = [*data["pair_partners"], *data["single"], *data["pair_only"]]
     partners = "|".join(form_regex(p) for p in sorted(shorts, key=len, reverse=True))
+    state = rf"(?<!{_WORD})(?:{states})[ \u00a0]+$"
     return Names(
         index=NameIndex(entries),
-        state_before=regex.compile(rf"(?<!{_WORD})(?:{states})[ \u00a0]+$", regex.IGNORECASE),
+        state_before=regex.compile(state, regex.IGNORECASE | regex.REVERSE),
+        state_span=regex.compile(state, regex.IGNORECASE),
         not_after=_ends_with(data["not_after"]),
         not_before={str(k): frozenset(v) for k, v in data["not_before"].items()},
         not_sentence_initial=frozenset(data["not_sentence_initial"]),
-        pair_before=regex.compile(rf"(?<!{_WORD})(?:{partners}){dash}$"),
+        pair_before=regex.compile(rf"(?<!{_WORD})(?:{partners}){dash}$", regex.REVERSE),
         pair_after=regex.compile(rf"^{dash}(?:{partners})(?!{_WORD})"),
         title_before=_ends_with(data["title_words"]),
         country_before=_ends_with(data["country_words"] + data["title_words"]),
@@ -221,9 +227,9 @@ def find_countries(
             continue
         if entry.canonical in given and not n.country_before.search(text[max(start, s - 30) : s]):
             continue  # `Phương Nga` ... `Tôi thấy Nga có tiềm năng`: the same person
-        state = n.state_before.search(text[max(start, s - 40) : s])
-        if state and entry.kind != PAIR:
-            s -= len(state.group())
+        before = text[max(start, s - 40) : s]
+        if entry.kind != PAIR and n.state_before.search(before):
+            s -= len(n.state_span.search(before).group())  # the leftmost start, as written
         out.append(Country(s, e, text[s:e], entry.code))
     return out
 

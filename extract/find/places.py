@@ -23,7 +23,12 @@ from .names import NameIndex, key
 from .provinces import provinces
 
 _NAME_SPLIT = regex.compile(r"[\s\-–—.]+")
-_PREVIOUS = regex.compile(r"(?:^|[ \u00a0])([\p{L}\p{M}]+)[ \u00a0]$")
+# Patterns that end in ``$`` and read the few words before a name are searched backwards
+# (``regex.REVERSE``): a match can only end at the end, so a backward search tries its
+# alternatives there once instead of at every position of the window; it finds a match
+# exactly when a forward search does (callers only ask whether, or take a group that is
+# the same either way: here the one run of letters before the last space).
+_PREVIOUS = regex.compile(r"(?:^|[ \u00a0])([\p{L}\p{M}]+)[ \u00a0]$", regex.REVERSE)
 
 __all__ = ["find_places", "is_place", "key", "tone_variants", "strip_marks"]
 
@@ -48,10 +53,11 @@ def tone_variants(form: str, swaps: dict[str, str]) -> set[str]:
 
 def _words_before(words: list[str], flags: int = 0, names: int = 0) -> regex.Pattern:
     """Matches a text that ends with one of ``words`` and white space (or a glued ``TP.``),
-    then up to ``names`` capitalised syllables (``ông Phí`` before ``Thái Bình``)."""
+    then up to ``names`` capitalised syllables (``ông Phí`` before ``Thái Bình``); searched
+    backwards (see ``_PREVIOUS``), for a yes or no."""
     alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
     syllables = rf"(?-i:\p{{Lu}}[\p{{L}}\p{{M}}]*[ \u00a0]+){{0,{names}}}" if names else ""
-    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})(?:[ \u00a0]+|(?<=\.)){syllables}$", flags)
+    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})(?:[ \u00a0]+|(?<=\.)){syllables}$", flags | regex.REVERSE)
 
 
 @dataclass(frozen=True)
