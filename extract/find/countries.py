@@ -21,8 +21,8 @@ import regex
 
 from .. import lexicon
 from ..models import Country
-from .names import NameIndex, form_regex, key
-from .places import tone_variants
+from .names import NameIndex, form_regex, gate_stops, joint_gate, key
+from .places import gazetteer, tone_variants
 
 _WORD = r"[\p{L}\p{M}\p{N}]"
 FULL, SINGLE, PAIR = "full", "single", "pair"
@@ -132,6 +132,11 @@ def names() -> Names:
     )
 
 
+def _dashed(window: str) -> bool:
+    return "-" in window or "–" in window or "—" in window
+
+
+@functools.lru_cache(maxsize=4096)  # a few hundred spellings come back on every page
 def _capitals_as_written(written: str, canonical: str) -> bool:
     """The words the list capitalises are capitalised in the text (or it is all capitals)."""
     if _all_capitals(written):
@@ -177,9 +182,9 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
     before = text[max(floor, start - 40) : start]
     if entry.kind != PAIR and n.state_before.search(before):
         return True  # CHLB Đức, Liên bang Nga
-    paired = bool(
-        n.pair_before.search(text[max(floor, start - 20) : start])
-        or n.pair_after.match(text[end : min(ceil, end + 20)])
+    left, right = text[max(floor, start - 20) : start], text[end : min(ceil, end + 20)]
+    paired = bool(  # both pair patterns need a dash: most windows have none (a C-level test)
+        (_dashed(left) and n.pair_before.search(left)) or (_dashed(right) and n.pair_after.match(right))
     )
     if paired and entry.kind != FULL and n.language_before.search(text[max(floor, start - 30) : start]):
         return False  # bằng 2 thứ tiếng (Việt - Anh): languages, not countries
@@ -206,18 +211,22 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
 
 
 def find_countries(
-    text: str, regions: list[list[int]] | None = None, masked: list[tuple[int, int]] | None = None
+    text: str,
+    regions: list[list[int]] | None = None,
+    masked: list[tuple[int, int]] | None = None,
+    stops: list[list[int]] | None = None,
 ) -> list[Country]:
     """Every foreign country mention inside ``regions``, in text order; spans overlapping
-    ``masked`` (the province names) are not countries."""
+    ``masked`` (the province names) are not countries. ``stops``: see ``name_stops``."""
     from .spans import SpanIndex
 
     n = names()
     taken = SpanIndex(masked or [])
+    regions = regions if regions is not None else [[0, len(text)]]
     found = [
         (s, e, entry, start, end)
-        for start, end in (regions if regions is not None else [[0, len(text)]])
-        for s, e, entry in n.index.find(text, start, end)
+        for i, (start, end) in enumerate(regions)
+        for s, e, entry in n.index.find(text, start, end, None if stops is None else stops[i])
         if not taken.overlaps(s, e)
     ]
     given = _given_names(text, found)
@@ -232,6 +241,17 @@ def find_countries(
             s -= len(n.state_span.search(before).group())  # the leftmost start, as written
         out.append(Country(s, e, text[s:e], entry.code))
     return out
+
+
+@functools.cache
+def _places_and_countries_gate():
+    return joint_gate(gazetteer().index, names().index)
+
+
+def name_stops(text: str, regions: list[list[int]]) -> list[list[int]]:
+    """Where a province's or a country's name may begin, region by region: one scan of the
+    page for both stages (``find_places`` and ``find_countries`` take it as ``stops``)."""
+    return gate_stops(_places_and_countries_gate(), text, regions)
 
 
 def _given_names(text: str, found: list) -> set[str]:

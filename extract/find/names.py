@@ -35,6 +35,7 @@ _SPACE = regex.compile(r"\s+")
 _DASH = regex.compile(r"\s*[-–—]\s*")
 
 
+@functools.lru_cache(maxsize=4096)  # the names of a page come back on every page
 def key(form: str) -> str:
     """A written form as looked up: white space collapsed, dashes bare, case folded."""
     form = _DASH.sub("-", _SPACE.sub(" ", form.strip()))
@@ -64,20 +65,25 @@ class NameIndex(Generic[V]):
                 self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
         self.gate = _gate(forms)
 
-    def starts(self, text: str, start: int, end: int) -> Iterator[regex.Match]:
+    def starts(self, text: str, start: int, end: int, stops: Iterable[int] | None = None) -> Iterator[regex.Match]:
         """The capitalised words in [start, end) where a name may begin: those the gate
         stops at (each one checked against ``_CAPITALISED`` exactly as a plain scan of
-        every capitalised word would see it)."""
-        for g in self.gate.finditer(text, start, end):
-            m = _CAPITALISED.match(text, g.start(), end)  # its look-behind sees text before pos, as finditer's
+        every capitalised word would see it). ``stops``: where a gate built from these
+        names and maybe others (``joint_gate``) stopped in [start, end), if already known."""
+        if stops is None:
+            stops = (g.start() for g in self.gate.finditer(text, start, end))
+        for pos in stops:
+            m = _CAPITALISED.match(text, pos, end)  # its look-behind sees text before pos, as finditer's
             if m is not None:
                 yield m
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, V]]:
+    def find(
+        self, text: str, start: int = 0, end: int | None = None, stops: Iterable[int] | None = None
+    ) -> Iterator[tuple[int, int, V]]:
         end = len(text) if end is None else end
         resume = start
         longest, forms = self.longest, self.forms
-        for m in self.starts(text, start, end):
+        for m in self.starts(text, start, end, stops):
             s = m.start()
             if s < resume:
                 continue
@@ -203,6 +209,17 @@ def _gate(forms: Iterable[str]) -> re.Pattern:
         for c in chars
     ]
     return re.compile("|".join(heads) or r"(?!)", re.DOTALL)
+
+
+def joint_gate(*indexes: NameIndex) -> re.Pattern:
+    """One gate for the names of several indexes: it stops wherever each one's own gate
+    would (a superset of a superset), so one scan of a page serves them all."""
+    return _gate([form for index in indexes for form in index.forms])
+
+
+def gate_stops(gate: re.Pattern, text: str, regions: list[list[int]]) -> list[list[int]]:
+    """Where ``gate`` stops, region by region (for ``NameIndex.find``'s ``stops``)."""
+    return [[m.start() for m in gate.finditer(text, start, end)] for start, end in regions]
 
 
 def form_regex(form: str) -> str:

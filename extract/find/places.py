@@ -103,6 +103,7 @@ def gazetteer() -> Gazetteer:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred spellings come back on every page
 def written_as_name(written: str) -> bool:
     """Every syllable starts with a capital (``Hòa Bình``), or the whole is in capitals."""
     words = [w for w in _NAME_SPLIT.split(written) if w and w[0].isalpha()]
@@ -141,13 +142,16 @@ def _signature(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
     return bool(before) and before[-1] in ".!?…" and before.endswith(("./.", "/.", "...", "…"))
 
 
-def find_places(text: str, regions: list[list[int]] | None = None) -> list[Place]:
-    """Every province mention inside ``regions`` (the title and paragraphs), in text order."""
+def find_places(
+    text: str, regions: list[list[int]] | None = None, stops: list[list[int]] | None = None
+) -> list[Place]:
+    """Every province mention inside ``regions`` (the title and paragraphs), in text order;
+    ``stops``: where the names gate stopped in each region, if already known (``NameIndex.find``)."""
     g = gazetteer()
     units = provinces()
     out: list[Place] = []
-    for start, end in regions if regions is not None else [[0, len(text)]]:
-        for s, e, code in g.index.find(text, start, end):
+    for i, (start, end) in enumerate(regions if regions is not None else [[0, len(text)]]):
+        for s, e, code in g.index.find(text, start, end, None if stops is None else stops[i]):
             if code is None or not is_place(text, s, e, code, start) or _signature(text, s, e, start, end):
                 continue
             out.append(Place(s, e, text[s:e], code, units[code].name))
