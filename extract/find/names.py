@@ -63,7 +63,12 @@ class NameIndex(Generic[V]):
             words = _TOKEN.findall(form)
             if words:
                 self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
-        self.gate = _gate(forms)
+
+    @functools.cached_property
+    def gate(self) -> re.Pattern:
+        """Built on first use: compiling it takes a tenth of a second, and the pipeline
+        scans with one gate for places and countries together (``joint_gate``)."""
+        return _gate(self.forms)
 
     def starts(self, text: str, start: int, end: int, stops: Iterable[int] | None = None) -> Iterator[regex.Match]:
         """The capitalised words in [start, end) where a name may begin: those the gate
