@@ -70,6 +70,8 @@ class Gazetteer:
     name_syllables: frozenset[str]
     city_word_units: frozenset[str]
     only_after_city_word: frozenset[str]
+    city_words: tuple[str, ...]  # for ends_with_one, before city_before
+    feature_words: tuple[str, ...]
 
 
 @functools.cache
@@ -100,6 +102,8 @@ def gazetteer() -> Gazetteer:
         name_syllables=frozenset(data["name_syllables"]),
         city_word_units=frozenset(str(c) for c in data["city_word_units"]),
         only_after_city_word=frozenset(key(f) for f in data["only_after_city_word"]),
+        city_words=tuple(data["city_words"]),
+        feature_words=tuple(data["feature_words"]),
     )
 
 
@@ -108,6 +112,16 @@ def written_as_name(written: str) -> bool:
     """Every syllable starts with a capital (``Hòa Bình``), or the whole is in capitals."""
     words = [w for w in _NAME_SPLIT.split(written) if w and w[0].isalpha()]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+def ends_with_one(before: str, words: tuple[str, ...]) -> bool:
+    """Whether ``before``, less one final line break (``$`` also matches before it) and its
+    trailing spaces, ends with one of ``words``. A ``_words_before`` pattern without case
+    folding or names can match only then (its words end in a letter or a dot), so this
+    test in C runs first and most names, after no such word, skip the regex."""
+    if before.endswith("\n"):
+        before = before[:-1]
+    return before.rstrip(" \u00a0").endswith(words)
 
 
 def _previous_syllable(text: str, start: int, floor: int) -> str:
@@ -122,13 +136,15 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
     before = text[max(floor, start - 30) : start]
     if not written_as_name(written) and not g.unit_before.search(before):
         return False  # hòa bình; but after `tỉnh` a name typed in lower case (`tỉnh Yên bái`) is one
-    after_city_word = bool(g.city_before.search(before))
+    after_city_word = ends_with_one(before, g.city_words) and bool(g.city_before.search(before))
     if key(written) in g.only_after_city_word:
         return after_city_word
     unit = provinces()[code]
     if after_city_word and (not unit.city or code in g.city_word_units):
         return False
-    if not after_city_word and (g.feature_before.search(before) or g.person_before.search(before)):
+    if not after_city_word and (
+        (ends_with_one(before, g.feature_words) and g.feature_before.search(before)) or g.person_before.search(before)
+    ):
         return False
     return _previous_syllable(text, start, floor) not in g.name_syllables
 
