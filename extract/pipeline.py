@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .find.amounts import find_amounts
-from .find.countries import find_countries
+from .find.countries import find_countries, name_stops
 from .find.counts import find_counts, number_anchors
 from .find.directives import find_directives
 from .find.numbers import NumberSpan, find_number_spans
@@ -40,6 +40,7 @@ class Doc:
     masked: list[tuple[int, int]] = field(default_factory=list)  # designations
     numbers: list[NumberSpan] = field(default_factory=list)  # number expressions in the regions
     site: SiteLines | None = None  # --site-templates: the lines its site repeats
+    name_stops: list[list[int]] | None = None  # per region: where a place or country name may begin
 
 
 Stage = Callable[[Doc], None]
@@ -107,7 +108,9 @@ def _counts(doc: Doc) -> None:
 
 @stage("places")
 def _places(doc: Doc) -> None:
-    doc.record.places = find_places(doc.text, doc.regions)
+    """Also where a place's or a country's name may begin: one scan for both stages."""
+    doc.name_stops = name_stops(doc.text, doc.regions)
+    doc.record.places = find_places(doc.text, doc.regions, doc.name_stops)
 
 
 @stage("province")
@@ -119,7 +122,7 @@ def _province(doc: Doc) -> None:
 def _countries(doc: Doc) -> None:
     """After places: a province's name masks the country word inside it (``Lào Cai``)."""
     doc.record.countries = find_countries(
-        doc.text, doc.regions, [(p.start, p.end) for p in doc.record.places]
+        doc.text, doc.regions, [(p.start, p.end) for p in doc.record.places], doc.name_stops
     )
 
 

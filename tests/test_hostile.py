@@ -82,6 +82,8 @@ PATHOLOGICAL = {
     "written-out groups with commas": lambda n: ("Ba tỷ, hai trăm triệu, năm trăm nghìn, " * (n // 39 + 1))[:n],
     "province names": lambda n: ("tỉnh Hà Nội, Thái Bình Dương và Lào Cai " * (n // 38 + 1))[:n],
     "one province a line": lambda n: ("Hà Giang\n" * (n // 9 + 1))[:n],
+    # capitals that begin long names the next words never finish: the name gate's look-ahead
+    "name beginnings": lambda n: ("Bà Rịa - Vũng Các Tiểu Vương Liên Bang Cộng Hòa " * (n // 48 + 1))[:n],
     "country pairs and names": lambda n: ("Việt - Lào - Nhật, CHLB Đức, chị Nga " * (n // 37 + 1))[:n],
     # the directive finder's candidate scans: long gaps between a type word and its number
     # (the short-form gate looks back over them), numbers before every kind of dash

@@ -221,3 +221,26 @@ def test_show_marks_places_and_countries():
     rec = extract.extract_text(text)
     shown = render_terminal(text, rec)
     assert "[[Lâm Đồng|PLACE 68 · Lâm Đồng]]" in shown and "[[Hàn Quốc|COUNTRY KR]]" in shown
+
+
+def test_the_word_before_gate_says_yes_wherever_the_pattern_matches():
+    """``ends_with_one`` runs before the city and feature patterns: where it says no, the
+    pattern must not match (a line break at the end, a glued ``TP.``, spaces and no-break
+    spaces); where a word ends the text, both say yes."""
+    import random
+
+    from extract.find.places import ends_with_one, gazetteer
+
+    g = gazetteer()
+    for words, pattern in ((g.city_words, g.city_before), (g.feature_words, g.feature_before)):
+        assert ends_with_one("Họ về thành phố ", g.city_words) and g.city_before.search("Họ về thành phố ")
+        assert ends_with_one("trụ sở TP.", g.city_words) and g.city_before.search("trụ sở TP.")
+        assert ends_with_one("qua sông \u00a0\n", g.feature_words) and g.feature_before.search("qua sông \u00a0\n")
+        assert not ends_with_one("Họ về thăm ", g.city_words) and not g.city_before.search("Họ về thăm ")
+        rng = random.Random(8)
+        pieces = [*words, "về", "Đoàn", ".", "x", "phốx", "TPx"]
+        for _ in range(3000):
+            before = "".join(rng.choice(pieces) + rng.choice([" ", "", "\u00a0", "\n", "  "]) for _ in range(rng.randrange(1, 4)))
+            before += rng.choice(["", "\n", " \n", "\n\n", " "])
+            if pattern.search(before):
+                assert ends_with_one(before, words), repr(before)

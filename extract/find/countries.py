@@ -21,13 +21,14 @@ import regex
 
 from .. import lexicon
 from ..models import Country
-from .names import NameIndex, form_regex, key
-from .places import tone_variants
+from .names import NameIndex, form_regex, gate_stops, joint_gate, key
+from .places import gazetteer, tone_variants
 
 _WORD = r"[\p{L}\p{M}\p{N}]"
 FULL, SINGLE, PAIR = "full", "single", "pair"
 _WORD_SPLIT = regex.compile(r"[\s\-–—]+")
-_PREVIOUS = regex.compile(r"([\p{L}\p{M}]+)[ \u00a0]$")
+# backwards, as in places.py: the group is the whole run of letters before the last space
+_PREVIOUS = regex.compile(r"([\p{L}\p{M}]+)[ \u00a0]$", regex.REVERSE)
 _NEXT = regex.compile(r"[ \u00a0]([\p{L}\p{M}]+)")
 
 
@@ -41,7 +42,8 @@ class Entry:
 @dataclass(frozen=True)
 class Names:
     index: NameIndex[Entry]
-    state_before: regex.Pattern
+    state_before: regex.Pattern  # searched backwards: whether a state form ends the text
+    state_span: regex.Pattern  # the same forwards: how much of it to take in (rare)
     not_after: regex.Pattern
     not_before: dict[str, frozenset[str]]
     not_sentence_initial: frozenset[str]
@@ -72,8 +74,10 @@ def _split_cldr(name: str) -> list[str]:
 
 
 def _ends_with(words: list[str], flags: int = regex.IGNORECASE) -> regex.Pattern:
+    """Whether a text ends with one of ``words`` and white space; searched backwards (see
+    ``places._PREVIOUS``), for a yes or no."""
     alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})[ \u00a0]+$", flags)
+    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})[ \u00a0]+$", flags | regex.REVERSE)
 
 
 @functools.cache
@@ -107,13 +111,15 @@ def names() -> Names:
     dash = r"[ \u00a0]*[-–—][ \u00a0]*"
     shorts = [*data["pair_partners"], *data["single"], *data["pair_only"]]
     partners = "|".join(form_regex(p) for p in sorted(shorts, key=len, reverse=True))
+    state = rf"(?<!{_WORD})(?:{states})[ \u00a0]+$"
     return Names(
         index=NameIndex(entries),
-        state_before=regex.compile(rf"(?<!{_WORD})(?:{states})[ \u00a0]+$", regex.IGNORECASE),
+        state_before=regex.compile(state, regex.IGNORECASE | regex.REVERSE),
+        state_span=regex.compile(state, regex.IGNORECASE),
         not_after=_ends_with(data["not_after"]),
         not_before={str(k): frozenset(v) for k, v in data["not_before"].items()},
         not_sentence_initial=frozenset(data["not_sentence_initial"]),
-        pair_before=regex.compile(rf"(?<!{_WORD})(?:{partners}){dash}$"),
+        pair_before=regex.compile(rf"(?<!{_WORD})(?:{partners}){dash}$", regex.REVERSE),
         pair_after=regex.compile(rf"^{dash}(?:{partners})(?!{_WORD})"),
         title_before=_ends_with(data["title_words"]),
         country_before=_ends_with(data["country_words"] + data["title_words"]),
@@ -126,6 +132,11 @@ def names() -> Names:
     )
 
 
+def _dashed(window: str) -> bool:
+    return "-" in window or "–" in window or "—" in window
+
+
+@functools.lru_cache(maxsize=4096)  # a few hundred spellings come back on every page
 def _capitals_as_written(written: str, canonical: str) -> bool:
     """The words the list capitalises are capitalised in the text (or it is all capitals)."""
     if _all_capitals(written):
@@ -171,9 +182,9 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
     before = text[max(floor, start - 40) : start]
     if entry.kind != PAIR and n.state_before.search(before):
         return True  # CHLB Đức, Liên bang Nga
-    paired = bool(
-        n.pair_before.search(text[max(floor, start - 20) : start])
-        or n.pair_after.match(text[end : min(ceil, end + 20)])
+    left, right = text[max(floor, start - 20) : start], text[end : min(ceil, end + 20)]
+    paired = bool(  # both pair patterns need a dash: most windows have none (a C-level test)
+        (_dashed(left) and n.pair_before.search(left)) or (_dashed(right) and n.pair_after.match(right))
     )
     if paired and entry.kind != FULL and n.language_before.search(text[max(floor, start - 30) : start]):
         return False  # bằng 2 thứ tiếng (Việt - Anh): languages, not countries
@@ -200,18 +211,22 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
 
 
 def find_countries(
-    text: str, regions: list[list[int]] | None = None, masked: list[tuple[int, int]] | None = None
+    text: str,
+    regions: list[list[int]] | None = None,
+    masked: list[tuple[int, int]] | None = None,
+    stops: list[list[int]] | None = None,
 ) -> list[Country]:
     """Every foreign country mention inside ``regions``, in text order; spans overlapping
-    ``masked`` (the province names) are not countries."""
+    ``masked`` (the province names) are not countries. ``stops``: see ``name_stops``."""
     from .spans import SpanIndex
 
     n = names()
     taken = SpanIndex(masked or [])
+    regions = regions if regions is not None else [[0, len(text)]]
     found = [
         (s, e, entry, start, end)
-        for start, end in (regions if regions is not None else [[0, len(text)]])
-        for s, e, entry in n.index.find(text, start, end)
+        for i, (start, end) in enumerate(regions)
+        for s, e, entry in n.index.find(text, start, end, None if stops is None else stops[i])
         if not taken.overlaps(s, e)
     ]
     given = _given_names(text, found)
@@ -221,11 +236,22 @@ def find_countries(
             continue
         if entry.canonical in given and not n.country_before.search(text[max(start, s - 30) : s]):
             continue  # `Phương Nga` ... `Tôi thấy Nga có tiềm năng`: the same person
-        state = n.state_before.search(text[max(start, s - 40) : s])
-        if state and entry.kind != PAIR:
-            s -= len(state.group())
+        before = text[max(start, s - 40) : s]
+        if entry.kind != PAIR and n.state_before.search(before):
+            s -= len(n.state_span.search(before).group())  # the leftmost start, as written
         out.append(Country(s, e, text[s:e], entry.code))
     return out
+
+
+@functools.cache
+def _places_and_countries_gate():
+    return joint_gate(gazetteer().index, names().index)
+
+
+def name_stops(text: str, regions: list[list[int]]) -> list[list[int]]:
+    """Where a province's or a country's name may begin, region by region: one scan of the
+    page for both stages (``find_places`` and ``find_countries`` take it as ``stops``)."""
+    return gate_stops(_places_and_countries_gate(), text, regions)
 
 
 def _given_names(text: str, found: list) -> set[str]:

@@ -23,7 +23,12 @@ from .names import NameIndex, key
 from .provinces import provinces
 
 _NAME_SPLIT = regex.compile(r"[\s\-–—.]+")
-_PREVIOUS = regex.compile(r"(?:^|[ \u00a0])([\p{L}\p{M}]+)[ \u00a0]$")
+# Patterns that end in ``$`` and read the few words before a name are searched backwards
+# (``regex.REVERSE``): a match can only end at the end, so a backward search tries its
+# alternatives there once instead of at every position of the window; it finds a match
+# exactly when a forward search does (callers only ask whether, or take a group that is
+# the same either way: here the one run of letters before the last space).
+_PREVIOUS = regex.compile(r"(?:^|[ \u00a0])([\p{L}\p{M}]+)[ \u00a0]$", regex.REVERSE)
 
 __all__ = ["find_places", "is_place", "key", "tone_variants", "strip_marks"]
 
@@ -48,10 +53,11 @@ def tone_variants(form: str, swaps: dict[str, str]) -> set[str]:
 
 def _words_before(words: list[str], flags: int = 0, names: int = 0) -> regex.Pattern:
     """Matches a text that ends with one of ``words`` and white space (or a glued ``TP.``),
-    then up to ``names`` capitalised syllables (``ông Phí`` before ``Thái Bình``)."""
+    then up to ``names`` capitalised syllables (``ông Phí`` before ``Thái Bình``); searched
+    backwards (see ``_PREVIOUS``), for a yes or no."""
     alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
     syllables = rf"(?-i:\p{{Lu}}[\p{{L}}\p{{M}}]*[ \u00a0]+){{0,{names}}}" if names else ""
-    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})(?:[ \u00a0]+|(?<=\.)){syllables}$", flags)
+    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})(?:[ \u00a0]+|(?<=\.)){syllables}$", flags | regex.REVERSE)
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,8 @@ class Gazetteer:
     name_syllables: frozenset[str]
     city_word_units: frozenset[str]
     only_after_city_word: frozenset[str]
+    city_words: tuple[str, ...]  # for ends_with_one, before city_before
+    feature_words: tuple[str, ...]
 
 
 @functools.cache
@@ -94,13 +102,26 @@ def gazetteer() -> Gazetteer:
         name_syllables=frozenset(data["name_syllables"]),
         city_word_units=frozenset(str(c) for c in data["city_word_units"]),
         only_after_city_word=frozenset(key(f) for f in data["only_after_city_word"]),
+        city_words=tuple(data["city_words"]),
+        feature_words=tuple(data["feature_words"]),
     )
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred spellings come back on every page
 def written_as_name(written: str) -> bool:
     """Every syllable starts with a capital (``Hòa Bình``), or the whole is in capitals."""
     words = [w for w in _NAME_SPLIT.split(written) if w and w[0].isalpha()]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+def ends_with_one(before: str, words: tuple[str, ...]) -> bool:
+    """Whether ``before``, less one final line break (``$`` also matches before it) and its
+    trailing spaces, ends with one of ``words``. A ``_words_before`` pattern without case
+    folding or names can match only then (its words end in a letter or a dot), so this
+    test in C runs first and most names, after no such word, skip the regex."""
+    if before.endswith("\n"):
+        before = before[:-1]
+    return before.rstrip(" \u00a0").endswith(words)
 
 
 def _previous_syllable(text: str, start: int, floor: int) -> str:
@@ -115,13 +136,15 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
     before = text[max(floor, start - 30) : start]
     if not written_as_name(written) and not g.unit_before.search(before):
         return False  # hòa bình; but after `tỉnh` a name typed in lower case (`tỉnh Yên bái`) is one
-    after_city_word = bool(g.city_before.search(before))
+    after_city_word = ends_with_one(before, g.city_words) and bool(g.city_before.search(before))
     if key(written) in g.only_after_city_word:
         return after_city_word
     unit = provinces()[code]
     if after_city_word and (not unit.city or code in g.city_word_units):
         return False
-    if not after_city_word and (g.feature_before.search(before) or g.person_before.search(before)):
+    if not after_city_word and (
+        (ends_with_one(before, g.feature_words) and g.feature_before.search(before)) or g.person_before.search(before)
+    ):
         return False
     return _previous_syllable(text, start, floor) not in g.name_syllables
 
@@ -135,13 +158,16 @@ def _signature(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
     return bool(before) and before[-1] in ".!?…" and before.endswith(("./.", "/.", "...", "…"))
 
 
-def find_places(text: str, regions: list[list[int]] | None = None) -> list[Place]:
-    """Every province mention inside ``regions`` (the title and paragraphs), in text order."""
+def find_places(
+    text: str, regions: list[list[int]] | None = None, stops: list[list[int]] | None = None
+) -> list[Place]:
+    """Every province mention inside ``regions`` (the title and paragraphs), in text order;
+    ``stops``: where the names gate stopped in each region, if already known (``NameIndex.find``)."""
     g = gazetteer()
     units = provinces()
     out: list[Place] = []
-    for start, end in regions if regions is not None else [[0, len(text)]]:
-        for s, e, code in g.index.find(text, start, end):
+    for i, (start, end) in enumerate(regions if regions is not None else [[0, len(text)]]):
+        for s, e, code in g.index.find(text, start, end, None if stops is None else stops[i]):
             if code is None or not is_place(text, s, e, code, start) or _signature(text, s, e, start, end):
                 continue
             out.append(Place(s, e, text[s:e], code, units[code].name))

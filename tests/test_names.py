@@ -1,0 +1,140 @@
+"""The name index's gate (extract/find/names.py): it must stop wherever the plain walk over
+every capitalised word finds a name, so that both give the same names. Examples are our own."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+import pytest
+import regex
+
+from extract.find import names as N
+from extract.find.countries import names as country_names
+from extract.find.names import NameIndex, key
+from extract.find.places import gazetteer
+
+
+def _plain(index: NameIndex, text: str, start: int = 0, end: int | None = None) -> list:
+    """``find`` without the gate: every capitalised word is a start, as before the gate."""
+    plain = NameIndex.__new__(NameIndex)
+    plain.forms, plain.longest = index.forms, index.longest
+    plain.starts = lambda t, s, e, stops=None: N._CAPITALISED.finditer(t, s, e)  # type: ignore[method-assign]
+    return list(plain.find(text, start, end))
+
+
+def test_the_unicode_facts_the_gate_relies_on():
+    """Over all of Unicode: nothing beyond the BMP folds into it (the preimages are taken
+    from the BMP only), folding keeps word characters word characters and the rest the rest,
+    and stdlib's ``[^\\W_]`` only holds word characters of the walk's class."""
+    word = regex.compile(r"[\p{L}\p{M}\p{N}]")
+    alnum = re.compile(N._ALNUM)
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        is_word = word.match(c) is not None
+        if alnum.match(c):
+            assert is_word, hex(i)
+        f = c.casefold()
+        if f != c:
+            assert i <= 0xFFFF or all(ord(x) > 0xFFFF for x in f), hex(i)
+            assert all((word.match(x) is not None) == is_word for x in f), hex(i)
+
+
+INDEX = NameIndex({key(f): f for f in ("Phú Yên", "Kon Tum", "Bà Rịa - Vũng Tàu", "Vũng Tàu", "Essen", "Mỹ")})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đoàn công tác tỉnh Phú Yên về thăm.",
+        "Từ PHÚ YÊN ra, rồi tới Kon Tum.",
+        "Đường về Bà Rịa – Vũng Tàu, và Bà Rịa-Vũng Tàu, và Bà  Rịa -  Vũng Tàu.",
+        "Tàu cập cảng Vũng Tàu sáng nay.",
+        "\u212aon Tum viết bằng dấu Kelvin",  # KELVIN SIGN folds to k
+        "Thành phố E\u1e9eEN và ESSEN, Eßen",  # ẞ and ß fold to ss
+        "Hàng Mỹ, người Mỹ, Mỹ.",
+    ],
+)
+def test_the_gate_stops_where_a_name_is(text):
+    found = list(INDEX.find(text))
+    assert found, text
+    assert found == _plain(INDEX, text)
+    for s, _, _ in found:
+        assert any(m.start() == s for m in INDEX.gate.finditer(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phú yên viết thường không phải tên riêng",  # no capital
+        "Phú Yênx, Kon Tumy: the word goes on",  # the last word does not end there
+        "Phú - - - Yên",  # a gap longer than four characters
+        "Phú Thọ và Kon Rẫy",  # another second word
+        "Bà Rịa và Vũng Liêm",
+        "ĐÀ NẴNG",  # a name the index does not hold
+    ],
+)
+def test_the_gate_stays_silent_where_no_name_is(text):
+    assert _plain(INDEX, text) == [] == list(INDEX.find(text))
+    heads = {m.start() for m in INDEX.gate.finditer(text)}
+    assert not heads & {m.start() for m in N._CAPITALISED.finditer(text) if m.group().casefold() not in INDEX.longest}
+
+
+def test_a_region_start_inside_a_word_sees_the_text_before_it():
+    """Like the plain walk, the gate reads the character before ``start`` (``xMỹ`` is no name)."""
+    text = "xMỹ và Mỹ"
+    assert list(INDEX.find(text, 1)) == _plain(INDEX, text, 1) == [(7, 9, "Mỹ")]
+    assert list(INDEX.find(text, 0, 8)) == _plain(INDEX, text, 0, 8) == []  # `M` then the end
+
+
+def _mixed_text(rng: random.Random, names: list[str]) -> str:
+    """Names in every case, glued, split or cut short, among ordinary words and gaps."""
+    parts = []
+    for _ in range(rng.randrange(5, 40)):
+        pick = rng.random()
+        if pick < 0.5:
+            name = rng.choice(names)
+            name = rng.choice([name, name.upper(), name.lower(), name.title(), name[: rng.randrange(1, len(name) + 1)]])
+            parts.append(name)
+        else:
+            parts.append(rng.choice(["và", "Tỉnh", "ông", "Người", "ĐOÀN", "x", "3", "Anhx", "Nam's"]))
+        parts.append(rng.choice([" ", "  ", ", ", " - ", "–", "\n", ".", "", "(", " \u00a0"]))
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("which", ["places", "countries"])
+def test_gated_find_equals_the_plain_walk_on_generated_text(which):
+    index = gazetteer().index if which == "places" else country_names().index
+    written = sorted({f for f in index.forms})
+    rng = random.Random(16)
+    for _ in range(400):
+        text = _mixed_text(rng, written)
+        a, b = sorted(rng.randrange(len(text) + 1) for _ in range(2))
+        assert list(index.find(text)) == _plain(index, text), text
+        assert list(index.find(text, a, b)) == _plain(index, text, a, b), (text, a, b)
+
+
+def test_one_scan_for_places_and_countries_gives_each_its_own_names():
+    """``name_stops`` (one joint gate) stops wherever either index's own gate does, so the
+    pipeline's shared scan finds the same places and countries as a scan per stage."""
+    from extract.find.countries import find_countries, name_stops
+    from extract.find.places import find_places
+
+    text = "Đoàn Hà Nam sang Nam Phi.\nHÀ LAN và Lào Cai, Việt - Lào, Bà Rịa – Vũng Tàu\nNga, chị Nga"
+    regions = [[0, 25], [26, len(text)]]
+    stops = name_stops(text, regions)
+    places = find_places(text, regions)
+    assert places == find_places(text, regions, stops) and places
+    masked = [(p.start, p.end) for p in places]
+    countries = find_countries(text, regions, masked)
+    assert countries == find_countries(text, regions, masked, stops) and countries
+    rng = random.Random(61)
+    written = sorted(set(gazetteer().index.forms) | set(country_names().index.forms))
+    for _ in range(200):
+        text = _mixed_text(rng, written)
+        cut = rng.randrange(len(text) + 1)
+        regions = [[0, cut], [cut, len(text)]]
+        stops = name_stops(text, regions)
+        assert find_places(text, regions, stops) == find_places(text, regions), text
+        assert find_countries(text, regions, None, stops) == find_countries(text, regions), text
