@@ -59,9 +59,11 @@ def test_fuzz_bytes_give_a_record_or_a_typed_error(data):
 
 
 def _seconds(text: str) -> float:
-    start = time.perf_counter()
+    """CPU seconds of the default stages: unlike wall time, other processes on a busy
+    machine do not add to them, so the growth ratios below stay meaningful under load."""
+    start = time.process_time()
     run_stages(text, Record(id="x"), DEFAULT_STAGES)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 PATHOLOGICAL = {
@@ -125,7 +127,7 @@ def _long_state_code(n: int) -> str:
 
 
 GROWTH = {
-    "number words that never parse whole": (_hai_chain, 2_000),
+    "number words that never parse whole": (_hai_chain, 8_000),  # ~10 ms: above timer noise
     "citations and short forms": (_citations_and_short_forms, 40_000),
     "long upper-case State code": (_long_state_code, 16_000),
 }
@@ -138,8 +140,8 @@ def test_time_grows_linearly_at_4x(name):
     make, size = GROWTH[name]
     small, big = make(size), make(4 * size)
     _seconds(small)  # warm caches
-    t1 = min(_seconds(small) for _ in range(3))
-    t4 = min(_seconds(big) for _ in range(3))
+    t1 = min(_seconds(small) for _ in range(5))
+    t4 = min(_seconds(big) for _ in range(5))
     assert t4 / max(t1, 1e-3) < 8, f"{name}: {t1:.4f}s -> {t4:.4f}s"
 
 
