@@ -26,7 +26,8 @@ _BULLET = regex.compile(r"[-–—][ \t\u00a0]*[\p{Lu}\d\"“]")
 # candidate ends: punctuation, closers, white space, then something that can start a
 # sentence (the look-ahead spares Python the many dots inside numbers and abbreviations
 # followed by lower case); boundary_ok() then applies the protections
-_END = regex.compile(r"(?:\./\.|\.\.\.|[.!?…])+[\"”’')\]»]*(?=\s+[\p{Lu}\d\"“‘'(\[«\-–—•+*])")
+_END = regex.compile(r"(?:\./\.|\.\.\.|[.!?…])+[\"”’')\]»]*(?=\s+([\p{Lu}\d\"“‘'(\[«\-–—•+*]))")
+
 
 
 @functools.cache
@@ -55,6 +56,11 @@ def _protected(text: str, punct_start: int, floor: int) -> bool:
     if token in abbreviations:
         return not _function_word_follows(text, punct_start + 1)
     return len(token) == 1 and token.isupper()
+
+
+# ``_starts_sentence`` per character, remembered: a few dozen characters start the
+# sentences of a corpus, at most the characters of ``_END``'s look-ahead class
+_STARTERS: dict[str, bool] = {}
 
 
 def _opens_item(text: str, pos: int, floor: int) -> bool:
@@ -123,12 +129,51 @@ def split_sentences(
 
 
 def _cuts_rules(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The rule engine's cuts: ``boundary_ok`` for every candidate of ``_END``, inlined.
+
+    This runs for every candidate end of every paragraph, so the same tests are written
+    out here with their results shared: the look-ahead of ``_END`` already found the next
+    word's first character (white space under ``\\s`` is white space under
+    ``str.isspace`` too, and the character it stops at is not white space, so this is
+    where ``boundary_ok``'s scan stops), and ``_protected`` is asked only about a dot
+    that ``_plain_word_before`` cannot clear at a glance. ``test_segment`` checks that
+    this and ``boundary_ok`` agree on texts written to take every branch."""
+    openers = _rules()[1]
+    starts_ok = _STARTERS
+    endings = _abbreviation_endings()
     cuts = []
     for m in _END.finditer(text, start, end):
-        nxt = boundary_ok(text, m.start(), m.end(), end)
-        if nxt is not None:
-            cuts.append((m.end(), nxt))
+        j = m.start(1)
+        ch = text[j]
+        ok = starts_ok.get(ch)
+        if ok is None:
+            ok = starts_ok[ch] = _starts_sentence(ch, openers)
+        if not ok:
+            continue
+        ps = m.start()
+        punct = text[ps]
+        if not (ch.isupper() or ch.isdigit()) and (punct == "…" or text.startswith("...", ps)):
+            continue  # "quần áo… (Sóc Sơn).": an ellipsis inside a list
+        if punct == "." and ps >= 3:
+            # the three characters before the dot are letters or digits (so the word
+            # there is three long or more: no initial, no item number) and no
+            # abbreviation ends with them: the dot is not protected; else ask
+            last3 = text[ps - 3 : ps]
+            if not (last3.isalnum() and last3 not in endings) and _protected(text, ps, 0):
+                continue
+        elif punct == "." and _protected(text, ps, 0):
+            continue
+        if ch in "-–—" and not _BULLET.match(text, j, j + 4):
+            continue  # '... vô lý!" - nghệ sĩ X nói.': an attribution, not a bullet
+        cuts.append((m.end(), j))
     return cuts
+
+
+@functools.cache
+def _abbreviation_endings() -> frozenset[str]:
+    """The last three characters of every abbreviation (see ``_cuts_rules``)."""
+    # (YAML reads a bare ``No`` in the list as false: only the strings are words)
+    return frozenset(a[-3:] for a in _rules()[0] if isinstance(a, str) and len(a) >= 3)
 
 
 def _cuts_underthesea(text: str, start: int, end: int) -> list[tuple[int, int]]:
