@@ -68,7 +68,7 @@ def clean_layout(text: str, lines: list[Line]) -> Layout | None:
         t = ln.text if len(ln.text) <= 400 else ln.text[:200] + " " + ln.text[-200:]
         if "|" in t or "![" in t or (ln.words <= 40 and c.furniture.search(t)):
             return None
-        if ("(" in t and c.caption_marks.search(t)) or ("ảnh" in t.lower() and c.caption.search(t)):
+        if ("(" in t and c.caption_marks.search(t)) or (_has_anh(t) and c.caption.search(t)):
             return None
     if not all(ln.terminal for ln in body[:-1]) or foreign_banner(head, rows):
         return None
@@ -82,6 +82,12 @@ def clean_layout(text: str, lines: list[Line]) -> Layout | None:
         layout.byline = credit
         layout.glued_byline_start = text.rfind(credit, last.start, last.end)
     return layout
+
+
+def _has_anh(text: str) -> bool:
+    """``ảnh`` in any case (every caption cue names it); the substring tests spare most
+    lines a lower-cased copy (only ``ả`` and ``Ả`` lower-case to an ``ả``)."""
+    return ("ả" in text or "Ả" in text) and "ảnh" in text.lower()
 
 
 def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float]) -> Layout:
