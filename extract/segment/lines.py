@@ -43,58 +43,29 @@ class Line:
     stamp: str | None = None  # a scraper's metadata date cut from the line's start (``date 2025-12-03``)
 
 
-class CueSet:
-    """A cue list searched cue by cue: ``search`` gives the match that the list as one
-    alternation (``A|B|...``) gives, the leftmost, the earlier cue first where two start
-    at the same place. One alternation of cues that may match anywhere in a line (``©``,
-    ``lượt xem``, ``... chia sẻ$``) makes the regex engine try every cue at every
-    character; each cue alone is found with its own literal scan or anchor, several
-    times faster over a page's lines (the segmenter searches every line)."""
-
-    def __init__(self, fragments: list[str]):
-        self.pattern = "|".join(fragments)
-        if any(_GLOBAL_FLAG.search(f) for f in fragments):  # a flag for the whole alternation
-            self.parts: tuple[regex.Pattern[str], ...] = (regex.compile(self.pattern),)
-        else:
-            self.parts = tuple(regex.compile(f) for f in fragments)
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-        end = len(text) if endpos is None else endpos
-        best = None
-        for part in self.parts:
-            m = part.search(text, pos, end)
-            if m is not None and (best is None or m.start() < best.start()):
-                best = m
-                if m.start() == pos:
-                    break  # nothing starts earlier, and earlier cues win ties
-        return best
-
-
-_GLOBAL_FLAG = regex.compile(r"\(\?[a-zA-Z]+\)")
-
-
 @dataclass(frozen=True)
 class Cues:
     function_words: frozenset[str]
     image: regex.Pattern[str]
-    caption: CueSet
-    byline: CueSet
-    related: CueSet
-    furniture: CueSet
-    date: CueSet
+    caption: regex.Pattern[str]
+    byline: regex.Pattern[str]
+    related: regex.Pattern[str]
+    furniture: regex.Pattern[str]
+    date: regex.Pattern[str]
     stamp: regex.Pattern[str]
-    caption_marks: CueSet
-    controls: CueSet
+    caption_marks: regex.Pattern[str]
+    controls: regex.Pattern[str]
     place_date: regex.Pattern[str]
-    narrative: CueSet
+    narrative: regex.Pattern[str]
     apposition: regex.Pattern[str]
-    publication: CueSet
+    publication: regex.Pattern[str]
 
 
-def _one_of(patterns: list[str]) -> CueSet:
-    """A cue list as one alternation (a leading ``(?i)`` becomes a scoped ``(?i:...)``),
-    searched cue by cue (see ``CueSet``)."""
-    return CueSet([f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns])
+def _one_of(patterns: list[str]) -> regex.Pattern[str]:
+    """A cue list as one alternation, so that a line is searched once per list (a
+    leading ``(?i)`` becomes a scoped ``(?i:...)``)."""
+    parts = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns]
+    return regex.compile("|".join(parts))
 
 
 @functools.cache

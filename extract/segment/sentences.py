@@ -58,11 +58,6 @@ def _protected(text: str, punct_start: int, floor: int) -> bool:
     return len(token) == 1 and token.isupper()
 
 
-# ``_starts_sentence`` per character, remembered: a few dozen characters start the
-# sentences of a corpus, at most the characters of ``_END``'s look-ahead class
-_STARTERS: dict[str, bool] = {}
-
-
 def _opens_item(text: str, pos: int, floor: int) -> bool:
     """Does a token at ``pos`` open a list item (after a colon, a sentence end, or at the
     start of the paragraph)?"""
@@ -135,36 +130,33 @@ def _cuts_rules(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out here with their results shared: the look-ahead of ``_END`` already found the next
     word's first character (white space under ``\\s`` is white space under
     ``str.isspace`` too, and the character it stops at is not white space, so this is
-    where ``boundary_ok``'s scan stops), and ``_protected`` is asked only about a dot
-    that ``_plain_word_before`` cannot clear at a glance. ``test_segment`` checks that
-    this and ``boundary_ok`` agree on texts written to take every branch."""
+    where ``boundary_ok``'s scan stops), a capital or a digit there makes the ellipsis
+    and dash tests moot, and ``_protected`` is asked only about a dot that the three
+    characters before it cannot clear at a glance. ``test_segment`` checks that this and
+    ``boundary_ok`` agree on texts written to take every branch."""
     openers = _rules()[1]
-    starts_ok = _STARTERS
     endings = _abbreviation_endings()
     cuts = []
     for m in _END.finditer(text, start, end):
         j = m.start(1)
         ch = text[j]
-        ok = starts_ok.get(ch)
-        if ok is None:
-            ok = starts_ok[ch] = _starts_sentence(ch, openers)
-        if not ok:
-            continue
         ps = m.start()
-        punct = text[ps]
-        if not (ch.isupper() or ch.isdigit()) and (punct == "…" or text.startswith("...", ps)):
-            continue  # "quần áo… (Sóc Sơn).": an ellipsis inside a list
-        if punct == "." and ps >= 3:
+        if ch.isupper() or ch.isdigit():
+            pass  # (most sentences start so; the ellipsis and dash tests below never apply)
+        elif ch in openers:
+            if text[ps] == "…" or text.startswith("...", ps):
+                continue  # "quần áo… (Sóc Sơn).": an ellipsis inside a list
+            if ch in "-–—" and not _BULLET.match(text, j, j + 4):
+                continue  # '... vô lý!" - nghệ sĩ X nói.': an attribution, not a bullet
+        else:
+            continue
+        if text[ps] == ".":
             # the three characters before the dot are letters or digits (so the word
             # there is three long or more: no initial, no item number) and no
             # abbreviation ends with them: the dot is not protected; else ask
-            last3 = text[ps - 3 : ps]
+            last3 = text[ps - 3 : ps] if ps >= 3 else ""
             if not (last3.isalnum() and last3 not in endings) and _protected(text, ps, 0):
                 continue
-        elif punct == "." and _protected(text, ps, 0):
-            continue
-        if ch in "-–—" and not _BULLET.match(text, j, j + 4):
-            continue  # '... vô lý!" - nghệ sĩ X nói.': an attribution, not a bullet
         cuts.append((m.end(), j))
     return cuts
 
