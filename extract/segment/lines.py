@@ -69,6 +69,22 @@ def _one_of(patterns: list[str]) -> regex.Pattern[str]:
 
 
 @functools.cache
+def cue_parts(key: str) -> tuple[regex.Pattern[str], ...]:
+    """The cue list ``key`` of ``boilerplate.yaml`` as one pattern per cue. A line holds
+    a cue of the list exactly when one of these finds one, and on lines of a few hundred
+    characters a search per cue is about twice as fast as one search for the alternation
+    of ``cues()`` when the list mixes anchored cues with cues that may stand anywhere
+    (``furniture``, ``caption_cues``): each cue alone gets its own anchor or literal scan."""
+    data = lexicon.load("boilerplate")
+    return tuple(regex.compile(f"(?i:{p[4:]})" if p.startswith("(?i)") else p) for p in data[key])
+
+
+def has_cue(parts: tuple[regex.Pattern[str], ...], text: str) -> bool:
+    """Does ``text`` hold one of the cues of ``cue_parts``?"""
+    return any(p.search(text) for p in parts)
+
+
+@functools.cache
 def cues() -> Cues:
     data = lexicon.load("boilerplate")
     comp = lambda key: _one_of(data[key])  # noqa: E731
