@@ -11,9 +11,7 @@ conventions (``Ảnh:``, ``Tin liên quan``, ``lượt xem``), each one feature 
 from __future__ import annotations
 
 import functools
-import operator
 from dataclasses import dataclass
-from itertools import compress, repeat
 
 import regex
 
@@ -109,18 +107,18 @@ def cues() -> Cues:
 _SAMPLE = 80  # words looked at per line, spread evenly over a long line
 _TERMINAL = regex.compile(r"(?:[.!?…:;]|\./\.)[\"”’')\]]*$")
 _WORD_PUNCT = ".,;:!?…\"“”'()[]"  # stripped from both ends of a word before it is looked at
-_FIRST = operator.itemgetter(slice(0, 1))  # a word's first character ("" for an empty word)
 
 
 def split_lines(text: str) -> list[Line]:
     """Every line of ``text`` with its stripped span and features (blank lines included).
 
-    The per-word evidence (function-word share, capitalised share) is computed with
-    ``map`` and ``compress`` over the word list rather than a Python loop per word: every
-    line of every page passes here, and C-level iteration makes it several times
-    cheaper with the same values."""
+    The per-word evidence (function-word share, capitalised share) is summed from
+    tables that remember each word's facts (``_word_tables``) with ``map``, not a Python
+    loop per word: every line of every page passes here, and a look-up per word is
+    several times cheaper than stripping, lower-casing and testing it, with the same
+    values (``test_segment_fast_paths`` checks them against the loop)."""
     c = cues()
-    function_word = c.function_words.__contains__
+    words = _word_tables(c.function_words)
     stamp_re, date_re = c.stamp, DATE
     out: list[Line] = []
     append = out.append
@@ -152,13 +150,13 @@ def split_lines(text: str) -> list[Line]:
             n_words = len(tokens)
         # a sample of the words is enough to tell prose from furniture on long lines
         step = len(tokens) // _SAMPLE
-        words = list(map(str.strip, tokens[::step] if step > 1 else tokens, repeat(_WORD_PUNCT)))
-        firsts = list(map(_FIRST, words))
-        is_alpha = list(map(str.isalpha, firsts))  # the words that start with a letter
-        n_alpha = sum(is_alpha)
-        func = sum(map(function_word, map(str.lower, compress(words, is_alpha))))
+        sample = tokens[::step] if step > 1 else tokens
         short = n_words <= 30
-        caps = sum(map(str.isupper, compress(firsts, is_alpha))) if short else 0
+        # per word: starts with a letter (after its punctuation is stripped), is a
+        # function word, starts with a capital; read from the remembered tables
+        n_alpha = sum(map(words.alpha.__getitem__, sample))
+        func = sum(map(words.function.__getitem__, sample)) if n_alpha else 0
+        caps = sum(map(words.capital.__getitem__, sample)) if short and n_alpha else 0
         line = Line(
             i,
             start,
@@ -175,6 +173,53 @@ def split_lines(text: str) -> list[Line]:
         line.kind = _kind(line, c)
         append(line)
     return out
+
+
+class _WordTable(dict):
+    """What one fact about a word is (1 or 0), computed the first time the word is seen:
+    a page's words are mostly words seen before, and a table look-up per word is cheaper
+    than stripping, lower-casing and testing it again. The tables are emptied when they
+    grow large, so memory stays bounded on any corpus."""
+
+    def __init__(self, fact):
+        super().__init__()
+        self.fact = fact
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= _TABLE_SIZE:
+            self.clear()
+        value = self[token] = self.fact(token)
+        return value
+
+
+_TABLE_SIZE = 50_000  # words per table (a year of news holds far more distinct tokens)
+
+
+@dataclass(frozen=True)
+class _WordTables:
+    alpha: _WordTable
+    function: _WordTable
+    capital: _WordTable
+
+
+@functools.cache
+def _word_tables(function_words: frozenset[str]) -> _WordTables:
+    """The facts ``split_lines`` counts per word (a word is a token with the punctuation
+    around it stripped): it starts with a letter; it starts with a letter and is a
+    function word; it starts with a capital letter."""
+
+    def alpha(token: str) -> int:
+        return int(token.strip(_WORD_PUNCT)[:1].isalpha())
+
+    def function(token: str) -> int:
+        word = token.strip(_WORD_PUNCT)
+        return int(word[:1].isalpha() and word.lower() in function_words)
+
+    def capital(token: str) -> int:
+        first = token.strip(_WORD_PUNCT)[:1]
+        return int(first.isalpha() and first.isupper())
+
+    return _WordTables(_WordTable(alpha), _WordTable(function), _WordTable(capital))
 
 
 def _may_hold_date(text: str) -> bool:
