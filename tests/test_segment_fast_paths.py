@@ -135,3 +135,15 @@ def test_the_word_tables_stay_bounded_and_right_when_emptied(monkeypatch):
         line = lines.split_lines(text)[0]
         assert (line.func_share, line.cap_share) == _plain_evidence(text)
         assert max(len(tables.alpha), len(tables.function), len(tables.capital)) <= 5
+
+
+def test_the_letter_count_from_the_words_gives_the_kind_the_text_gives():
+    c = lines.cues()
+    for text in ("Hotline 0912 345 678 - 0234 3822 000 - 1900 1234",  # mostly digits: furniture
+                 "12/03 - 14/03 - 16/03 - 18/03 ... xem 1.204",
+                 "Lễ ra quân tình nguyện hè 2024 của 15 đoàn cơ sở",  # mostly letters: a short line
+                 "A1 B2 C3 D4 E5 F6 G7 H8",
+                 " ".join(["1"] * 170)):  # 170 words under 400 characters: only a sample is read
+        line = lines.split_lines(text)[0]
+        assert line.kind == lines._kind(line, c), text
+    assert lines.split_lines("Hotline 0912 345 678 - 0234 3822 000 - 1900 1234")[0].kind == lines.FURNITURE

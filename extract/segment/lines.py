@@ -118,7 +118,7 @@ def split_lines(text: str) -> list[Line]:
     several times cheaper than stripping, lower-casing and testing it, with the same
     values (``test_segment_fast_paths`` checks them against the loop)."""
     c = cues()
-    words = _word_tables(c.function_words)
+    table = _word_table(c.function_words)
     stamp_re, date_re = c.stamp, DATE
     out: list[Line] = []
     append = out.append
@@ -152,11 +152,14 @@ def split_lines(text: str) -> list[Line]:
         step = len(tokens) // _SAMPLE
         sample = tokens[::step] if step > 1 else tokens
         short = n_words <= 30
-        # per word: starts with a letter (after its punctuation is stripped), is a
-        # function word, starts with a capital; read from the remembered tables
-        n_alpha = sum(map(words.alpha.__getitem__, sample))
-        func = sum(map(words.function.__getitem__, sample)) if n_alpha else 0
-        caps = sum(map(words.capital.__getitem__, sample)) if short and n_alpha else 0
+        # per word, from the remembered table: starts with a letter (once its punctuation
+        # is stripped), is a function word, starts with a capital, how many letters it
+        # holds; the four counts are summed at once in one integer (``_pack``)
+        packed = sum(map(table.__getitem__, sample))
+        n_alpha, func = packed & _FIELD, (packed >> 16) & _FIELD
+        caps = (packed >> 32) & _FIELD if short else 0
+        # the letters of a line are those of its words (white space holds none)
+        letters = packed >> 48 if sample is tokens and len(stripped) <= 1500 else None
         line = Line(
             i,
             start,
@@ -170,16 +173,16 @@ def split_lines(text: str) -> list[Line]:
             short and _may_hold_date(stripped) and date_re.search(stripped) is not None,
             stamp.group("date") if stamp else None,
         )
-        line.kind = _kind(line, c)
+        line.kind = _kind(line, c, letters)
         append(line)
     return out
 
 
 class _WordTable(dict):
-    """What one fact about a word is (1 or 0), computed the first time the word is seen:
-    a page's words are mostly words seen before, and a table look-up per word is cheaper
-    than stripping, lower-casing and testing it again. The tables are emptied when they
-    grow large, so memory stays bounded on any corpus."""
+    """Facts about a word, computed the first time the word is seen: a page's words are
+    mostly words seen before, and one look-up per word is cheaper than stripping,
+    lower-casing and testing it again. The table is emptied when it grows large, so
+    memory stays bounded on any corpus."""
 
     def __init__(self, fact):
         super().__init__()
@@ -192,34 +195,28 @@ class _WordTable(dict):
         return value
 
 
-_TABLE_SIZE = 50_000  # words per table (a year of news holds far more distinct tokens)
-
-
-@dataclass(frozen=True)
-class _WordTables:
-    alpha: _WordTable
-    function: _WordTable
-    capital: _WordTable
+_TABLE_SIZE = 50_000  # words (the 5,000 bench articles hold 35,000 distinct tokens)
+_FIELD = 0xFFFF  # a count in the packed sum: lines sum fewer than 65,536 words or letters
 
 
 @functools.cache
-def _word_tables(function_words: frozenset[str]) -> _WordTables:
-    """The facts ``split_lines`` counts per word (a word is a token with the punctuation
-    around it stripped): it starts with a letter; it starts with a letter and is a
-    function word; it starts with a capital letter."""
+def _word_table(function_words: frozenset[str]) -> _WordTable:
+    """Per token, the facts ``split_lines`` counts, packed in one integer so that one
+    ``sum`` counts all four (each count has 16 bits, no line reaches them): the word
+    (the token with the punctuation around it stripped) starts with a letter; it does
+    and is a function word; it does and the letter is a capital; and the number of
+    letters in the token (as ``_kind`` counts them)."""
 
-    def alpha(token: str) -> int:
-        return int(token.strip(_WORD_PUNCT)[:1].isalpha())
-
-    def function(token: str) -> int:
+    def pack(token: str) -> int:
         word = token.strip(_WORD_PUNCT)
-        return int(word[:1].isalpha() and word.lower() in function_words)
+        first = word[:1]
+        alpha = first.isalpha()
+        function = alpha and word.lower() in function_words
+        capital = alpha and first.isupper()
+        letters = len(_NON_LETTERS.sub("", token))
+        return alpha | function << 16 | capital << 32 | letters << 48
 
-    def capital(token: str) -> int:
-        first = token.strip(_WORD_PUNCT)[:1]
-        return int(first.isalpha() and first.isupper())
-
-    return _WordTables(_WordTable(alpha), _WordTable(function), _WordTable(capital))
+    return _WordTable(pack)
 
 
 def _may_hold_date(text: str) -> bool:
@@ -232,7 +229,8 @@ def _may_hold_date(text: str) -> bool:
 _NON_LETTERS = regex.compile(r"[^\p{L}]+")
 
 
-def _kind(line: Line, c: Cues) -> str:
+def _kind(line: Line, c: Cues, letters: int | None = None) -> str:
+    """The line's kind; ``letters``, when given, is the number of letters in its text."""
     t = line.text
     if line.words > 40 and is_prose(line):
         return PROSE  # long running text: no need to test the furniture cues
@@ -242,7 +240,7 @@ def _kind(line: Line, c: Cues) -> str:
         return RELATED
     if line.words <= 25 and c.furniture.search(t):
         return FURNITURE
-    if len(t) < 400 and len(_NON_LETTERS.sub("", t)) < len(t) * 0.4:
+    if len(t) < 400 and (len(_NON_LETTERS.sub("", t)) if letters is None else letters) < len(t) * 0.4:
         return FURNITURE  # mostly digits and symbols: counters, phone numbers, rulers
     if is_prose(line):
         return PROSE
