@@ -129,12 +129,12 @@ def test_the_per_word_evidence_is_the_loops():
 
 def test_the_word_tables_stay_bounded_and_right_when_emptied(monkeypatch):
     monkeypatch.setattr(lines, "_TABLE_SIZE", 5)
-    tables = lines._word_tables(lines.cues().function_words)
+    table = lines._word_table(lines.cues().function_words)
     text = "Hôm nay, “Các” đoàn viên (của) Hội Chữ thập đỏ và người dân xã Yên Bình đã dọn vệ sinh đường làng."
     for _ in range(3):
         line = lines.split_lines(text)[0]
         assert (line.func_share, line.cap_share) == _plain_evidence(text)
-        assert max(len(tables.alpha), len(tables.function), len(tables.capital)) <= 5
+        assert len(table) <= 5
 
 
 def test_the_letter_count_from_the_words_gives_the_kind_the_text_gives():
