@@ -135,7 +135,7 @@ def _cuts_rules(text: str, start: int, end: int) -> list[tuple[int, int]]:
     characters before it cannot clear at a glance. ``test_segment`` checks that this and
     ``boundary_ok`` agree on texts written to take every branch."""
     openers = _rules()[1]
-    endings = _abbreviation_endings()
+    lasts, endings = _abbreviation_endings()
     cuts = []
     for m in _END.finditer(text, start, end):
         j = m.start(1)
@@ -150,22 +150,27 @@ def _cuts_rules(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue  # '... vô lý!" - nghệ sĩ X nói.': an attribution, not a bullet
         else:
             continue
-        if text[ps] == ".":
-            # the three characters before the dot are letters or digits (so the word
-            # there is three long or more: no initial, no item number) and no
-            # abbreviation ends with them: the dot is not protected; else ask
-            last3 = text[ps - 3 : ps] if ps >= 3 else ""
-            if not (last3.isalnum() and last3 not in endings) and _protected(text, ps, 0):
-                continue
+        if text[ps] == "." and ps:
+            # the dot is not protected when the word before it cannot be an abbreviation,
+            # an initial or an item number: its last character ends no abbreviation and is
+            # no capital and no digit, or its last three characters are letters or digits
+            # (three long or more) that end no abbreviation; else ask
+            last = text[ps - 1]
+            if last in lasts or last.isupper() or last.isdigit():
+                last3 = text[ps - 3 : ps] if ps >= 3 else ""
+                if not (last3.isalnum() and last3 not in endings) and _protected(text, ps, 0):
+                    continue
         cuts.append((m.end(), j))
     return cuts
 
 
 @functools.cache
-def _abbreviation_endings() -> frozenset[str]:
-    """The last three characters of every abbreviation (see ``_cuts_rules``)."""
+def _abbreviation_endings() -> tuple[frozenset[str], frozenset[str]]:
+    """The last character and the last three characters of every abbreviation (see
+    ``_cuts_rules``)."""
     # (YAML reads a bare ``No`` in the list as false: only the strings are words)
-    return frozenset(a[-3:] for a in _rules()[0] if isinstance(a, str) and len(a) >= 3)
+    words = [a for a in _rules()[0] if isinstance(a, str) and a]
+    return frozenset(a[-1] for a in words), frozenset(a[-3:] for a in words if len(a) >= 3)
 
 
 def _cuts_underthesea(text: str, start: int, end: int) -> list[tuple[int, int]]:
