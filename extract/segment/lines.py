@@ -238,7 +238,7 @@ def _kind(line: Line, c: Cues, letters: int | None = None) -> str:
         return IMAGE
     if line.words <= 12 and c.related.search(t):
         return RELATED
-    if line.words <= 25 and c.furniture.search(t):
+    if line.words <= 25 and has_cue(cue_parts("furniture"), t):
         return FURNITURE
     if len(t) < 400 and (len(_NON_LETTERS.sub("", t)) if letters is None else letters) < len(t) * 0.4:
         return FURNITURE  # mostly digits and symbols: counters, phone numbers, rulers
