@@ -1,7 +1,7 @@
 """The segmenter's fast paths give the answers of the general code they stand in for.
 
 Each fast path (the inlined sentence-boundary test, the year gate before the date search,
-the ``ảnh`` gate before a caption search, the per-word evidence computed with ``map``) is
+the ``ảnh`` gate before a caption search, the per-word evidence from the word table) is
 checked here against the plain computation on examples written for its branches."""
 
 from __future__ import annotations

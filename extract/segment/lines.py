@@ -11,6 +11,7 @@ conventions (``Ảnh:``, ``Tin liên quan``, ``lượt xem``), each one feature 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -113,7 +114,7 @@ def split_lines(text: str) -> list[Line]:
     """Every line of ``text`` with its stripped span and features (blank lines included).
 
     The per-word evidence (function-word share, capitalised share) is summed from
-    tables that remember each word's facts (``_word_tables``) with ``map``, not a Python
+    a table that remembers each word's facts (``_word_table``) with ``map``, not a Python
     loop per word: every line of every page passes here, and a look-up per word is
     several times cheaper than stripping, lower-casing and testing it, with the same
     values (``test_segment_fast_paths`` checks them against the loop)."""
@@ -154,7 +155,7 @@ def split_lines(text: str) -> list[Line]:
         short = n_words <= 30
         # per word, from the remembered table: starts with a letter (once its punctuation
         # is stripped), is a function word, starts with a capital, how many letters it
-        # holds; the four counts are summed at once in one integer (``_pack``)
+        # holds; the four counts are summed at once in one integer (``_word_table``)
         packed = sum(map(table.__getitem__, sample))
         n_alpha, func = packed & _FIELD, (packed >> 16) & _FIELD
         caps = (packed >> 32) & _FIELD if short else 0
@@ -184,7 +185,7 @@ class _WordTable(dict):
     lower-casing and testing it again. The table is emptied when it grows large, so
     memory stays bounded on any corpus."""
 
-    def __init__(self, fact):
+    def __init__(self, fact: Callable[[str], int]):
         super().__init__()
         self.fact = fact
 
@@ -222,7 +223,7 @@ def _word_table(function_words: frozenset[str]) -> _WordTable:
 def _may_hold_date(text: str) -> bool:
     """Every date ``DATE`` reads has a four-digit year from 1900 to 2099, so a line
     without ``19`` or ``20`` holds none: a substring test spares most lines the search
-    (``test_layouts`` keeps this true of ``DATE``)."""
+    (``test_segment_fast_paths`` keeps this true of ``DATE``)."""
     return "20" in text or "19" in text
 
 
