@@ -11,6 +11,7 @@ conventions (``Ảnh:``, ``Tin liên quan``, ``lượt xem``), each one feature 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -67,6 +68,22 @@ def _one_of(patterns: list[str]) -> regex.Pattern[str]:
 
 
 @functools.cache
+def cue_parts(key: str) -> tuple[regex.Pattern[str], ...]:
+    """The cue list ``key`` of ``boilerplate.yaml`` as one pattern per cue. A line holds
+    a cue of the list exactly when one of these finds one, and on lines of a few hundred
+    characters a search per cue is about twice as fast as one search for the alternation
+    of ``cues()`` when the list mixes anchored cues with cues that may stand anywhere
+    (``furniture``, ``caption_cues``): each cue alone gets its own anchor or literal scan."""
+    data = lexicon.load("boilerplate")
+    return tuple(regex.compile(f"(?i:{p[4:]})" if p.startswith("(?i)") else p) for p in data[key])
+
+
+def has_cue(parts: tuple[regex.Pattern[str], ...], text: str) -> bool:
+    """Does ``text`` hold one of the cues of ``cue_parts``?"""
+    return any(p.search(text) for p in parts)
+
+
+@functools.cache
 def cues() -> Cues:
     data = lexicon.load("boilerplate")
     comp = lambda key: _one_of(data[key])  # noqa: E731
@@ -90,17 +107,32 @@ def cues() -> Cues:
 
 _SAMPLE = 80  # words looked at per line, spread evenly over a long line
 _TERMINAL = regex.compile(r"(?:[.!?…:;]|\./\.)[\"”’')\]]*$")
+_WORD_PUNCT = ".,;:!?…\"“”'()[]"  # stripped from both ends of a word before it is looked at
 
 
 def split_lines(text: str) -> list[Line]:
-    """Every line of ``text`` with its stripped span and features (blank lines included)."""
+    """Every line of ``text`` with its stripped span and features (blank lines included).
+
+    The per-word evidence (function-word share, capitalised share) is summed from
+    a table that remembers each word's facts (``_word_table``) with ``map``, not a Python
+    loop per word: every line of every page passes here, and a look-up per word is
+    several times cheaper than stripping, lower-casing and testing it, with the same
+    values (``test_segment_fast_paths`` checks them against the loop)."""
     c = cues()
+    table = _word_table(c.function_words)
+    stamp_re, date_re = c.stamp, DATE
     out: list[Line] = []
+    append = out.append
     pos = 0
     for i, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
+        if not stripped:
+            start = pos + len(raw)  # an all-space line: its stripped span is empty at its end
+            pos += len(raw) + 1
+            append(Line(i, start, start, "", 0, BLANK, 0.0, False, 0.0, False))
+            continue
         lead = len(raw) - len(raw.lstrip())
-        stamp = c.stamp.match(stripped) if stripped.startswith("date ") else None
+        stamp = stamp_re.match(stripped) if stripped.startswith("date ") else None
         if stamp:  # a scraper wrote its metadata date before the line: the line starts after it
             lead += stamp.end()
             stripped = stripped[stamp.end() :]
@@ -108,44 +140,98 @@ def split_lines(text: str) -> list[Line]:
         end = start + len(stripped)
         pos += len(raw) + 1
         if not stripped:
-            out.append(Line(i, start, start, "", 0, BLANK, 0.0, False, 0.0, False))
+            append(Line(i, start, start, "", 0, BLANK, 0.0, False, 0.0, False))
             continue
         if len(stripped) > 1500:  # a long line: count its words, sample three stretches of it
             n_words = stripped.count(" ") + 1
             mid = len(stripped) // 2
-            sample = " ".join((stripped[:400], stripped[mid - 200 : mid + 200], stripped[-400:])).split()
+            tokens = " ".join((stripped[:400], stripped[mid - 200 : mid + 200], stripped[-400:])).split()
         else:
-            sample = stripped.split()
-            n_words = len(sample)
-        tokens = sample
+            tokens = stripped.split()
+            n_words = len(tokens)
         # a sample of the words is enough to tell prose from furniture on long lines
-        words = [t.strip(".,;:!?…\"“”'()[]") for t in tokens[:: max(1, len(tokens) // _SAMPLE)]]
-        alpha = [w for w in words if w[:1].isalpha()]
-        func = sum(map(c.function_words.__contains__, map(str.lower, alpha)))
-        caps = sum(map(str.isupper, (w[0] for w in alpha))) if n_words <= 30 else 0
+        step = len(tokens) // _SAMPLE
+        sample = tokens[::step] if step > 1 else tokens
         short = n_words <= 30
+        # per word, from the remembered table: starts with a letter (once its punctuation
+        # is stripped), is a function word, starts with a capital, how many letters it
+        # holds; the four counts are summed at once in one integer (``_word_table``)
+        packed = sum(map(table.__getitem__, sample))
+        n_alpha, func = packed & _FIELD, (packed >> 16) & _FIELD
+        caps = (packed >> 32) & _FIELD if short else 0
+        # the letters of a line are those of its words (white space holds none)
+        letters = packed >> 48 if sample is tokens and len(stripped) <= 1500 else None
         line = Line(
-            index=i,
-            start=start,
-            end=end,
-            text=stripped,
-            words=n_words,
-            kind=SHORT,
-            func_share=func / len(alpha) if alpha else 0.0,
-            terminal=bool(_TERMINAL.search(stripped, max(0, len(stripped) - 8))),
-            cap_share=caps / len(alpha) if alpha else 0.0,
-            has_date=short and bool(DATE.search(stripped)),
-            stamp=stamp.group("date") if stamp else None,
+            i,
+            start,
+            end,
+            stripped,
+            n_words,
+            SHORT,
+            func / n_alpha if n_alpha else 0.0,
+            _TERMINAL.search(stripped, max(0, len(stripped) - 8)) is not None,
+            caps / n_alpha if n_alpha else 0.0,
+            short and _may_hold_date(stripped) and date_re.search(stripped) is not None,
+            stamp.group("date") if stamp else None,
         )
-        line.kind = _kind(line, c)
-        out.append(line)
+        line.kind = _kind(line, c, letters)
+        append(line)
     return out
+
+
+class _WordTable(dict):
+    """Facts about a word, computed the first time the word is seen: a page's words are
+    mostly words seen before, and one look-up per word is cheaper than stripping,
+    lower-casing and testing it again. The table is emptied when it grows large, so
+    memory stays bounded on any corpus."""
+
+    def __init__(self, fact: Callable[[str], int]):
+        super().__init__()
+        self.fact = fact
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= _TABLE_SIZE:
+            self.clear()
+        value = self[token] = self.fact(token)
+        return value
+
+
+_TABLE_SIZE = 50_000  # words (the 5,000 bench articles hold 35,000 distinct tokens)
+_FIELD = 0xFFFF  # a count in the packed sum: lines sum fewer than 65,536 words or letters
+
+
+@functools.cache
+def _word_table(function_words: frozenset[str]) -> _WordTable:
+    """Per token, the facts ``split_lines`` counts, packed in one integer so that one
+    ``sum`` counts all four (each count has 16 bits, no line reaches them): the word
+    (the token with the punctuation around it stripped) starts with a letter; it does
+    and is a function word; it does and the letter is a capital; and the number of
+    letters in the token (as ``_kind`` counts them)."""
+
+    def pack(token: str) -> int:
+        word = token.strip(_WORD_PUNCT)
+        first = word[:1]
+        alpha = first.isalpha()
+        function = alpha and word.lower() in function_words
+        capital = alpha and first.isupper()
+        letters = len(_NON_LETTERS.sub("", token))
+        return alpha | function << 16 | capital << 32 | letters << 48
+
+    return _WordTable(pack)
+
+
+def _may_hold_date(text: str) -> bool:
+    """Every date ``DATE`` reads has a four-digit year from 1900 to 2099, so a line
+    without ``19`` or ``20`` holds none: a substring test spares most lines the search
+    (``test_segment_fast_paths`` keeps this true of ``DATE``)."""
+    return "20" in text or "19" in text
 
 
 _NON_LETTERS = regex.compile(r"[^\p{L}]+")
 
 
-def _kind(line: Line, c: Cues) -> str:
+def _kind(line: Line, c: Cues, letters: int | None = None) -> str:
+    """The line's kind; ``letters``, when given, is the number of letters in its text."""
     t = line.text
     if line.words > 40 and is_prose(line):
         return PROSE  # long running text: no need to test the furniture cues
@@ -153,9 +239,9 @@ def _kind(line: Line, c: Cues) -> str:
         return IMAGE
     if line.words <= 12 and c.related.search(t):
         return RELATED
-    if line.words <= 25 and c.furniture.search(t):
+    if line.words <= 25 and has_cue(cue_parts("furniture"), t):
         return FURNITURE
-    if len(t) < 400 and len(_NON_LETTERS.sub("", t)) < len(t) * 0.4:
+    if len(t) < 400 and (len(_NON_LETTERS.sub("", t)) if letters is None else letters) < len(t) * 0.4:
         return FURNITURE  # mostly digits and symbols: counters, phone numbers, rulers
     if is_prose(line):
         return PROSE

@@ -25,8 +25,9 @@ _NEXT_CAPITAL = regex.compile(r"\s+(\p{Lu}\p{Ll}*)")
 _BULLET = regex.compile(r"[-–—][ \t\u00a0]*[\p{Lu}\d\"“]")
 # candidate ends: punctuation, closers, white space, then something that can start a
 # sentence (the look-ahead spares Python the many dots inside numbers and abbreviations
-# followed by lower case); boundary_ok() then applies the protections
-_END = regex.compile(r"(?:\./\.|\.\.\.|[.!?…])+[\"”’')\]»]*(?=\s+[\p{Lu}\d\"“‘'(\[«\-–—•+*])")
+# followed by lower case); boundary_ok() then applies the protections; group 1 is the
+# first character of the next sentence
+_END = regex.compile(r"(?:\./\.|\.\.\.|[.!?…])+[\"”’')\]»]*(?=\s+([\p{Lu}\d\"“‘'(\[«\-–—•+*]))")
 
 
 @functools.cache
@@ -123,12 +124,54 @@ def split_sentences(
 
 
 def _cuts_rules(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The rule engine's cuts: ``boundary_ok`` for every candidate of ``_END``, inlined.
+
+    This runs for every candidate end of every paragraph, so the same tests are written
+    out here with their results shared: the look-ahead of ``_END`` already found the next
+    word's first character (white space under ``\\s`` is white space under
+    ``str.isspace`` too, and the character it stops at is not white space, so this is
+    where ``boundary_ok``'s scan stops), a capital or a digit there makes the ellipsis
+    and dash tests moot, and ``_protected`` (a loop back over the word before the dot)
+    is asked only about a dot that the last one or three characters before it cannot
+    clear at a glance. ``test_segment_fast_paths`` checks that this and ``boundary_ok``
+    agree on texts written to take every branch and on random strings of their pieces."""
+    openers = _rules()[1]
+    lasts, endings = _abbreviation_endings()
     cuts = []
     for m in _END.finditer(text, start, end):
-        nxt = boundary_ok(text, m.start(), m.end(), end)
-        if nxt is not None:
-            cuts.append((m.end(), nxt))
+        j = m.start(1)
+        ch = text[j]
+        ps = m.start()
+        if ch.isupper() or ch.isdigit():
+            pass  # (most sentences start so; the ellipsis and dash tests below never apply)
+        elif ch in openers:
+            if text[ps] == "…" or text.startswith("...", ps):
+                continue  # "quần áo… (Sóc Sơn).": an ellipsis inside a list
+            if ch in "-–—" and not _BULLET.match(text, j, j + 4):
+                continue  # '... vô lý!" - nghệ sĩ X nói.': an attribution, not a bullet
+        else:
+            continue
+        if text[ps] == "." and ps:
+            # the dot is not protected when the word before it cannot be an abbreviation,
+            # an initial or an item number: its last character ends no abbreviation and is
+            # no capital and no digit, or its last three characters are letters or digits
+            # (three long or more) that end no abbreviation; else ask
+            last = text[ps - 1]
+            if last in lasts or last.isupper() or last.isdigit():
+                last3 = text[ps - 3 : ps] if ps >= 3 else ""
+                if not (last3.isalnum() and last3 not in endings) and _protected(text, ps, 0):
+                    continue
+        cuts.append((m.end(), j))
     return cuts
+
+
+@functools.cache
+def _abbreviation_endings() -> tuple[frozenset[str], frozenset[str]]:
+    """The last character and the last three characters of every abbreviation (see
+    ``_cuts_rules``)."""
+    # (YAML reads a bare ``No`` in the list as false: only the strings are words)
+    words = [a for a in _rules()[0] if isinstance(a, str) and a]
+    return frozenset(a[-1] for a in words), frozenset(a[-3:] for a in words if len(a) >= 3)
 
 
 def _cuts_underthesea(text: str, start: int, end: int) -> list[tuple[int, int]]:

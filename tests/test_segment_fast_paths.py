@@ -1,0 +1,149 @@
+"""The segmenter's fast paths give the answers of the general code they stand in for.
+
+Each fast path (the inlined sentence-boundary test, the year gate before the date search,
+the ``ảnh`` gate before a caption search, the per-word evidence from the word table) is
+checked here against the plain computation on examples written for its branches."""
+
+from __future__ import annotations
+
+import random
+
+from extract.find.dates import DATE
+from extract.segment import lines
+from extract.segment.meta import _has_anh, clean_layout
+from extract.segment.sentences import _END, _cuts_rules, boundary_ok, split_sentences
+
+# every branch of the boundary test: abbreviations (long, short, dotted, lower case),
+# a capitalised function word after one, initials, item numbers, numbers and years before
+# a dot, ellipses before a capital and before a quote, a dash as a bullet and as an
+# attribution, quotes and brackets around the end, a dot at the very start
+BRANCHES = [
+    "Ông gặp Ths. Trần Minh tại Cty. Sao Mai. Sau đó ông về TP. Vinh.",
+    "Bà là PGS.TS. Lê Hoa. Ông là TSKH. Đỗ Nam. Họ ở tp. Huế. Tại TP. Huế có mưa.",
+    "Anh Nguyễn V. Bình đến. A. Ông Phan đi. Các bên v.v. Đều đồng ý.",
+    "Nội dung như sau: 1. Rà soát hồ sơ. 2. Báo cáo kết quả. 12. Tổng hợp. 123. Khác.",
+    "Kinh phí là 12.500.000 đồng. Năm 2024. Ông nói. Số 7. Tiếp theo.",
+    "Hàng hóa gồm gạo, muối… (Hòa Bình). Người dân vui… Họ cảm ơn... Rồi về... “Cảm ơn”.",
+    "Ông nói: “Sẽ làm tốt!” - ông Tâm cho biết. - Tăng cường hợp tác. — Phát triển bền vững.",
+    "Họ hỏi: “Khi nào?” (Ông Tùng trả lời). [Ghi chú] «Hết». ‘Vâng’. 'Được'. •Mục một. +Mục hai. *Mục ba.",
+    ". Câu mở đầu. .. Câu hai. A.B. Câu ba./. Câu bốn.\u00a0Câu năm.\tCâu sáu.",
+    "Xong.  \u2003Câu sau. Hết.2 Mới. Số 3. 4 Năm.",
+]
+
+
+def _reference(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cuts as the general test gives them: ``boundary_ok`` for every candidate."""
+    out = []
+    for m in _END.finditer(text, start, end):
+        nxt = boundary_ok(text, m.start(), m.end(), end)
+        if nxt is not None:
+            out.append((m.end(), nxt))
+    return out
+
+
+def test_the_inlined_boundary_test_agrees_with_boundary_ok_on_every_branch():
+    for text in BRANCHES:
+        assert _cuts_rules(text, 0, len(text)) == _reference(text, 0, len(text)), text
+        for start in range(0, len(text), 7):  # a paragraph starting inside a word reads the word whole
+            assert _cuts_rules(text, start, len(text)) == _reference(text, start, len(text)), (text, start)
+
+
+def test_the_inlined_boundary_test_agrees_on_random_strings_of_the_same_pieces():
+    pieces = ["Ông", " ", "  ", "\u00a0", ".", "…", "...", "./.", "!", "?", "“", "”", "(", ")", "-", "–",
+              "TP", "Ths", "Cty", "PGS.TS", "tp", "V", "1", "12", "2024", "nay", "Tại", "của", "a", "'", "•"]
+    rng = random.Random(16)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        assert _cuts_rules(text, 0, len(text)) == _reference(text, 0, len(text)), text
+
+
+def test_abbreviations_initials_and_item_numbers_still_hold_their_dots():
+    text = "Ông gặp Ths. Trần Minh tại Cty. Sao Mai. Nội dung: 1. Rà soát. Anh Nguyễn V. Bình đến."
+    spans = split_sentences(text, [[0, len(text)]])
+    assert [text[s:e] for s, e in spans] == [
+        "Ông gặp Ths. Trần Minh tại Cty. Sao Mai.", "Nội dung: 1. Rà soát.", "Anh Nguyễn V. Bình đến."]
+
+
+def test_the_year_gate_only_skips_lines_where_no_date_can_be_read():
+    # date forms without a year from 1900 to 2099: the date search finds none of them
+    for line in ("Cập nhật 24/07/18 08:53", "ngày 5 tháng 6", "Thứ Hai, 3-4", "1899-05-30", "08:15 | 03/11"):
+        assert not lines._may_hold_date(line)
+        assert DATE.search(line) is None
+    # every form it reads holds its year
+    for line in ("Cập nhật 24/07/2019 08:53", "Ngày 5 tháng Sáu năm 2021", "2023-05-30", "ngày 27 tháng 12, 1999"):
+        assert lines._may_hold_date(line) and DATE.search(line)
+    assert lines.split_lines("Đăng ngày 3/4/2022")[0].has_date
+    assert not lines.split_lines("Đăng ngày 3/4")[0].has_date
+
+
+def test_the_anh_gate_finds_the_word_in_any_case():
+    for text in ("ẢNH: Hoàng Lan", "Người dân nhận quà (ảnh trên)", "Toàn cảnh hội nghị. ẢNh: T.Nam"):
+        assert _has_anh(text) == ("ảnh" in text.lower()) is True
+    for text in ("Hình: Hoàng Lan", "Ánh sáng và bóng tối", "anh em một nhà", ""):
+        assert _has_anh(text) == ("ảnh" in text.lower()) is False
+
+
+def test_a_caption_in_capitals_between_paragraphs_is_not_a_clean_text():
+    body = ("Hội nghị đã thống nhất kế hoạch hỗ trợ các xã vùng cao trong năm tới, với sự tham gia "
+            "của nhiều tổ chức trong và ngoài nước.")
+    caption = ("Các đại biểu tham quan mô hình trồng rau sạch của hợp tác xã tại xã miền núi "
+               "trong buổi sáng hôm qua. ẢNH: MINH TÂM")
+    title = "Hỗ trợ các xã vùng cao phát triển sinh kế"
+    assert clean_layout("\n".join((title, body, body + " Thêm một câu.")), lines.split_lines(
+        "\n".join((title, body, body + " Thêm một câu.")))) is not None
+    text = "\n".join((title, body, caption, body + " Thêm một câu."))
+    assert clean_layout(text, lines.split_lines(text)) is None
+
+
+def _plain_evidence(line_text: str) -> tuple[float, float]:
+    """The function-word and capital shares as a loop over the words computes them."""
+    c = lines.cues()
+    if len(line_text) > 1500:
+        mid = len(line_text) // 2
+        tokens = " ".join((line_text[:400], line_text[mid - 200 : mid + 200], line_text[-400:])).split()
+        n_words = line_text.count(" ") + 1
+    else:
+        tokens = line_text.split()
+        n_words = len(tokens)
+    words = [t.strip(".,;:!?…\"“”'()[]") for t in tokens[:: max(1, len(tokens) // 80)]]
+    alpha = [w for w in words if w[:1].isalpha()]
+    func = sum(1 for w in alpha if w.lower() in c.function_words)
+    caps = sum(1 for w in alpha if w[0].isupper()) if n_words <= 30 else 0
+    return (func / len(alpha) if alpha else 0.0, caps / len(alpha) if alpha else 0.0)
+
+
+def test_the_per_word_evidence_is_the_loops():
+    sentence = "Trong năm nay, “Các” hộ dân (ở) xã Tân An đã được hỗ trợ 25 con bò và 3.000 cây giống. "
+    cases = [
+        "Trong năm nay, các hộ dân ở xã Tân An đã được hỗ trợ.",  # short: capitals counted
+        "Hội Nông dân Tỉnh Tổ chức Lễ Trao Quà",
+        "... 123 --- (?) “” 4.5",  # no word starts with a letter
+        sentence * 12,  # long: every word
+        sentence * 30,  # longer: a sample of the words
+        sentence * 40,  # past 1,500 characters: three stretches of the line
+    ]
+    for text in cases:
+        line = lines.split_lines(text)[0]
+        assert (line.func_share, line.cap_share) == _plain_evidence(text), text[:40]
+
+
+def test_the_word_tables_stay_bounded_and_right_when_emptied(monkeypatch):
+    monkeypatch.setattr(lines, "_TABLE_SIZE", 5)
+    table = lines._word_table(lines.cues().function_words)
+    text = "Hôm nay, “Các” đoàn viên (của) Hội Chữ thập đỏ và người dân xã Yên Bình đã dọn vệ sinh đường làng."
+    for _ in range(3):
+        line = lines.split_lines(text)[0]
+        assert (line.func_share, line.cap_share) == _plain_evidence(text)
+        assert len(table) <= 5
+
+
+def test_the_letter_count_from_the_words_gives_the_kind_the_text_gives():
+    c = lines.cues()
+    for text in ("Hotline 0912 345 678 - 0234 3822 000 - 1900 1234",  # mostly digits: furniture
+                 "12/03 - 14/03 - 16/03 - 18/03 ... xem 1.204",
+                 "Lễ ra quân tình nguyện hè 2024 của 15 đoàn cơ sở",  # mostly letters: a short line
+                 "A1 B2 C3 D4 E5 F6 G7 H8",
+                 " ".join(["1"] * 170)):  # 170 words under 400 characters: only a sample is read
+        line = lines.split_lines(text)[0]
+        assert line.kind == lines._kind(line, c), text
+    assert lines.split_lines("Hotline 0912 345 678 - 0234 3822 000 - 1900 1234")[0].kind == lines.FURNITURE
