@@ -9,12 +9,28 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 _HERE = Path(__file__).resolve().parent
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when installed: faster start-up
+    """YAML 1.1 reads ``yes``, ``no``, ``on`` and ``off`` in any case as booleans, so a word
+    list holding the abbreviation ``No`` would silently hold ``False``. Here only ``true``
+    and ``false`` are booleans, as in YAML 1.2."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 def patterns_dir() -> Path:
@@ -29,7 +45,7 @@ def patterns_dir() -> Path:
 def load(name: str) -> dict[str, Any]:
     """Return the parsed ``patterns/NAME.yaml``."""
     with open(patterns_dir() / f"{name}.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_Loader)  # noqa: S506 (a safe loader)
 
 
 def examples(name: str) -> list[dict[str, Any]]:

@@ -111,6 +111,19 @@ def test_sentences_are_not_split_by_abbreviations_numbers_dates_designations():
     ]
 
 
+def test_abbreviation_no_is_a_word_not_a_yaml_boolean():
+    """YAML 1.1 read the listed abbreviation ``No`` as ``False``, so ``No.`` ended a sentence."""
+    import yaml
+
+    from extract import lexicon
+
+    assert yaml.load("[No, on, OFF, yes, true]", Loader=lexicon._Loader) == ["No", "on", "OFF", "yes", True]
+    assert _sents("Lô hàng theo hợp đồng No. 27 đã về cảng. Hai bên ký biên bản.") == [
+        "Lô hàng theo hợp đồng No. 27 đã về cảng.",
+        "Hai bên ký biên bản.",
+    ]
+
+
 def test_sentence_quotes_bullets_and_attribution():
     text = '“Chúng tôi sẽ làm tốt.” Ông nói thêm: “Được!” - ông Hải nói. - Củng cố quan hệ. * Các đối tượng khác.'
     assert _sents(text) == ["“Chúng tôi sẽ làm tốt.”", "Ông nói thêm: “Được!” - ông Hải nói.",
