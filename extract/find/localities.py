@@ -125,6 +125,9 @@ def find_localities(text: str, regions: list[list[int]] | None = None) -> list[L
         for m in ix.finder.finditer(text, a, b):
             if m.start() < done or (m.start() > 0 and text[m.start() - 1].isalnum()):
                 continue  # inside a name already read, or inside a word
+            first = text[m.end() : m.end() + 1]
+            if not (first.isupper() or first.isdigit()):
+                continue  # `xã hội`: a name starts with a capital (every \p{Lu} is isupper) or a digit
             name = _NAME.match(text, m.end(), b)
             if name is None:
                 continue

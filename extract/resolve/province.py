@@ -39,6 +39,7 @@ class Cues:
     unit_before: regex.Pattern
     home: regex.Pattern
     stand_ins: dict[str, regex.Pattern]
+    stand_in_words: dict[str, tuple[str, ...]]  # each pattern's literal words: a cheap gate
     weights: dict[str, float]
     min_score: float
     min_score_home: float
@@ -68,6 +69,7 @@ def cues() -> Cues:
             )
             for code, words in data["stand_ins"].items()
         },
+        stand_in_words={str(code): tuple(words) for code, words in data["stand_ins"].items()},
         weights={str(k): float(v) for k, v in data["weights"].items()},
         min_score=float(data["min_score"]),
         min_score_home=float(data["min_score_home"]),
@@ -127,8 +129,10 @@ def evidence(
         if not _in_address(text, loc, places, starts):
             out[loc.code] += w["locality"] + position(loc.code, loc.start, True)
     for code, pattern in c.stand_ins.items():
+        if not any(word in text for word in c.stand_in_words[code]):
+            continue  # the pattern is case-sensitive and holds these words: no match anywhere
         for a, b in regions:
-            out[code] += w["stand_in"] * sum(1 for _ in pattern.finditer(text, a, b))
+            out[code] += w["stand_in"] * len(pattern.findall(text, a, b))
     for p in find_places(text, _outside(regions, len(text))):  # banners and outlet lines
         if c.unit_before.search(text[max(0, p.start - 30) : p.start]):
             out[p.code] += w["outside"]
