@@ -67,7 +67,7 @@ def literal_starts(text: str, words: tuple[str, ...], start: int, end: int) -> l
     return out
 
 
-def _trie(words: list[str]) -> str:
+def trie(words: list[str]) -> str:
     """An alternation of ``words`` shaped as a trie (``c(?:hương|hi)|t(?:ổ|c)``): ``re`` tries
     the branches one by one, and a branch whose first letter differs is left at once."""
     if not words:
@@ -79,7 +79,7 @@ def _trie(words: list[str]) -> str:
     for first, rests in groups.items():
         full = "" in rests
         rests = sorted((r for r in rests if r), key=len, reverse=True)
-        tail = _trie(rests)
+        tail = trie(rests)
         if tail and full:
             out.append(f"{re.escape(first)}(?:{tail})?")
         elif tail:
@@ -108,7 +108,7 @@ class Anchors:
             f"(?<=(?:{'|'.join(re.escape(w) for w in sorted(ws))}) )"
             for ws in _by_length(self.forms)
         )
-        return re.compile(rf" (?= *(?:{_trie(sorted(set(self.heads)))}))(?:{behind}) *")
+        return re.compile(rf" (?= *(?:{trie(sorted(set(self.heads)))}))(?:{behind}) *")
 
     def stops(self, text: str, start: int, end: int) -> list[int]:
         """``[m.end() for m in pattern.finditer(text, start, end)]``.
