@@ -72,3 +72,27 @@ def test_scale_words_in_any_case_and_glued():
     scale = _scans()[0]
     want = [m.start() for m in scale.finditer(text)]
     assert [p for p in literal_starts(text, _scans()[1], 0, len(text)) if scale.match(text, p)] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỉnh cam kết hỗ trợ 2 tỷ đồng, giải ngân 1 tỷ; nhưng vốn vay ưu đãi chưa về.",
+        "Mức 105%kế hoạch, vốnODA và vốn ODA2, cam kếtt, trong khi đó nhưngvậy.",
+        "Khoản viện trợ không hoàn lại; tuy nhiên, còn vốn đối ứng.",
+    ],
+)
+def test_cue_tries_match_as_the_plain_alternation(text):
+    from extract.resolve.money_cues import _LETTER, _word_alternatives, load_cues
+
+    words = ["cam kết", "cam", "hỗ trợ", "giải ngân", "vốn vay", "vốn", "vốn vay ưu đãi", "viện trợ", "nhưng", "kế hoạch"]
+    plain = re.compile(
+        rf"(?<!{_LETTER})(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})(?![^\W_])"
+    )
+    fast = re.compile("|".join(_word_alternatives(words, r"(?![^\W_])")))
+    low = text.lower()
+    for start in range(0, len(text), 4):
+        assert [m.span() for m in fast.finditer(low, start)] == [m.span() for m in plain.finditer(low, start)]
+    assert [m.span() for m in fast.finditer(low)]  # the examples hold cues
+    cues = load_cues()
+    assert [m.span() for m in cues.stage_break.finditer(text, 0, len(text))]

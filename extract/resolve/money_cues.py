@@ -60,19 +60,15 @@ class Lowered:
 _LETTER = r"[^\W\d_]"
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted({w.lower() for w in words}, key=len, reverse=True))
+def _word_alternatives(words: list[str], after: str) -> list[str]:
+    """The cue phrases as a trie (``c(?:am kết|hi)|...``), one alternative per first letter,
+    each with the ``no letter before`` check right after that letter and ``after`` at its end.
 
-
-def _words(words: list[str]) -> Lowered:
-    """No letter glued before (a digit may be: `105% kế hoạch`), no letter or digit glued after.
-
-    Written as a trie (``c(?:am kết|hi)|...``) whose ``no letter before`` check stands after
-    the first character: a pattern that opens with a lookbehind is tried at every position,
-    one that opens with a letter lets ``re`` skip in C to where some cue's first letter
-    stands. The matches are those of the plain alternation, longest first: the branches of a
-    trie node start with different characters, so the only choice is to go on or to stop,
-    and going on is tried first."""
+    Why this shape: a pattern that opens with a lookbehind is tried at every position; one
+    whose alternatives all open with a letter lets ``re`` skip in C to where some cue's first
+    letter stands. The matches are those of the plain alternation, longest first: the
+    branches of a trie node start with different characters, so the only choice is to go on
+    or to stop, and going on is tried first."""
     groups: dict[str, list[str]] = {}
     for w in sorted({w.lower() for w in words}):
         groups.setdefault(w[0], []).append(w[1:])
@@ -80,8 +76,13 @@ def _words(words: list[str]) -> Lowered:
     for first, rests in groups.items():
         tail = trie(sorted((r for r in rests if r), key=len, reverse=True))
         rest = f"(?:{tail})" + ("?" if "" in rests else "") if tail else ""
-        alts.append(rf"{re.escape(first)}(?<!{_LETTER}[\s\S]){rest}")
-    return Lowered(rf"(?:{'|'.join(alts)})(?![^\W_])")
+        alts.append(rf"{re.escape(first)}(?<!{_LETTER}[\s\S]){rest}{after}")
+    return alts
+
+
+def _words(words: list[str]) -> Lowered:
+    # no letter glued before (a digit may be: `105% kế hoạch`), no letter or digit glued after
+    return Lowered("|".join(_word_alternatives(words, r"(?![^\W_])")))
 
 
 def _table(groups: dict[str, list[str]]) -> tuple[Lowered, dict[str, str | None]]:
@@ -103,11 +104,10 @@ def load_cues() -> Cues:
     kind, kind_of = _table(data["kinds"])
     stage, stage_of = _table(data["stages"])
     breaks = [b for b in data["stage_breaks"] if b[0].isalpha()]
-    marks = "".join(re.escape(b) for b in data["stage_breaks"] if len(b) == 1)
+    marks = [re.escape(b) for b in data["stage_breaks"] if len(b) == 1]
     glued = [re.escape(b.lower()) for b in data["stage_breaks"] if len(b) > 1 and not b[0].isalpha()]
-    stage_break = Lowered(
-        "|".join([f"[{marks}]"] + glued + [rf"(?<!{_LETTER})(?:{_alternation(breaks)})(?!{_LETTER})"])
-    )
+    # marks, glued marks, words: every alternative opens with a character (see _word_alternatives)
+    stage_break = Lowered("|".join(marks + glued + _word_alternatives(breaks, f"(?!{_LETTER})")))
     return Cues(
         kind=kind,
         kind_of=kind_of,
