@@ -58,6 +58,8 @@ def _scans() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
 
 
 _GAP = re.compile(r"(?:[ \t\u00a0]|&nbsp;?){1,3}")
+_GAP_MAX = 3 * len("&nbsp;")  # the longest _GAP; a comma group (_GROUP_COMMA) is shorter
+_SPACES = frozenset(" \t\u00a0")
 _GROUP_COMMA = re.compile(r",[ \t\u00a0]{1,3}")  # "Ba tỷ, hai trăm triệu": written-out groups
 
 
@@ -132,7 +134,9 @@ def find_number_spans(
     scale, scale_lower, words = _scans()
     tokens: dict[int, tuple[int, int, str]] = {}  # start -> (start, end, kind)
     for s0, e in digit_runs(text, start, end):
-        nxt = text[e : e + 3].lstrip(" \t\u00a0")[:1]
+        nxt = text[e : e + 1]
+        if nxt in _SPACES:  # (the slice and strip only where a space follows: most digits are followed by punctuation)
+            nxt = text[e : e + 3].lstrip(" \t\u00a0")[:1]
         if not (nxt.isalpha() or nxt in "-–—~" or _nbsp_at(text, e)):
             continue  # nothing a money or count reading needs follows (", ", ")", "%", end)
         if _digit_token_ok(text, s0, e):
@@ -228,6 +232,8 @@ def _joins(text: str, tokens: list[tuple[int, int, str]], j: int, first: str) ->
     """May token j+1 continue the expression that token j ends?"""
     _, e, k = tokens[j]
     s2, _, k2 = tokens[j + 1]
+    if s2 - e > _GAP_MAX:
+        return False  # farther apart than any gap or comma group (the common case, decided at once)
     if s2 != e and not _GAP.fullmatch(text, e, s2):
         return first == "w" and k == "s" and k2 == "w" and bool(_GROUP_COMMA.fullmatch(text, e, s2)) and _smaller_group(text, tokens, j)
     if first == "d":  # 3.685,3 triệu | 1 tỷ 200 triệu | 2 triệu rưỡi | nghìn tỷ
