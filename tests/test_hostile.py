@@ -83,6 +83,8 @@ PATHOLOGICAL = {
     "province names": lambda n: ("tỉnh Hà Nội, Thái Bình Dương và Lào Cai " * (n // 38 + 1))[:n],
     "one province a line": lambda n: ("Hà Giang\n" * (n // 9 + 1))[:n],
     "country pairs and names": lambda n: ("Việt - Lào - Nhật, CHLB Đức, chị Nga " * (n // 37 + 1))[:n],
+    # a number word, then one long run of spaces before a counted noun (the count anchors)
+    "one long run of spaces": lambda n: "có hai" + " " * n + "hội viên",
 }
 
 

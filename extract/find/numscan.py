@@ -103,12 +103,13 @@ class Anchors:
 
     @functools.cached_property
     def _fast(self) -> re.Pattern[str]:
-        # at the first space after a word: spaces and a head follow, and a number word ends here
+        # at the first space after a word (`(?<!  )`: so that a long run of spaces is read
+        # once, not once per space), spaces and a head follow, and a number word ends here
         behind = "|".join(
             f"(?<=(?:{'|'.join(re.escape(w) for w in sorted(ws))}) )"
             for ws in _by_length(self.forms)
         )
-        return re.compile(rf" (?= *(?:{trie(sorted(set(self.heads)))}))(?:{behind}) *")
+        return re.compile(rf" (?<!  )(?= *(?:{trie(sorted(set(self.heads)))}))(?:{behind}) *")
 
     def stops(self, text: str, start: int, end: int) -> list[int]:
         """``[m.end() for m in pattern.finditer(text, start, end)]``.
