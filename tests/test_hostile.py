@@ -91,6 +91,8 @@ PATHOLOGICAL = {
     # (the short-form gate looks back over them), numbers before every kind of dash
     "type words, long gaps, numbers": lambda n: (("Luật" + " " * 300 + "5 số:" + "\t" * 200 + "7 ") * (n // 512 + 1))[:n],
     "numbers before dashes": lambda n: ("1/2-3–4—5 6 /7a-8 - " * (n // 20 + 1))[:n],
+    # a number word, then one long run of spaces before a counted noun (the count anchors)
+    "one long run of spaces": lambda n: "có hai" + " " * n + "hội viên",
 }
 
 

@@ -18,6 +18,7 @@ import regex
 from .. import lexicon
 from ..models import Count
 from .numbers import NumberSpan, find_number_spans, qualifier_before, vague_number
+from .numscan import Anchors
 from .spans import WINDOW, WS, SpanIndex, clause_bounds
 
 _WS = r"[ \t\u00a0]"
@@ -35,7 +36,7 @@ class Lexicon:
     needs_context: dict[str, regex.Pattern[str]]
     not_after: regex.Pattern[str]
     count: regex.Pattern[str]
-    heads: re.Pattern[str]  # a number word before a counted noun: where written counts stand
+    heads: Anchors  # a number word before a counted noun: where written counts stand
     turn: regex.Pattern[str]  # "lượt" before a noun: "lượt dự án" counts like "dự án"
 
 
@@ -71,7 +72,7 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def _anchor_pattern(nouns: dict[str, str]) -> re.Pattern[str]:
+def _anchor_pattern(nouns: dict[str, str]) -> Anchors:
     """A number word followed by the first word of a counted noun (``lăm`` | ``hội viên``):
     the only places where a written-out count can stand, found in one fast scan."""
     from .numbers import _scans
@@ -79,11 +80,12 @@ def _anchor_pattern(nouns: dict[str, str]) -> re.Pattern[str]:
     lower = _scans()[2]
     words = sorted(lower | {w[0].upper() + w[1:] for w in lower}, key=len, reverse=True)  # "Hai tổ chức"
     heads = sorted({n.split()[0] for n in nouns if n.split()[0].islower()}, key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})[ \t\u00a0]+(?=(?:{'|'.join(map(re.escape, heads))}))")
+    pattern = re.compile(rf"(?:{'|'.join(map(re.escape, words))})[ \t\u00a0]+(?=(?:{'|'.join(map(re.escape, heads))}))")
+    return Anchors(pattern, frozenset(words), tuple(heads))
 
 
-def number_anchors():
-    """The pattern of counted-noun heads, for :func:`find_number_spans`."""
+def number_anchors() -> Anchors:
+    """Where written-out counts stand (before counted-noun heads), for :func:`find_number_spans`."""
     return load_lexicon().heads
 
 

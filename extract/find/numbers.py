@@ -9,7 +9,6 @@ words are read as if spaced (SPEC section 11); codes (``K13``, ``QL1A``) and uni
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from decimal import Decimal
 
 from .. import lexicon
 from .numparse import NumberWords, _WordsParser, parse_digits, parse_number, to_json_number, vocabulary
+from .numscan import Anchors, digit_runs, literal_starts
 from .qualifiers import glued_word_before, has_vowel, vague_before
 from .qualifiers import qualifier_before as _qualifier_before
 
@@ -37,9 +37,9 @@ class NumberSpan:
 
 
 @functools.cache
-def _scans() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    """Fast scans (standard ``re``, few alternatives) for digit groups and scale words,
-    and the set of number words.
+def _scans() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
+    """The scale-word pattern, the lower-case scale words it finds, and the set of number
+    words.
 
     Scanning every position for some forty number words costs more than all the rest of
     the number work together, so written-out numbers are looked for only right before the
@@ -51,13 +51,15 @@ def _scans() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     v = vocabulary()
     forms = {f for x in [*v.scales, *v.half_after] for f in (x, x[0].upper() + x[1:], x.upper())}
     scales = sorted(forms, key=len, reverse=True)
-    digits = re.compile(r"\d+(?:[.,]\d+)*")
     scale = re.compile(rf"(?:{'|'.join(re.escape(w) for w in scales)})(?:(?![^\W\d_])|(?={_glued_chain()}))")
+    lower = tuple(sorted({f.lower() for f in forms}))
     words = frozenset(w.lower() for w in [*v.words, *v.half_after])
-    return digits, scale, words
+    return scale, lower, words
 
 
 _GAP = re.compile(r"(?:[ \t\u00a0]|&nbsp;?){1,3}")
+_GAP_MAX = 3 * len("&nbsp;")  # the longest _GAP; a comma group (_GROUP_COMMA) is shorter
+_SPACES = frozenset(" \t\u00a0")
 _GROUP_COMMA = re.compile(r",[ \t\u00a0]{1,3}")  # "Ba tỷ, hai trăm triệu": written-out groups
 
 
@@ -120,7 +122,7 @@ def _nbsp_before(text: str, pos: int) -> bool:
 
 
 def find_number_spans(
-    text: str, start: int = 0, end: int | None = None, anchors: re.Pattern[str] | None = None
+    text: str, start: int = 0, end: int | None = None, anchors: Anchors | re.Pattern[str] | None = None
 ) -> list[NumberSpan]:
     """Every number expression in ``text[start:end]``: digits or words with their scale
     words (``3.685,3 triệu``, ``1 tỷ 200 triệu``, ``2 triệu rưỡi``, ``hai mươi lăm``).
@@ -129,25 +131,33 @@ def find_number_spans(
     of ``anchors`` (a number word and the counted noun after it, for counts)."""
     v = vocabulary()
     end = len(text) if end is None else end
-    digits, scale, words = _scans()
+    scale, scale_lower, words = _scans()
     tokens: dict[int, tuple[int, int, str]] = {}  # start -> (start, end, kind)
-    for m in digits.finditer(text, start, end):
-        e = m.end()
-        nxt = text[e : e + 3].lstrip(" \t\u00a0")[:1]
+    for s0, e in digit_runs(text, start, end):
+        nxt = text[e : e + 1]
+        if nxt in _SPACES:  # (the slice and strip only where a space follows: most digits are followed by punctuation)
+            nxt = text[e : e + 3].lstrip(" \t\u00a0")[:1]
         if not (nxt.isalpha() or nxt in "-–—~" or _nbsp_at(text, e)):
             continue  # nothing a money or count reading needs follows (", ", ")", "%", end)
-        if _digit_token_ok(text, m.start(), e):
-            tokens[m.start()] = (m.start(), e, "d")
+        if _digit_token_ok(text, s0, e):
+            tokens[s0] = (s0, e, "d")
     word_stops = []
-    for m in scale.finditer(text, start, end):
-        s0 = m.start()
+    # The scale pattern matches where a scale word starts in any case (no two matches can
+    # overlap: no scale word begins with the end of another), so trying it only where
+    # str.find sees one in the lower-cased text gives exactly its finditer matches.
+    for s0 in literal_starts(text, scale_lower, start, end):
+        m = scale.match(text, s0, end)
+        if m is None:
+            continue
         if s0 > start and text[s0 - 1].isalnum() and not text[s0 - 1].isdigit() and not _nbsp_before(text, s0):
             continue  # inside a longer word
         half = m.group().lower() in v.half_after
         tokens[s0] = (s0, m.end(), "h" if half else "s")
         if not half:
             word_stops.append(s0)
-    if anchors is not None:
+    if isinstance(anchors, Anchors):
+        word_stops.extend(anchors.stops(text, start, end))
+    elif anchors is not None:
         word_stops.extend(m.end() for m in anchors.finditer(text, start, end))
     for stop in word_stops:
         _words_before(text, stop, start, words, v, tokens)
@@ -194,8 +204,10 @@ def _group(text: str, tokens: list[tuple[int, int, str]]) -> list[NumberSpan]:
             i += 1  # "hai năm hợp đồng": after a number, "năm" is the noun "year"
             continue
         if k0 == "d" and not (i + 1 < n and _joins(text, tokens, i, k0)):  # the common case: a lone digit group
-            with contextlib.suppress(ValueError):
+            try:  # noqa: SIM105 - contextlib.suppress costs a context manager per digit group
                 out.append(NumberSpan(s0, e0, parse_digits(text[s0:e0]), False))
+            except ValueError:
+                pass
             i += 1
             continue
         parser = _WordsParser()
@@ -220,6 +232,8 @@ def _joins(text: str, tokens: list[tuple[int, int, str]], j: int, first: str) ->
     """May token j+1 continue the expression that token j ends?"""
     _, e, k = tokens[j]
     s2, _, k2 = tokens[j + 1]
+    if s2 - e > _GAP_MAX:
+        return False  # farther apart than any gap or comma group (the common case, decided at once)
     if s2 != e and not _GAP.fullmatch(text, e, s2):
         return first == "w" and k == "s" and k2 == "w" and bool(_GROUP_COMMA.fullmatch(text, e, s2)) and _smaller_group(text, tokens, j)
     if first == "d":  # 3.685,3 triệu | 1 tỷ 200 triệu | 2 triệu rưỡi | nghìn tỷ

@@ -2,8 +2,9 @@
 
 Why a module of its own: the rules that choose among cues (``money_kind.py``) read better
 without the loading. Matching runs with ``re`` over a lower-cased copy of the document,
-made once, offset for offset: a case-insensitive alternation of some 250 phrases is four
-times slower, and this stage reads every sentence that holds an amount.
+made once, offset for offset, and shared with the number finder: a case-insensitive
+alternation of some 250 phrases is four times slower, and this stage reads every sentence
+that holds an amount.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 import regex
 
 from .. import lexicon
+from ..find.numscan import lowered as _lowered
+from ..find.numscan import trie
 
 
 @dataclass(frozen=True)
@@ -40,22 +43,6 @@ class Cues:
     overrides: dict[str, frozenset[str]]
 
 
-_LOWERED: list[tuple[str, str]] = [("", "")]  # the last text and its lower-cased copy
-
-
-def _lowered(text: str) -> str:
-    """``text`` in lower case, offset for offset, computed once per document: every cue
-    pattern reads the same copy (a case-insensitive alternation is four times slower)."""
-    entry = _LOWERED[0]
-    if entry[0] is text:
-        return entry[1]
-    low = text.lower()
-    if len(low) != len(text):  # a character whose lower case is two (`İ`) stays as written
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    _LOWERED[0] = (text, low)
-    return low
-
-
 class Lowered:
     """A pattern over lower-case text: ``finditer``/``search`` take the original text and
     return matches at the same offsets."""
@@ -73,13 +60,29 @@ class Lowered:
 _LETTER = r"[^\W\d_]"
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted({w.lower() for w in words}, key=len, reverse=True))
+def _word_alternatives(words: list[str], after: str) -> list[str]:
+    """The cue phrases as a trie (``c(?:am kết|hi)|...``), one alternative per first letter,
+    each with the ``no letter before`` check right after that letter and ``after`` at its end.
+
+    Why this shape: a pattern that opens with a lookbehind is tried at every position; one
+    whose alternatives all open with a letter lets ``re`` skip in C to where some cue's first
+    letter stands. The matches are those of the plain alternation, longest first: the
+    branches of a trie node start with different characters, so the only choice is to go on
+    or to stop, and going on is tried first."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted({w.lower() for w in words}):
+        groups.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for first, rests in groups.items():
+        tail = trie(sorted((r for r in rests if r), key=len, reverse=True))
+        rest = f"(?:{tail})" + ("?" if "" in rests else "") if tail else ""
+        alts.append(rf"{re.escape(first)}(?<!{_LETTER}[\s\S]){rest}{after}")
+    return alts
 
 
 def _words(words: list[str]) -> Lowered:
     # no letter glued before (a digit may be: `105% kế hoạch`), no letter or digit glued after
-    return Lowered(rf"(?<!{_LETTER})(?:{_alternation(words)})(?![^\W_])")
+    return Lowered("|".join(_word_alternatives(words, r"(?![^\W_])")))
 
 
 def _table(groups: dict[str, list[str]]) -> tuple[Lowered, dict[str, str | None]]:
@@ -101,11 +104,10 @@ def load_cues() -> Cues:
     kind, kind_of = _table(data["kinds"])
     stage, stage_of = _table(data["stages"])
     breaks = [b for b in data["stage_breaks"] if b[0].isalpha()]
-    marks = "".join(re.escape(b) for b in data["stage_breaks"] if len(b) == 1)
+    marks = [re.escape(b) for b in data["stage_breaks"] if len(b) == 1]
     glued = [re.escape(b.lower()) for b in data["stage_breaks"] if len(b) > 1 and not b[0].isalpha()]
-    stage_break = Lowered(
-        "|".join([f"[{marks}]"] + glued + [rf"(?<!{_LETTER})(?:{_alternation(breaks)})(?!{_LETTER})"])
-    )
+    # marks, glued marks, words: every alternative opens with a character (see _word_alternatives)
+    stage_break = Lowered("|".join(marks + glued + _word_alternatives(breaks, f"(?!{_LETTER})")))
     return Cues(
         kind=kind,
         kind_of=kind_of,

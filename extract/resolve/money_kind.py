@@ -152,8 +152,10 @@ def _stage_of(
         return None if hit.label == "blocked" else hit.label
     if _marked(text, floor, a.start, cues):
         return prev_stage  # `; trong đó A là 5 tỷ`: a part of the previous amount, past the break
-    restates = parts or len(_WORD.findall(text, lo, a.start)) <= _SHORT_STRETCH
-    if prev_stage is not None and lo > sent.start and floor == lo and restates:
+    # it restates the previous amount or lists its parts (the words are counted last: the dearest test)
+    if prev_stage is not None and lo > sent.start and floor == lo and (
+        parts or len(_WORD.findall(text, lo, a.start)) <= _SHORT_STRETCH
+    ):
         return prev_stage
     return None
 
