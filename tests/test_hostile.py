@@ -93,6 +93,8 @@ PATHOLOGICAL = {
     "numbers before dashes": lambda n: ("1/2-3–4—5 6 /7a-8 - " * (n // 20 + 1))[:n],
     # a number word, then one long run of spaces before a counted noun (the count anchors)
     "one long run of spaces": lambda n: "có hai" + " " * n + "hội viên",
+    # a number, then scale words glued on and on, ended by a letter (the glued-chain look-ahead)
+    "a long glued run of scale words": lambda n: "Vốn 7" + "triệu" * (n // 5) + "z",
 }
 
 

@@ -65,9 +65,13 @@ _GROUP_COMMA = re.compile(r",[ \t\u00a0]{1,3}")  # "Ba tỷ, hai trăm triệu":
 
 @functools.cache
 def _glued_chain() -> str:
-    """Words that may be glued to a number, one after another (``250tỷđồng``)."""
+    """Words that may be glued to a number, one after another (``250tỷđồng``).
+
+    At most six: the chain is read in a look-ahead at every scale word, and an unbounded
+    one would re-read a long glued run (``5tỷtỷtỷ...x``) from each of its words, quadratic
+    time; real text glues two or three."""
     words = sorted(lexicon.load("numbers")["glued_after"], key=len, reverse=True)
-    return rf"(?:{'|'.join(re.escape(w) for w in words)})+(?![^\W\d_])"
+    return rf"(?:{'|'.join(re.escape(w) for w in words)}){{1,6}}(?![^\W\d_])"
 
 
 @functools.cache
