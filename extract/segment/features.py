@@ -262,3 +262,38 @@ def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[f
         prose_seen += is_prose
         out.append(row)
     return rows, out
+
+
+# The second pass (stacking): each line also reads the first pass's probabilities for its
+# neighbours. A caption between two paragraphs, a hard-wrapped fragment inside one, or the
+# lead under a headline is told by what the lines around it are, and the first pass says
+# that better than any raw evidence of the neighbours.
+CONTEXT = (
+    "c_par_self", "c_par_prev", "c_par_next", "c_par_prev2", "c_par_next2",
+    "c_title_prev", "c_title_next", "c_title_self", "c_date_prev", "c_date_next",
+    "c_byline_above", "c_par_both", "c_below_title", "c_par_share_above",
+)
+
+
+def context_features(p: dict[str, list[float]]) -> list[list[float]]:
+    """Per line, the first pass's probabilities around it (order of ``CONTEXT``)."""
+    par, title, date, byline = p["paragraph"], p["title"], p["date"], p["byline"]
+    n = len(par)
+
+    def at(v: list[float], k: int) -> float:
+        return v[k] if 0 <= k < n else 0.0
+
+    title_at = max(range(n), key=title.__getitem__) if n else 0
+    out = []
+    byline_above = 0.0
+    par_above = 0.0
+    for k in range(n):
+        out.append([
+            par[k], at(par, k - 1), at(par, k + 1), at(par, k - 2), at(par, k + 2),
+            at(title, k - 1), at(title, k + 1), title[k], at(date, k - 1), at(date, k + 1),
+            byline_above, at(par, k - 1) * at(par, k + 1), float(k > title_at and title[title_at] >= 0.3),
+            par_above / k if k else 0.0,
+        ])
+        byline_above = max(byline_above, byline[k])
+        par_above += par[k]
+    return out

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lexicon
-from .features import NAMES
+from .features import CONTEXT, NAMES, context_features
 from .lines import PROSE, SHORT, Line, cues, is_date_line
 
 ROLES = ("paragraph", "title", "date", "byline")
@@ -30,13 +30,29 @@ CHOICE_ROLES = ("title", "date", "byline")
 class LayoutModel:
     weights: dict[str, list[float]]  # per role, one weight per feature of ``NAMES`` (bias first)
     thresholds: dict[str, float]  # per role, the probability from which the role is taken
+    # the second pass, for the roles it reads again (``train.STACKED``): one weight per
+    # feature of ``NAMES + CONTEXT``, the same evidence plus the first pass's
+    # probabilities around the line (``context_features``)
+    stack: dict[str, list[float]] | None = None
 
     def scores(self, rows: list[Line], features: list[list[float]]) -> dict[str, list[float]]:
         """Probability of each role for each line (0 where a line cannot hold the role)."""
-        return _apply(self.weights, rows, features)
+        first = _apply(self.weights, rows, features)
+        if not self.stack:
+            return first
+        return {**first, **_apply(self.stack, rows, stacked(features, first))}
 
     def to_json(self) -> dict[str, object]:
-        return {"thresholds": self.thresholds, "roles": self.weights}
+        out: dict[str, object] = {"thresholds": self.thresholds, "roles": self.weights}
+        if self.stack:
+            out["context"] = list(CONTEXT)
+            out["stack"] = self.stack
+        return out
+
+
+def stacked(features: list[list[float]], first: dict[str, list[float]]) -> list[list[float]]:
+    """Each line's evidence followed by the first pass's probabilities around it."""
+    return [x + c for x, c in zip(features, context_features(first), strict=True)]
 
 
 def _apply(weights: dict[str, list[float]], rows: list[Line], features: list[list[float]]) -> dict[str, list[float]]:
@@ -44,8 +60,7 @@ def _apply(weights: dict[str, list[float]], rows: list[Line], features: list[lis
     most one line of each, so the lines that can hold the role compete in a softmax with
     "none of them"."""
     out = {}
-    for role in ROLES:
-        w = weights[role]
+    for role, w in weights.items():
         if role not in CHOICE_ROLES:
             out[role] = [_logistic(sum(map(float.__mul__, w, x))) for x in features]
             continue
@@ -152,6 +167,6 @@ def default_model() -> LayoutModel:
     """The shipped model; its feature list must be the code's (retrain after changing either)."""
     with open(lexicon.patterns_dir() / "layout_model.json", encoding="utf-8") as fh:
         data = json.load(fh)
-    if tuple(data["features"]) != NAMES:
+    if tuple(data["features"]) != NAMES or tuple(data.get("context", CONTEXT)) != CONTEXT:
         raise ValueError("patterns/layout_model.json was trained on other features: run `make train-layout`")
-    return LayoutModel(weights=data["roles"], thresholds=data["thresholds"])
+    return LayoutModel(weights=data["roles"], thresholds=data["thresholds"], stack=data.get("stack"))
