@@ -20,12 +20,15 @@ lễ``).
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
 from collections import Counter
+from types import SimpleNamespace
 
 import regex
 
+from .. import lexicon
 from .lines import BLANK, FURNITURE, IMAGE, PROSE, RELATED, SHORT, Line, cues, is_date_line
 
 _NOT_LETTER = regex.compile(r"\P{L}+")
@@ -50,7 +53,7 @@ OWN = (
     "table_residue", "dup_elsewhere", "dup_earlier", "contained_near", "contains_near",
     "doubled_inside", "body_overlap", "pipe_or_bar", "caption_mark", "one_sentence", "len_vs_prose",
     "starts_function", "starts_time", "control", "place_date", "headline_length", "narrative", "apposition",
-    "publication_cue",
+    "publication_cue", "keyword_line", "truncated_copy", "no_comma",
 )
 PREV = ("log_words", "date_line")  # the line above
 NEXT = ("terminal", "k_prose", "date_line", "caption_cue")  # the line below
@@ -66,6 +69,24 @@ _AT = {n: i for i, n in enumerate(OWN)}
 _PREV = operator.itemgetter(*(_AT[n] for n in PREV))
 _NEXT = operator.itemgetter(*(_AT[n] for n in NEXT))
 _FURNITURE_AT = tuple(_AT[n] for n in ("caption_cue", "furniture_cue", "image", "control", "table_residue", "date_line"))
+
+
+@functools.cache
+def layout_cues() -> SimpleNamespace:
+    """Cues of ``patterns/boilerplate.yaml`` read only here, as model evidence: keyword
+    lines (``Tags: ...``) at any length (a long tag list escapes the furniture cue, which
+    is read on short lines only)."""
+    data = lexicon.load("boilerplate")
+    return SimpleNamespace(keyword_line=regex.compile("|".join(data["keyword_lines"])))
+
+
+def _truncated_copy(text: str, norm: str, near: list[str]) -> bool:
+    """A teaser that repeats a nearby line's beginning and breaks off with ``...``: the
+    full line is the text, the teaser is not."""
+    if not text.endswith(("...", "…")):
+        return False
+    base = " ".join(text[:120].lower().split())
+    return len(base) >= 30 and any(other != norm and other.startswith(base) for other in near)
 
 
 def _norm(text: str) -> str:
@@ -154,6 +175,10 @@ def _own(line: Line, norm: str, words: set[str], page: _Page, near: list[str]) -
         float(w > 60 or bool(c.narrative.search(t))),
         float(bool(c.apposition.match(t))),
         float(w <= 30 and bool(c.publication.search(t))),
+        float(bool(layout_cues().keyword_line.match(t))),
+        float(_truncated_copy(line.text, norm, near)),
+        # narration chains clauses with commas; a photo caption is often one bare clause
+        float(w <= 60 and "," not in t),
     ]
 
 

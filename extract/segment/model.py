@@ -159,6 +159,8 @@ def _marked(text: str) -> bool:
 def _logistic(z: float) -> float:
     if z < -30:
         return 0.0
+    if z > 30:
+        return 1.0
     return 1.0 / (1.0 + math.exp(-z))
 
 
