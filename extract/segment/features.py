@@ -89,6 +89,21 @@ def _truncated_copy(text: str, norm: str, near: list[str]) -> bool:
     return len(base) >= 30 and any(other != norm and other.startswith(base) for other in near)
 
 
+def teaser_copies(rows: list[Line]) -> set[int]:
+    """The lines that are teasers of a nearby line (``_truncated_copy``): never article
+    text, whatever the model says (GUIDELINES: the full lead is the paragraph). A rule and
+    not only a feature, because a layout that prints such a teaser is rare enough that no
+    training fold may hold one."""
+    out = set()
+    for k, ln in enumerate(rows):
+        if ln.text.endswith(("...", "…")):
+            norm = _norm(ln.text)
+            near = [_norm(r.text) for r in rows[max(0, k - 3) : k] + rows[k + 1 : k + 4]]
+            if _truncated_copy(ln.text, norm, near):
+                out.add(k)
+    return out
+
+
 def _norm(text: str) -> str:
     """The line's text for comparing lines: case and spacing folded (a long line by its
     first 200 characters and its length)."""
