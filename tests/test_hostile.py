@@ -83,6 +83,9 @@ PATHOLOGICAL = {
     "province names": lambda n: ("tỉnh Hà Nội, Thái Bình Dương và Lào Cai " * (n // 38 + 1))[:n],
     "one province a line": lambda n: ("Hà Giang\n" * (n // 9 + 1))[:n],
     "country pairs and names": lambda n: ("Việt - Lào - Nhật, CHLB Đức, chị Nga " * (n // 37 + 1))[:n],
+    # layout evidence: digit runs before a currency word, teasers that break off, lone credits
+    "money marks and teasers a line": lambda n: ("1.2.3.4.5.6,7,8 triệu đồng và 9.9.9đ quà tặng cho bà con vùng cao...\n"
+                                                 "Ảnh: Minh\n" * (n // 80 + 1))[:n],
 }
 
 

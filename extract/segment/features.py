@@ -53,7 +53,7 @@ OWN = (
     "table_residue", "dup_elsewhere", "dup_earlier", "contained_near", "contains_near",
     "doubled_inside", "body_overlap", "pipe_or_bar", "caption_mark", "one_sentence", "len_vs_prose",
     "starts_function", "starts_time", "control", "place_date", "headline_length", "narrative", "apposition",
-    "publication_cue", "keyword_line", "truncated_copy", "no_comma",
+    "publication_cue", "keyword_line", "truncated_copy", "money",
 )
 PREV = ("log_words", "date_line")  # the line above
 NEXT = ("terminal", "k_prose", "date_line", "caption_cue")  # the line below
@@ -75,9 +75,10 @@ _FURNITURE_AT = tuple(_AT[n] for n in ("caption_cue", "furniture_cue", "image", 
 def layout_cues() -> SimpleNamespace:
     """Cues of ``patterns/boilerplate.yaml`` read only here, as model evidence: keyword
     lines (``Tags: ...``) at any length (a long tag list escapes the furniture cue, which
-    is read on short lines only)."""
+    is read on short lines only) and sums of money."""
     data = lexicon.load("boilerplate")
-    return SimpleNamespace(keyword_line=regex.compile("|".join(data["keyword_lines"])))
+    return SimpleNamespace(keyword_line=regex.compile("|".join(data["keyword_lines"])),
+                           money=regex.compile("|".join(data["money_marks"])))
 
 
 def _truncated_copy(text: str, norm: str, near: list[str]) -> bool:
@@ -85,8 +86,25 @@ def _truncated_copy(text: str, norm: str, near: list[str]) -> bool:
     full line is the text, the teaser is not."""
     if not text.endswith(("...", "…")):
         return False
-    base = " ".join(text[:120].lower().split())
+    base = " ".join(text.rstrip(".… ")[:120].lower().split())
     return len(base) >= 30 and any(other != norm and other.startswith(base) for other in near)
+
+
+def never_text(rows: list[Line]) -> set[int]:
+    """Lines that are no article text whatever the model says: teasers that copy a nearby
+    line (``teaser_copies``) and a short single-sentence line right above a photo credit
+    standing alone (``Ảnh: Thanh Bình``), which is that photo's caption. Rules and not only
+    features, because such layouts are rare enough that no training fold may hold one
+    (no labelled page has a lone credit line)."""
+    out = teaser_copies(rows)
+    c = cues()
+    for k in range(1, len(rows)):
+        credit = rows[k]
+        if credit.words <= 8 and credit.text.lstrip("(")[:3].lower() == "ảnh" and c.caption.search(credit.text):
+            above = rows[k - 1]
+            if above.words <= 45 and ". " not in above.text and not above.text.endswith(":"):
+                out.add(k - 1)
+    return out
 
 
 def teaser_copies(rows: list[Line]) -> set[int]:
@@ -192,8 +210,9 @@ def _own(line: Line, norm: str, words: set[str], page: _Page, near: list[str]) -
         float(w <= 30 and bool(c.publication.search(t))),
         float(bool(layout_cues().keyword_line.match(t))),
         float(_truncated_copy(line.text, norm, near)),
-        # narration chains clauses with commas; a photo caption is often one bare clause
-        float(w <= 60 and "," not in t),
+        # a sum of money (``1,25 triệu đồng``, ``3 tỷ USD``): reported facts, which menus,
+        # captions and banners seldom carry
+        float(bool(layout_cues().money.search(t))),
     ]
 
 
