@@ -5,8 +5,10 @@
 probability from which the role is taken. ``paragraph`` is a logistic regression over
 every line; ``title``, ``date`` and ``byline`` are conditional logits: the lines that can
 hold the role (``eligible``) compete in a softmax with "none", since a page has at most
-one of each. Written by ``make train-layout``; inference is a dot product per line and
-role in plain Python.
+one of each. ``stack`` holds a second pass for paragraph and byline, which reads the same
+evidence plus the first pass's probabilities around each line (``features.CONTEXT``).
+Written by ``make train-layout``; inference is a dot product per line and role (two for
+the stacked roles) in plain Python.
 """
 
 from __future__ import annotations
