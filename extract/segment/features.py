@@ -36,7 +36,6 @@ import regex
 from .. import lexicon
 from .lines import BLANK, FURNITURE, IMAGE, PROSE, RELATED, SHORT, Line, cues, is_date_line
 
-_NOT_LETTER = regex.compile(r"\P{L}+")
 _BULLET = regex.compile(
     r"^(?:[-–•+*●▪►]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})[.)]\s|(?:[IVX]{1,4}|[A-ZĐ])[./]\s?\p{Lu}|\d{1,2}\.\s?\p{Lu})"
 )
@@ -155,7 +154,7 @@ def _own(line: Line, norm: str, words: set[str], page: _Page, near: list[str]) -
     t = line.text if len(line.text) <= 200 else line.text[:100] + " … " + line.text[-100:]
     low = t.lower()
     head = line.text[:200]
-    letters = len(_NOT_LETTER.sub("", head))
+    letters = sum(map(str.isalpha, head))  # the letters (\p{L}), counted in C
     date_line = is_date_line(line)
     first_word = low.split(" ", 1)[0].strip(",.:")
     stops = line.text.count(". ", 0, 2000)
@@ -224,14 +223,15 @@ def _own(line: Line, norm: str, words: set[str], page: _Page, near: list[str]) -
 class _Page:
     """What the whole page says about each of its lines."""
 
-    def __init__(self, rows: list[Line], norms: list[str]) -> None:
+    def __init__(self, rows: list[Line], norms: list[str], row_words: list[set[str]]) -> None:
         self.counts = Counter(norms)
         self.seen: set[str] = set()
         self.body_words: set[str] = set()
         self.prose_words: list[set[str]] = []  # per row, the words of a prose line (else empty)
         lengths = []
-        for ln in rows:
-            words = _words(ln.text[:500]) if ln.kind == PROSE else set()
+        for ln, own in zip(rows, row_words, strict=True):
+            # a short line's own word set is the same set (computed once)
+            words = (own if len(ln.text) <= 500 and ln.words <= 60 else _words(ln.text[:500])) if ln.kind == PROSE else set()
             self.prose_words.append(words)
             if words:
                 self.body_words |= words
@@ -267,7 +267,7 @@ def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[f
     n = len(rows)
     norms = [_norm(ln.text) for ln in rows]
     row_words = [_words(ln.text) if ln.words <= 60 else set() for ln in rows]
-    page = _Page(rows, norms)
+    page = _Page(rows, norms, row_words)
     own: list[list[float]] = []
     for k, ln in enumerate(rows):
         own.append(_own(ln, norms[k], row_words[k], page, norms[max(0, k - 3) : k] + norms[k + 1 : k + 4]))

@@ -25,6 +25,9 @@ from .features import CONTEXT, NAMES, context_features
 from .lines import PROSE, SHORT, Line, cues, is_date_line
 
 ROLES = ("paragraph", "title", "date", "byline")
+# the second pass reads pages of at least this many lines: a shorter text has too few
+# neighbours to read (``Giá vàng giảm ...`` over one more line is two paragraphs)
+STACK_FROM = 4
 CHOICE_ROLES = ("title", "date", "byline")
 
 
@@ -39,10 +42,11 @@ class LayoutModel:
 
     def scores(self, rows: list[Line], features: list[list[float]]) -> dict[str, list[float]]:
         """Probability of each role for each line (0 where a line cannot hold the role)."""
-        first = _apply(self.weights, rows, features)
-        if not self.stack:
+        can = {role: eligible(role, rows) for role in CHOICE_ROLES}  # once for both passes
+        first = _apply(self.weights, rows, features, can)
+        if not self.stack or len(rows) < STACK_FROM:
             return first
-        return {**first, **_apply(self.stack, rows, stacked(features, first))}
+        return {**first, **_apply(self.stack, rows, stacked(features, first), can)}
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {"thresholds": self.thresholds, "roles": self.weights}
@@ -57,7 +61,9 @@ def stacked(features: list[list[float]], first: dict[str, list[float]]) -> list[
     return [x + c for x, c in zip(features, context_features(first), strict=True)]
 
 
-def _apply(weights: dict[str, list[float]], rows: list[Line], features: list[list[float]]) -> dict[str, list[float]]:
+def _apply(
+    weights: dict[str, list[float]], rows: list[Line], features: list[list[float]], can: dict[str, list[bool]] | None = None
+) -> dict[str, list[float]]:
     """Paragraph: a logistic probability per line. Title, date and byline: a page has at
     most one line of each, so the lines that can hold the role compete in a softmax with
     "none of them"."""
@@ -66,8 +72,8 @@ def _apply(weights: dict[str, list[float]], rows: list[Line], features: list[lis
         if role not in CHOICE_ROLES:
             out[role] = [_logistic(sum(map(float.__mul__, w, x))) for x in features]
             continue
-        can = eligible(role, rows)
-        z = {k: sum(map(float.__mul__, w, x)) for k, x in enumerate(features) if can[k]}
+        ok = can[role] if can is not None else eligible(role, rows)
+        z = {k: sum(map(float.__mul__, w, x)) for k, x in enumerate(features) if ok[k]}
         top = max(max(z.values(), default=0.0), 0.0)
         total = math.exp(-top) + sum(math.exp(v - top) for v in z.values())
         probs = [0.0] * len(rows)

@@ -21,7 +21,7 @@ from typing import Any
 from ..find.dates import parse_datetime
 from .features import NAMES, line_features
 from .lines import Line, split_lines
-from .model import CHOICE_ROLES, ROLES, LayoutModel, eligible, stacked
+from .model import CHOICE_ROLES, ROLES, STACK_FROM, LayoutModel, eligible, stacked
 
 
 @dataclass
@@ -246,7 +246,8 @@ def fit(pages: list[Page], c: float = 0.1, folds: int = 4, stack: bool = True) -
     data2 = [PageData(d.page, d.rows, stacked(d.features, q), d.labels) for d, q in zip(data, first, strict=True)]
     model.stack = _fit_weights(data2, c, STACKED)
     second = _out_of_fold(data2, lambda part: LayoutModel(_fit_weights(part, c, STACKED), {}), folds)
-    model.thresholds = _thresholds(data, [{**a, **b} for a, b in zip(first, second, strict=True)])
+    both = [{**a, **b} if len(d.rows) >= STACK_FROM else a for d, a, b in zip(data, first, second, strict=True)]
+    model.thresholds = _thresholds(data, both)
     return model
 
 
