@@ -39,7 +39,8 @@ def test_context_reads_the_first_pass_around_each_line():
 
 
 def test_the_second_pass_replaces_only_the_roles_it_reads_again():
-    rows, _ = line_features(split_lines(f"{TITLE}\n{A}\n{B}"), f"{TITLE}\n{A}\n{B}")
+    text = "\n".join([TITLE, A, B, C])
+    rows, _ = line_features(split_lines(text), text)
     feats = [[1.0] + [0.0] * (len(NAMES) - 1) for _ in rows]  # the bias, nothing else
     zero = {r: [0.0] * len(NAMES) for r in ROLES}
     first_only = LayoutModel(zero, dict.fromkeys(ROLES, 0.5))
@@ -50,9 +51,11 @@ def test_the_second_pass_replaces_only_the_roles_it_reads_again():
     w[0] = -4.0
     both = LayoutModel(zero, dict.fromkeys(ROLES, 0.5), stack={"paragraph": w})
     one, two = first_only.scores(rows, feats), both.scores(rows, feats)
-    assert one["paragraph"] == [0.5, 0.5, 0.5]
-    assert two["paragraph"][0] > 0.7 and two["paragraph"][2] < 0.1  # nothing under the last line
+    assert one["paragraph"] == [0.5] * 4
+    assert two["paragraph"][0] > 0.7 and two["paragraph"][3] < 0.1  # nothing under the last line
     assert two["title"] == one["title"]
+    # a text of fewer lines has too few neighbours: the first pass stands
+    assert both.scores(rows[:3], feats[:3])["paragraph"] == [0.5] * 3
 
 
 def test_shipped_model_has_a_second_pass_over_the_context():
