@@ -25,9 +25,9 @@ from .features import CONTEXT, NAMES, context_features
 from .lines import PROSE, SHORT, Line, cues, is_date_line
 
 ROLES = ("paragraph", "title", "date", "byline")
-# the second pass reads pages of at least this many lines: a shorter text has too few
+# the second pass reads texts of at least this many lines: a shorter text has too few
 # neighbours to read (``Giá vàng giảm ...`` over one more line is two paragraphs)
-STACK_FROM = 4
+STACK_FROM = 3
 CHOICE_ROLES = ("title", "date", "byline")
 
 
