@@ -95,6 +95,9 @@ PATHOLOGICAL = {
     "one long run of spaces": lambda n: "có hai" + " " * n + "hội viên",
     # a number, then scale words glued on and on, ended by a letter (the glued-chain look-ahead)
     "a long glued run of scale words": lambda n: "Vốn 7" + "triệu" * (n // 5) + "z",
+    # layout evidence: digit runs before a currency word, teasers that break off, lone credits
+    "money marks and teasers a line": lambda n: ("1.2.3.4.5.6,7,8 triệu đồng và 9.9.9đ quà tặng cho bà con vùng cao...\n"
+                                                 "Ảnh: Minh\n" * (n // 80 + 1))[:n],
 }
 
 

@@ -8,10 +8,10 @@ import json
 import pytest
 
 from extract import lexicon
-from extract.segment.features import NAMES, line_features
+from extract.segment.features import CONTEXT, NAMES, line_features
 from extract.segment.lines import split_lines
 from extract.segment.model import ROLES, default_model
-from extract.segment.train import Page, cross_validate, fit, line_labels, score_layouts
+from extract.segment.train import STACKED, Page, cross_validate, fit, line_labels, score_layouts
 
 from .test_layouts import A, B, C, D
 
@@ -52,6 +52,7 @@ def test_fit_and_grouped_cross_validation():
     model = fit(pages)
     assert set(model.weights) == set(ROLES) and all(len(w) == len(NAMES) for w in model.weights.values())
     assert all(0.0 < t < 1.0 for t in model.thresholds.values())
+    assert set(model.stack) == set(STACKED) and all(len(w) == len(NAMES) + len(CONTEXT) for w in model.stack.values())
     predicted = cross_validate(pages, folds=3)
     assert set(predicted) == {p.id for p in pages}
     table = score_layouts(pages, predicted)
@@ -62,6 +63,6 @@ def test_fit_and_grouped_cross_validation():
 
 def test_shipped_weights_match_the_features():
     data = json.loads((lexicon.patterns_dir() / "layout_model.json").read_text(encoding="utf-8"))
-    assert data["features"] == list(NAMES)
+    assert data["features"] == list(NAMES) and data["context"] == list(CONTEXT)
     assert set(data["roles"]) == set(ROLES)
     assert default_model().weights["paragraph"] == data["roles"]["paragraph"]

@@ -77,16 +77,17 @@ def _cue_cases():
 
 @pytest.mark.parametrize("example", _cue_cases())
 def test_boilerplate_cue(example):
+    from extract.segment.features import layout_cues
     from extract.segment.lines import cues
 
-    pattern = getattr(cues(), example["cue"])
+    pattern = getattr(cues(), example["cue"], None) or getattr(layout_cues(), example["cue"])
     assert bool(pattern.match(example["text"]) if example["cue"] == "stamp" else pattern.search(example["text"])) is example["match"]
 
 
 def test_boilerplate_examples_cover_every_cue_both_ways():
     seen = {(e["cue"], e["match"]) for e in lexicon.examples("boilerplate")}
     cues = ("caption", "caption_marks", "byline", "related", "furniture", "date", "controls", "place_date", "stamp",
-            "image", "narrative", "apposition", "publication")
+            "image", "narrative", "apposition", "publication", "keyword_line", "money")
     for cue in cues:
         assert (cue, True) in seen and (cue, False) in seen, cue
 

@@ -66,11 +66,12 @@ def test_template_lines_are_dropped_and_article_text_kept(tmp_path):
     assert main(["run", str(folder), "-o", str(plain), "-j", "1", "-q"]) == 0
     assert main(["run", str(folder), "-o", str(learnt), "-j", "2", "-q", "--site-templates"]) == 0
     without, with_ = _paragraphs(plain, folder), _paragraphs(learnt, folder)
-    assert any(HEAD[1] in paras for paras in without.values())  # the model alone takes the site's blurb as text
+    # before the second pass (stacking) the model alone took the site's blurb as text here;
+    # it no longer does, so the flag must keep the result, not lift it
     assert not any(line in paras for paras in with_.values() for line in HEAD + FOOT)
     assert QUOTED in with_["clinic"]  # the slogan quoted in a sentence is article text
     assert all(BOILERPLATE in with_[k] for k in ("harbour", "library", "market"))  # long prose on three pages stays
-    assert _f1(gold, with_) == 1.0 > _f1(gold, without)
+    assert _f1(gold, with_) == 1.0 >= _f1(gold, without)
 
 
 def test_without_recurring_lines_the_flag_changes_nothing(tmp_path):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from ..find.dates import DATE, TIME, parse_datetime
-from .features import DATE_WORDS, line_features
+from .features import DATE_WORDS, line_features, never_text
 from .lines import BLANK, PROSE, SHORT, Line, cue_parts, cues, has_cue, is_date_line, split_lines
 from .rules import Layout, glued_byline
 from .templates import SiteLines, demote
@@ -156,12 +156,14 @@ def _published_otherwise(rows: list[Line], p: dict[str, list[float]], thresholds
 
 
 def _body(rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float], taken: set[int | None]) -> list[int]:
-    """The article lines: those likely enough; when the model is sure of none, the prose
+    """The article lines: those likely enough (never a teaser copying a nearby line or a
+    caption above a lone photo credit, ``never_text``); when the model is sure of none, the prose
     lines; else the sentences (a one-line text: ``Chỉ thị 04 được triển khai.``). Every
     text has a body."""
     free = [k for k in range(len(rows)) if k not in taken]
+    never = never_text(rows)
     return (
-        [k for k in free if p["paragraph"][k] >= thresholds["paragraph"]]
+        [k for k in free if p["paragraph"][k] >= thresholds["paragraph"] and k not in never]
         or [k for k in free if rows[k].kind == PROSE]
         or [k for k in free if rows[k].kind == SHORT and rows[k].terminal and rows[k].words >= 4]
     )

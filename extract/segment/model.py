@@ -5,8 +5,10 @@
 probability from which the role is taken. ``paragraph`` is a logistic regression over
 every line; ``title``, ``date`` and ``byline`` are conditional logits: the lines that can
 hold the role (``eligible``) compete in a softmax with "none", since a page has at most
-one of each. Written by ``make train-layout``; inference is a dot product per line and
-role in plain Python.
+one of each. ``stack`` holds a second pass for paragraph and byline, which reads the same
+evidence plus the first pass's probabilities around each line (``features.CONTEXT``).
+Written by ``make train-layout``; inference is a dot product per line and role (two for
+the stacked roles) in plain Python.
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ from dataclasses import dataclass
 import regex
 
 from .. import lexicon
-from .features import NAMES
+from .features import CONTEXT, NAMES, context_features
 from .lines import PROSE, SHORT, Line, cues, is_date_line
 
 ROLES = ("paragraph", "title", "date", "byline")
+# the second pass reads texts of at least this many lines: a shorter text has too few
+# neighbours to read (``Giá vàng giảm ...`` over one more line is two paragraphs)
+STACK_FROM = 3
 CHOICE_ROLES = ("title", "date", "byline")
 
 
@@ -30,27 +35,45 @@ CHOICE_ROLES = ("title", "date", "byline")
 class LayoutModel:
     weights: dict[str, list[float]]  # per role, one weight per feature of ``NAMES`` (bias first)
     thresholds: dict[str, float]  # per role, the probability from which the role is taken
+    # the second pass, for the roles it reads again (``train.STACKED``): one weight per
+    # feature of ``NAMES + CONTEXT``, the same evidence plus the first pass's
+    # probabilities around the line (``context_features``)
+    stack: dict[str, list[float]] | None = None
 
     def scores(self, rows: list[Line], features: list[list[float]]) -> dict[str, list[float]]:
         """Probability of each role for each line (0 where a line cannot hold the role)."""
-        return _apply(self.weights, rows, features)
+        can = {role: eligible(role, rows) for role in CHOICE_ROLES}  # once for both passes
+        first = _apply(self.weights, rows, features, can)
+        if not self.stack or len(rows) < STACK_FROM:
+            return first
+        return {**first, **_apply(self.stack, rows, stacked(features, first), can)}
 
     def to_json(self) -> dict[str, object]:
-        return {"thresholds": self.thresholds, "roles": self.weights}
+        out: dict[str, object] = {"thresholds": self.thresholds, "roles": self.weights}
+        if self.stack:
+            out["context"] = list(CONTEXT)
+            out["stack"] = self.stack
+        return out
 
 
-def _apply(weights: dict[str, list[float]], rows: list[Line], features: list[list[float]]) -> dict[str, list[float]]:
+def stacked(features: list[list[float]], first: dict[str, list[float]]) -> list[list[float]]:
+    """Each line's evidence followed by the first pass's probabilities around it."""
+    return [x + c for x, c in zip(features, context_features(first), strict=True)]
+
+
+def _apply(
+    weights: dict[str, list[float]], rows: list[Line], features: list[list[float]], can: dict[str, list[bool]] | None = None
+) -> dict[str, list[float]]:
     """Paragraph: a logistic probability per line. Title, date and byline: a page has at
     most one line of each, so the lines that can hold the role compete in a softmax with
     "none of them"."""
     out = {}
-    for role in ROLES:
-        w = weights[role]
+    for role, w in weights.items():
         if role not in CHOICE_ROLES:
             out[role] = [_logistic(sum(map(float.__mul__, w, x))) for x in features]
             continue
-        can = eligible(role, rows)
-        z = {k: sum(map(float.__mul__, w, x)) for k, x in enumerate(features) if can[k]}
+        ok = can[role] if can is not None else eligible(role, rows)
+        z = {k: sum(map(float.__mul__, w, x)) for k, x in enumerate(features) if ok[k]}
         top = max(max(z.values(), default=0.0), 0.0)
         total = math.exp(-top) + sum(math.exp(v - top) for v in z.values())
         probs = [0.0] * len(rows)
@@ -144,6 +167,8 @@ def _marked(text: str) -> bool:
 def _logistic(z: float) -> float:
     if z < -30:
         return 0.0
+    if z > 30:
+        return 1.0
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -152,6 +177,6 @@ def default_model() -> LayoutModel:
     """The shipped model; its feature list must be the code's (retrain after changing either)."""
     with open(lexicon.patterns_dir() / "layout_model.json", encoding="utf-8") as fh:
         data = json.load(fh)
-    if tuple(data["features"]) != NAMES:
+    if tuple(data["features"]) != NAMES or tuple(data.get("context", CONTEXT)) != CONTEXT:
         raise ValueError("patterns/layout_model.json was trained on other features: run `make train-layout`")
-    return LayoutModel(weights=data["roles"], thresholds=data["thresholds"])
+    return LayoutModel(weights=data["roles"], thresholds=data["thresholds"], stack=data.get("stack"))

@@ -219,6 +219,12 @@ _GLUED = regex.compile(
 
 def glued_byline(paragraph: str) -> str | None:
     """A credit a scraper glued after the last sentence (``... cầu đường. Vĩnh Phú``)."""
+    tail = paragraph.rstrip()
+    # a credit holds no sentence end, so a line ending in ``!``, ``?``, ``…``, or in ``.``
+    # after anything but a capital (``TTXVN.``), ends with a sentence: most body lines,
+    # answered here without the search
+    if not tail or tail[-1] in "!?…" or (tail[-1] == "." and not tail[-2:-1].isupper()):
+        return None
     m = _GLUED.search(paragraph, max(0, len(paragraph) - 120))  # a credit is short
     if not m:
         return None
