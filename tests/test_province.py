@@ -118,3 +118,23 @@ def test_a_unit_named_in_the_opening_of_the_body_after_a_placeless_lead():
         "Hai người cùng trú tại địa phương, đi tắm cùng nhóm bạn. UBND huyện Vạn Ninh đã đến thăm gia đình."
     )
     assert _province(text) == "56"  # named only in the body's opening: 6.0, below min_score_body
+
+
+def test_a_ministry_is_a_national_cue_but_a_province_s_command_is_not():
+    from extract.resolve.province import cues
+
+    national = cues().national
+    assert national.search("Bộ Tài chính vừa trả lời")
+    assert national.search("theo cả nước")
+    assert not national.search("Bộ Chỉ huy Quân sự tỉnh")
+    assert not national.search("bộ hồ sơ") and not national.search("Bộ đội")
+
+
+def test_a_capital_named_up_front_keeps_the_story_despite_a_ministry():
+    # the lead names the city: a ministry acting on a local case does not make it national
+    text = (
+        "Kiểm tra cơ sở sản xuất bánh trung thu\n"
+        "Đoàn kiểm tra của Bộ Công Thương làm việc tại TP.HCM ngày 5/9.\n"
+        "Tại một cơ sở ở quận Tân Phú, đoàn phát hiện hơn 2.000 chiếc bánh không rõ nguồn gốc."
+    )
+    assert _province(text) == "79"

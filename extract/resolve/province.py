@@ -50,6 +50,9 @@ class Cues:
     opening_chars: int
     roundup: regex.Pattern
     dateline: regex.Pattern
+    capitals: frozenset[str]
+    national: regex.Pattern  # a national actor or the nation as a whole
+    outlets: regex.Pattern  # outlets carrying a province's name
 
 
 @functools.cache
@@ -83,6 +86,12 @@ def cues() -> Cues:
             rf"|[^:\n]{{0,40}}?(?<![\p{{L}}\p{{M}}\d])(?:{lexicon.alternation(data['roundup_title_tags'])})[ \u00a0]*:"
         ),
         dateline=regex.compile(rf"[ \u00a0]*(?:\((?:{lexicon.alternation(data['dateline_words'])})[ \u00a0]+)?$"),
+        capitals=frozenset(str(x) for x in data["capitals"]),
+        national=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:(?:{lexicon.alternation(data['national_cues'])})(?![\p{{L}}\p{{M}}])"
+            rf"|{regex.escape(data['national_ministry'])}[ \u00a0](?!Chỉ[ \u00a0]huy)\p{{Lu}})"
+        ),
+        outlets=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['outlet_names'])})(?![\p{{L}}\p{{M}}])"),
     )
 
 
@@ -93,6 +102,7 @@ class Evidence:
 
     scores: dict[str, float]
     front: set[str]
+    frame: list[list[int]]  # the title, the lead and the body's opening: where the story says what it is
 
 
 def evidence(
@@ -121,7 +131,14 @@ def evidence(
             return w["opening"]
         return 0.0
 
+    outlets = [m.span() for a, b in regions for m in c.outlets.finditer(text, a, b)]
+
+    def in_outlet(start: int) -> bool:  # `Pháp Luật TP.HCM` names who wrote, not where
+        return any(a <= start < b for a, b in outlets)
+
     for p in places:
+        if outlets and in_outlet(p.start):
+            continue
         unit = c.unit_before.search(text[max(0, p.start - 30) : p.start]) is not None
         out[p.code] += w["mention"] + position(p.code, p.start, unit) + (w["unit"] if unit else 0.0)
     starts = [p.start for p in places]
@@ -132,12 +149,13 @@ def evidence(
         if not any(word in text for word in c.stand_in_words[code]):
             continue  # the pattern is case-sensitive and holds these words: no match anywhere
         for a, b in regions:
-            out[code] += w["stand_in"] * len(pattern.findall(text, a, b))
+            out[code] += w["stand_in"] * sum(not in_outlet(m.start()) for m in pattern.finditer(text, a, b))
     for p in find_places(text, _outside(regions, len(text))):  # banners and outlet lines
         if c.unit_before.search(text[max(0, p.start - 30) : p.start]):
             out[p.code] += w["outside"]
             front.add(p.code)
-    return Evidence({k: v for k, v in out.items() if v}, front)
+    frame = [r for r in (title_span, lead, opening) if r]
+    return Evidence({k: v for k, v in out.items() if v}, front, frame)
 
 
 def scores(
@@ -186,7 +204,9 @@ def resolve_province(
     whatever its first item's place. Words that refer back to the one province in focus
     without naming it (``tỉnh nhà``, ``của TP``, a bare ``Thành ủy``) add to the leader.
     A leader that neither the title nor the lead names needs more weight: features about
-    a person and national interviews name provinces in passing in the body."""
+    a person and national interviews name provinces in passing in the body. A capital
+    that leads although the title, lead and opening do not name it, where these name a
+    ministry, the Government or the nation, is where a national story is told from."""
     c = cues()
     if title_span and c.roundup.match(text, title_span[0], title_span[1]):
         return None
@@ -213,6 +233,8 @@ def resolve_province(
         need = max(need, c.min_score_body)
     if best < need:
         return None
+    if code in c.capitals and code not in ev.front and any(c.national.search(text, a, b) for a, b in ev.frame):
+        return None  # a national story told from the capital: the city is not named up front
     if len(ranked) > 1 and ranked[1][1] >= c.max_runner_up_share * best:
         return None
     return provinces()[code].as_dict()
