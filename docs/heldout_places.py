@@ -5,7 +5,9 @@ shared folder). Usage: python docs/heldout_places.py RECORDS.jsonl (a run over t
 ``--labels docs/heldout-province.jsonl`` scores the second held-out set instead: 32 more
 articles (seed 2613) drawn after the province rules were frozen, labelled for ``province``
 only, so only that field is scored; ``--labels docs/heldout-province-3.jsonl`` 30 more
-(seed 1313, bench lines 1001-5000) labelled before the final province rules were scored."""
+(seed 1313, bench lines 1001-5000) labelled before the final province rules were scored;
+``--labels docs/heldout-province-4.jsonl`` 32 more that name Hà Nội or TP.HCM (seed 2702),
+labelled after the capital rules were frozen."""
 
 import json
 import sys
