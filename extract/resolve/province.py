@@ -26,6 +26,7 @@ import regex
 
 from .. import lexicon
 from ..find.localities import Locality, find_localities
+from ..find.names import literal_trie
 from ..find.places import find_places
 from ..find.provinces import provinces
 from ..models import Place
@@ -75,7 +76,7 @@ def cues() -> Cues:
         min_score_home=float(data["min_score_home"]),
         min_score_body=float(data["min_score_body"]),
         max_runner_up_share=float(data["max_runner_up_share"]),
-        anaphor=re.compile("|".join(re.escape(w) for w in sorted(set(data["anaphors"]), key=len, reverse=True))),
+        anaphor=re.compile(literal_trie(set(data["anaphors"]))),  # the longest-first alternation, as a trie: faster
         max_anaphors=int(data["max_anaphors"]),
         opening_chars=int(data["opening_chars"]),
         roundup=regex.compile(
