@@ -84,6 +84,9 @@ PATHOLOGICAL = {
     "written-out groups with commas": lambda n: ("Ba tỷ, hai trăm triệu, năm trăm nghìn, " * (n // 39 + 1))[:n],
     "province names": lambda n: ("tỉnh Hà Nội, Thái Bình Dương và Lào Cai " * (n // 38 + 1))[:n],
     "one province a line": lambda n: ("Hà Giang\n" * (n // 9 + 1))[:n],
+    # unit words before districts and wards, cues that refer back: the locality scan and the
+    # province resolver's word tries (one line, no sentence end)
+    "unit words and localities": lambda n: ("UBND huyện Mỹ Lâm, xã Tân An, TP.Phú Sơn, thị xã hội tỉnh nhà của TP " * (n // 70 + 1))[:n],
     # capitals that begin long names the next words never finish: the name gate's look-ahead
     "name beginnings": lambda n: ("Bà Rịa - Vũng Các Tiểu Vương Liên Bang Cộng Hòa " * (n // 48 + 1))[:n],
     "country pairs and names": lambda n: ("Việt - Lào - Nhật, CHLB Đức, chị Nga " * (n // 37 + 1))[:n],

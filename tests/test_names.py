@@ -138,3 +138,65 @@ def test_one_scan_for_places_and_countries_gives_each_its_own_names():
         stops = name_stops(text, regions)
         assert find_places(text, regions, stops) == find_places(text, regions), text
         assert find_countries(text, regions, None, stops) == find_countries(text, regions), text
+
+
+def _flat(words: list[str]) -> re.Pattern:
+    """The alternation ``literal_trie`` replaces: the words longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+_TRIE_WORDS = ["phố", "phố cổ", "phố cổ Hội", "phòng", "Ph.", "Ph", "P", "cầu", "cầu Rồng", "c."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dạo phố cổ Hội An, rồi qua cầu Rồng và cầu Trần Thị Lý.",  # the longest word wins
+        "Phố cổ vắng; Ph. Minh nói phố cổ Hộiquán đã đóng.",  # a longer word cut short falls back
+        "Phòng P.3, cầu c. đông, Ph Trung",  # one-letter and dotted words
+        "không có gì ở đây",  # no word: no match
+        "",
+    ],
+)
+def test_literal_trie_matches_the_flat_alternation(text):
+    trie = re.compile(N.literal_trie(_TRIE_WORDS))
+    flat = _flat(_TRIE_WORDS)
+    got = [(m.start(), m.end()) for m in trie.finditer(text)]
+    assert got == [(m.start(), m.end()) for m in flat.finditer(text)]
+    # followed by a test on what comes next (as the locality finder's separator), the
+    # trie backs off to the shorter words in the flat order too
+    trie_sep, flat_sep = (re.compile(f"({p.pattern}) ") for p in (trie, flat))
+    assert [m.span(1) for m in trie_sep.finditer(text)] == [m.span(1) for m in flat_sep.finditer(text)]
+
+
+def test_literal_trie_picks_the_longest_word_and_can_fail():
+    trie = re.compile(N.literal_trie(_TRIE_WORDS))
+    assert trie.search("xem phố cổ Hội An").group() == "phố cổ Hội"
+    assert trie.search("xem phố cổ hội").group() == "phố cổ"
+    assert trie.search("không gì") is None
+    assert re.compile(N.literal_trie([])).search("phố") is None
+
+
+def test_literal_trie_equals_the_flat_alternation_on_generated_text():
+    rng = random.Random(16)
+    pieces = [*_TRIE_WORDS, " ", ".", "a", "Hội", "cổ", "ph", "ố"]
+    trie, flat = re.compile(N.literal_trie(_TRIE_WORDS)), _flat(_TRIE_WORDS)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)], text
+
+
+def test_the_locality_finder_matches_its_flat_alternation():
+    """localities.index().finder is built with literal_trie: same unit words found as the
+    flat alternation of them, longest first (our own sentences)."""
+    from extract.find import localities
+
+    ix = localities.index()
+    flat = re.compile(rf"({_flat(list(ix.kind_of)).pattern})(?:[ \u00a0]+|(?<=\.))")
+    text = (
+        "Người dân thị xã Sơn Ca, TP.Bình Minh, Tp. Ngọc Lâm và thị trấn Hòa Yên; "
+        "xã hội phát triển ở huyện Núi Đá, quận 3, P.Tân Phú, TX Hồng Phúc, thành phố Lam."
+    )
+    got = [(m.start(), m.end(), m.group(1)) for m in ix.finder.finditer(text)]
+    assert got == [(m.start(), m.end(), m.group(1)) for m in flat.finditer(text)]
+    assert [g[2] for g in got][:3] == ["thị xã", "TP.", "Tp."]

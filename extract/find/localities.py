@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lexicon
+from .names import literal_trie
 from .provinces import _data_dir
 
 _SYLLABLE = r"(?:\p{Lu}[\p{L}\p{M}'’]*|\d{1,2})"
@@ -92,8 +93,9 @@ def index() -> Index:
             for w in words:
                 kind_of[w] = kind
                 type_of[w] = unit_type.lower()
-    words = "|".join(re.escape(w) for w in sorted(kind_of, key=len, reverse=True))
-    finder = re.compile(rf"({words})(?:[ \u00a0]+|(?<=\.))")  # no lookbehind: 3x faster
+    # a trie of the words (names.literal_trie: the flat alternation's matches, a quarter
+    # faster); no lookbehind for the word's start: 3x faster, find_localities checks it
+    finder = re.compile(rf"({literal_trie(kind_of)})(?:[ \u00a0]+|(?<=\.))")
     return Index(
         finder=finder,
         kind_of=kind_of,
@@ -104,10 +106,17 @@ def index() -> Index:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # the same few names come back on every page
+def _key(name: str) -> str:
+    """``_norm`` with the index's spellings, remembered: fifteen replaces per name were a
+    fifth of the locality scan."""
+    return _norm(name, index().swaps)
+
+
 def _provinces_of(ix: Index, word: str, name: str) -> frozenset[str] | None:
     """The provinces a unit of this kind and name belongs to (narrowed by its type when
     that leaves one), or None when the package knows no such unit."""
-    kind, key = ix.kind_of[word], _norm(name, ix.swaps)
+    kind, key = ix.kind_of[word], _key(name)
     codes = ix.typed.get((kind, ix.type_of[word], key))
     if codes is not None and len(codes) == 1:
         return codes

@@ -26,6 +26,7 @@ import regex
 
 from .. import lexicon
 from ..find.localities import Locality, find_localities
+from ..find.names import literal_trie
 from ..find.places import find_places
 from ..find.provinces import provinces
 from ..models import Place
@@ -38,6 +39,7 @@ _ABBREVIATION = regex.compile(r"(?<![\p{L}\p{M}])\p{L}{1,2}\.")  # `Tp.`, `TX.`,
 class Cues:
     unit_before: regex.Pattern
     home: regex.Pattern
+    home_gate: re.Pattern  # the home cues' words alone (stdlib, a trie): no word, no cue
     stand_ins: dict[str, regex.Pattern]
     stand_in_words: dict[str, tuple[str, ...]]  # each pattern's literal words: a cheap gate
     weights: dict[str, float]
@@ -63,8 +65,10 @@ def cues() -> Cues:
     home = "|".join(regex.escape(w) for w in sorted(set(data["home_cues"]), key=len, reverse=True))
     return Cues(
         unit_before=regex.compile(
-            rf"(?:^|[^\p{{L}}\p{{M}}])(?<!(?:{plural})[ \u00a0])(?:{units}|\p{{Lu}}{{2,}})(?:[ \u00a0]+|(?<=\.))$"
+            rf"(?:^|[^\p{{L}}\p{{M}}])(?<!(?:{plural})[ \u00a0])(?:{units}|\p{{Lu}}{{2,}})(?:[ \u00a0]+|(?<=\.))$",
+            regex.REVERSE,  # anchored at the window's end: read from there, one start tried, not thirty
         ),
+        home_gate=re.compile(literal_trie(set(data["home_cues"]))),
         home=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{home})(?![\p{{L}}\p{{M}}])"),
         stand_ins={
             str(code): regex.compile(
@@ -78,7 +82,7 @@ def cues() -> Cues:
         min_score_home=float(data["min_score_home"]),
         min_score_body=float(data["min_score_body"]),
         max_runner_up_share=float(data["max_runner_up_share"]),
-        anaphor=re.compile("|".join(re.escape(w) for w in sorted(set(data["anaphors"]), key=len, reverse=True))),
+        anaphor=re.compile(literal_trie(set(data["anaphors"]))),  # the longest-first alternation, as a trie: faster
         max_anaphors=int(data["max_anaphors"]),
         opening_chars=int(data["opening_chars"]),
         roundup=regex.compile(
@@ -176,6 +180,14 @@ def _in_address(text: str, loc: Locality, places: list[Place], starts: list[int]
     return len(between) <= ADDRESS_GAP and not any(c in between for c in ".;:!?\n")
 
 
+def _says_home(c: Cues, text: str, regions: list[list[int]]) -> bool:
+    """Whether a region holds a home cue (``tỉnh nhà``, ``UBND tỉnh``), each region read
+    once (linear). Fast path: the cue pattern is case-sensitive and spells its words
+    literally, so a region where the stdlib trie of those words finds none has no cue;
+    that scan in C is faster than the pattern's own look-behind at every position."""
+    return any(c.home_gate.search(text, a, b) and c.home.search(text, a, b) for a, b in regions)
+
+
 def _refers_back(text: str, start: int, end: int) -> bool:
     """A whole word (``TP``, not ``TPHCM``) that no name follows (``Thành ủy TPHCM`` names
     its city): up to three spaces, dots or dashes, then no capital letter."""
@@ -227,7 +239,7 @@ def resolve_province(
             break
     best += c.weights["anaphor"] * back
     need = c.min_score
-    if best < need and any(c.home.search(text, a, b) for a, b in regions):  # each region once: linear
+    if best < need and _says_home(c, text, regions):
         need = c.min_score_home
     if code not in ev.front:
         need = max(need, c.min_score_body)

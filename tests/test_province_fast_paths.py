@@ -1,0 +1,69 @@
+"""Fast paths of the province resolver and the locality scan (issue 16 speed): each gives
+the answer of the plain pattern it stands in front of. Examples are our own."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from extract.resolve import province as P
+
+
+def _regions(text: str) -> list[list[int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append([pos, pos + len(line)])
+        pos += len(line) + 1
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bà con tỉnh nhà phấn khởi đón mùa lúa mới.", True),  # a cue: the gate says yes, the pattern too
+        ("Hôm qua\nUBND tỉnh họp bàn về mùa mưa bão.", True),  # in a later region
+        ("Trận đấu diễn ra sôi nổi trên sân vận động.", False),  # no cue word: the gate says no
+        ("Anh ấy ngủ say, rồi tỉnh nhàn nhã đi dạo.", False),  # a cue's letters inside a longer word: the gate yes, the pattern no
+        ("Ông Ba nói: TỈNH NHÀ đẹp lắm.", False),  # case-sensitive, as the pattern
+        ("", False),
+    ],
+)
+def test_says_home_agrees_with_the_plain_search(text, expected):
+    c = P.cues()
+    regions = _regions(text)
+    plain = any(c.home.search(text, a, b) for a, b in regions)
+    assert P._says_home(c, text, regions) is plain is expected
+
+
+def test_the_home_gate_says_no_only_where_the_pattern_finds_nothing():
+    c = P.cues()
+    text = "Cán bộ toàn tỉnh tham gia; của tỉnh; Thành ủy chỉ đạo."
+    assert c.home_gate.search(text) and c.home.search(text)
+    assert c.home_gate.search("Mưa lớn kéo dài ba ngày.") is None
+    longer = "Anh ấy ngủ say, rồi tỉnh nhàn nhã đi dạo."  # the gate's yes, the pattern's no
+    assert c.home_gate.search(longer) and c.home.search(longer) is None
+
+
+@pytest.mark.parametrize(
+    "window",
+    [
+        "Lãnh đạo UBND tỉnh ",  # a unit word before the name
+        "theo lời ông Tư ở TP.",  # a glued dot
+        "các tỉnh ",  # a plural word before: no unit
+        "Hội LHPN ",  # initials
+        "người dân huyện nhà và ",  # no unit at the end
+        "tỉnh",  # no space after
+        "",
+    ],
+)
+def test_unit_before_read_backwards_answers_as_forwards(window):
+    backwards = P.cues().unit_before
+    assert backwards.flags & regex.REVERSE
+    forwards = regex.compile(backwards.pattern, backwards.flags & ~regex.REVERSE)
+    assert (backwards.search(window) is None) == (forwards.search(window) is None)
+
+
+def test_unit_before_can_say_both():
+    c = P.cues()
+    assert c.unit_before.search("Lãnh đạo UBND tỉnh ") is not None
+    assert c.unit_before.search("người dân huyện nhà và ") is None
