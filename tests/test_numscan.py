@@ -144,3 +144,20 @@ def test_word_gate_says_no_and_yes():
     assert not gate.after("3" + " " * 10 + "đ", 1, 5)  # the word starts past the window
     assert gate.after("3&nbsp;đ", 1, 120)  # an &nbsp; between: the full pattern decides
     assert WordGate([" la"]).after("3 thôi", 1, 120)  # a word starting with a space: always yes
+
+
+def test_number_gate_leaves_out_only_numbers_no_stage_reads():
+    """The numbers stage keeps a digit group only when a word a later stage needs may
+    follow it; amounts and counts come out the same from both lists."""
+    from extract.find.amounts import find_amounts
+    from extract.find.counts import find_counts, number_gate
+
+    text = "Năm 2023 có 12 người, 5 - 10 tỷ đồng, 7 hội viên, 2 năm, 300 USD, 4 mươi, 6 ngày và 45 tuổi."
+    anchors = number_anchors()
+    full = find_number_spans(text, 0, len(text), anchors)
+    kept = find_number_spans(text, 0, len(text), anchors, number_gate())
+    assert [text[n.start : n.end] for n in full if n not in kept] == ["2023", "12", "45"]
+    assert [text[n.start : n.end] for n in kept] == ["5", "10 tỷ", "7", "2", "300", "4", "6"]  # "ngà": maybe "ngàn"
+    assert find_amounts(text, numbers=kept) == find_amounts(text, numbers=full)
+    assert find_counts(text, numbers=kept) == find_counts(text, numbers=full)
+    assert len(find_amounts(text, numbers=kept)) == 2 and len(find_counts(text, numbers=kept)) == 1

@@ -91,6 +91,22 @@ def number_anchors() -> Anchors:
     return load_lexicon().heads
 
 
+@functools.cache
+def number_gate() -> WordGate:
+    """The words that may follow a digit group the later stages can use (for
+    :func:`find_number_spans`): a scale or number word it joins (``5 tỷ``, ``2 năm``), a
+    currency word (an amount), a range joiner (``5 - 10 tỷ``: the low end), a counted noun
+    or the turn word (a count). Any other word after it makes it a number no stage reads."""
+    from .numbers import _scans
+
+    _, scales, words = _scans()
+    amounts = lexicon.load("amounts")
+    data = lexicon.load("counts")
+    return WordGate(
+        [*scales, *words, *amounts["currencies"], *amounts["range_joiners"], *data["turn_words"], *data["nouns"]]
+    )
+
+
 def find_counts(
     text: str,
     regions: list[list[int]] | None = None,
