@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .find.amounts import find_amounts
 from .find.countries import find_countries, name_stops
-from .find.counts import find_counts, number_anchors
+from .find.counts import find_counts, number_anchors, number_gate
 from .find.directives import find_directives
 from .find.numbers import NumberSpan, find_number_spans
 from .find.places import find_places
@@ -38,7 +38,7 @@ class Doc:
     title_span: list[int] | None = None
     sentence_starts: tuple[int, ...] = ()  # forced sentence starts (a glued byline)
     masked: list[tuple[int, int]] = field(default_factory=list)  # designations
-    numbers: list[NumberSpan] = field(default_factory=list)  # number expressions in the regions
+    numbers: list[NumberSpan] = field(default_factory=list)  # the number expressions amounts and counts can use
     site: SiteLines | None = None  # --site-templates: the lines its site repeats
     name_stops: list[list[int]] | None = None  # per region: where a place or country name may begin
 
@@ -84,8 +84,8 @@ def _directives(doc: Doc) -> None:
 def _numbers(doc: Doc) -> None:
     """Number expressions once for both money and counts (dates and designations hold
     their digits inside tokens the number rules reject, or are masked)."""
-    anchors = number_anchors()
-    doc.numbers = [n for start, end in doc.regions for n in find_number_spans(doc.text, start, end, anchors)]
+    anchors, keep = number_anchors(), number_gate()
+    doc.numbers = [n for start, end in doc.regions for n in find_number_spans(doc.text, start, end, anchors, keep)]
 
 
 @stage("amounts")

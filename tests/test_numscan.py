@@ -106,3 +106,58 @@ def test_digit_gate_and_join_shortcuts():
     assert found == ["12", "1 tỷ 200 triệu", "3 tỷ", "200 triệu"]
     assert [n.value for n in find_number_spans(text)][1] == 1_200_000_000
     assert find_number_spans("tổng 4&nbsp;tỷ")[0].value == 4 * 10**9
+
+
+GATE_TEXTS = [
+    "Quỹ có 12 người, 3 tháng, 5 ngày và 7 hội viên, 8 lượt dự án, 9  tổ chức.",
+    "Thu 40 đồng, 2 đô la, 3 Đô La Mỹ, 4 USD, 5 usd, 6 Euro, 7đ, 8&nbsp;đồng, 9\u00a0yên Nhật.",
+    "Giá 10 \tĐỒNG, 11 thành viên, 12 đoàn kết, 13 bảng Anh, 14 BẢNG ANH, 15ĐỒNG",
+    "Cuối câu 16",
+    "Số 17" + " " * 200 + "đồng ở xa",  # beyond the window
+]
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS)
+def test_word_gates_never_say_no_where_the_pattern_matches(text):
+    """The amounts and counts gates may say yes where the full pattern fails, never no
+    where it matches (so the finders give what they gave without the gate)."""
+    from extract.find.amounts import load_lexicon as amounts_lexicon
+    from extract.find.counts import load_lexicon as counts_lexicon
+
+    for gate, pattern in [
+        (amounts_lexicon().currency_first, amounts_lexicon().currency_after),
+        (counts_lexicon().noun_first, counts_lexicon().count),
+    ]:
+        for pos in range(len(text) + 1):
+            if pattern.match(text, pos, min(len(text), pos + 120)):
+                assert gate.after(text, pos, 120), (text, pos)
+
+
+def test_word_gate_says_no_and_yes():
+    from extract.find.numscan import WordGate
+
+    gate = WordGate(["đô la", "đ", "yên"], ["USD"])
+    text = "5 tháng, 6  Đô La, 7 ĐÔLA, 8usd, 9 USD, 10 đ, 11 Yên, 12 thôi"
+    says = {m.group(): gate.after(text, m.end(), 120) for m in re.finditer(r"\d+", text)}
+    # "ĐÔLA": no "đô la", but the one-letter "đ" may begin there; "usd" is case-sensitive
+    assert says == {"5": False, "6": True, "7": True, "8": False, "9": True, "10": True, "11": True, "12": False}
+    assert not gate.after("3" + " " * 10 + "đ", 1, 5)  # the word starts past the window
+    assert gate.after("3&nbsp;đ", 1, 120)  # an &nbsp; between: the full pattern decides
+    assert WordGate([" la"]).after("3 thôi", 1, 120)  # a word starting with a space: always yes
+
+
+def test_number_gate_leaves_out_only_numbers_no_stage_reads():
+    """The numbers stage keeps a digit group only when a word a later stage needs may
+    follow it; amounts and counts come out the same from both lists."""
+    from extract.find.amounts import find_amounts
+    from extract.find.counts import find_counts, number_gate
+
+    text = "Năm 2023 có 12 người, 5 - 10 tỷ đồng, 7 hội viên, 2 năm, 300 USD, 4 mươi, 6 ngày và 45 tuổi."
+    anchors = number_anchors()
+    full = find_number_spans(text, 0, len(text), anchors)
+    kept = find_number_spans(text, 0, len(text), anchors, number_gate())
+    assert [text[n.start : n.end] for n in full if n not in kept] == ["2023", "12", "45"]
+    assert [text[n.start : n.end] for n in kept] == ["5", "10 tỷ", "7", "2", "300", "4", "6"]  # "ngà": maybe "ngàn"
+    assert find_amounts(text, numbers=kept) == find_amounts(text, numbers=full)
+    assert find_counts(text, numbers=kept) == find_counts(text, numbers=full)
+    assert len(find_amounts(text, numbers=kept)) == 2 and len(find_counts(text, numbers=kept)) == 1

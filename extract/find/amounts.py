@@ -24,6 +24,7 @@ from .numbers import (
     vague_number,
     vocabulary,
 )
+from .numscan import WordGate
 from .spans import WINDOW, WS, SpanIndex, clause_bounds
 
 _WS = WS  # spaces and a literal &nbsp; (SPEC section 11)
@@ -42,6 +43,7 @@ class Lexicon:
     after_scale_ok: frozenset[str]
     range_joint: regex.Pattern[str]
     currency_after: regex.Pattern[str]
+    currency_first: WordGate  # may a currency word follow? (a gate before currency_after)
 
 
 @functools.cache
@@ -71,6 +73,7 @@ def load_lexicon() -> Lexicon:
         after_scale_ok=frozenset(w.lower() for w in data["after_scale_ok"]),
         range_joint=range_joint,
         currency_after=currency_after,
+        currency_first=WordGate(insensitive, sensitive),
     )
 
 
@@ -121,17 +124,25 @@ def find_amounts(
     regions = regions if regions is not None else [[0, len(text)]]
     if numbers is None:
         numbers = [n for a, b in regions for n in find_number_spans(text, a, b)]
-    masks = SpanIndex(masked or [])
-    where = SpanIndex(regions)
+    masks = where = None  # built at the first number the gate lets through (most texts: none)
     out: list[Amount] = []
-    prev: NumberSpan | None = None
+    maybe_currency = lex.currency_first.after
+    last: NumberSpan | None = None
     for num in numbers:
-        if masks.overlaps(num.start, num.end):
-            prev = None
+        # The low end of a range is the number right before, unless that one is masked.
+        before, last = last, num
+        # The gate: a number with no scale word and no currency word after it is never
+        # money (_read_amount's first test); the first letter after the spaces shows that
+        # no currency word can follow most numbers, before any look-up.
+        if not num.has_scale and not maybe_currency(text, num.end, WINDOW):
             continue
+        if masks is None:
+            masks, where = SpanIndex(masked or []), SpanIndex(regions)
+        if masks.overlaps(num.start, num.end):
+            continue
+        prev = before if before is not None and not masks.overlaps(before.start, before.end) else None
         floor, ceil = where.containing(num.start) or (0, len(text))
         amount = _read_amount(text, num, prev, lex, floor, ceil)
-        prev = num
         if amount is None:
             continue
         while out and out[-1].end > amount.start:  # "5 tỷ - 10 tỷ đồng": the range wins

@@ -18,7 +18,7 @@ import regex
 from .. import lexicon
 from ..models import Count
 from .numbers import NumberSpan, find_number_spans, qualifier_before, vague_number
-from .numscan import Anchors
+from .numscan import Anchors, WordGate
 from .spans import WINDOW, WS, SpanIndex, clause_bounds
 
 _WS = r"[ \t\u00a0]"
@@ -38,6 +38,7 @@ class Lexicon:
     count: regex.Pattern[str]
     heads: Anchors  # a number word before a counted noun: where written counts stand
     turn: regex.Pattern[str]  # "lượt" before a noun: "lượt dự án" counts like "dự án"
+    noun_first: WordGate  # may a counted noun follow? (a gate before count)
 
 
 @functools.cache
@@ -69,6 +70,7 @@ def load_lexicon() -> Lexicon:
         count=count,
         heads=_anchor_pattern(nouns),
         turn=regex.compile(rf"(?i)(?:{turn}){WS}+"),
+        noun_first=WordGate([*data["turn_words"], *data["nouns"]]),
     )
 
 
@@ -89,6 +91,22 @@ def number_anchors() -> Anchors:
     return load_lexicon().heads
 
 
+@functools.cache
+def number_gate() -> WordGate:
+    """The words that may follow a digit group the later stages can use (for
+    :func:`find_number_spans`): a scale or number word it joins (``5 tỷ``, ``2 năm``), a
+    currency word (an amount), a range joiner (``5 - 10 tỷ``: the low end), a counted noun
+    or the turn word (a count). Any other word after it makes it a number no stage reads."""
+    from .numbers import _scans
+
+    _, scales, words = _scans()
+    amounts = lexicon.load("amounts")
+    data = lexicon.load("counts")
+    return WordGate(
+        [*scales, *words, *amounts["currencies"], *amounts["range_joiners"], *data["turn_words"], *data["nouns"]]
+    )
+
+
 def find_counts(
     text: str,
     regions: list[list[int]] | None = None,
@@ -101,12 +119,18 @@ def find_counts(
     regions = regions if regions is not None else [[0, len(text)]]
     if numbers is None:
         numbers = [n for a, b in regions for n in find_number_spans(text, a, b, lex.heads)]
-    masks = SpanIndex(masked or [])
-    where = SpanIndex(regions)
+    masks = where = None  # built at the first number the gate lets through (most texts: none)
     out: list[Count] = []
+    maybe_noun = lex.noun_first.after
     for num in numbers:
+        # The gate: ``count`` below needs a counted noun (or the turn word) after the
+        # spaces; the first letter there rules it out for most numbers, before any look-up.
+        if not maybe_noun(text, num.end, WINDOW):
+            continue
         if out and num.start < out[-1].end:
             continue
+        if masks is None:
+            masks, where = SpanIndex(masked or []), SpanIndex(regions)
         if masks.overlaps(num.start, num.end):
             continue
         floor, ceil = where.containing(num.start) or (0, len(text))

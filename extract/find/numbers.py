@@ -16,9 +16,10 @@ from decimal import Decimal
 
 from .. import lexicon
 from .numparse import NumberWords, _WordsParser, parse_digits, parse_number, to_json_number, vocabulary
-from .numscan import Anchors, digit_runs, literal_starts
+from .numscan import Anchors, WordGate, digit_runs, literal_starts
 from .qualifiers import glued_word_before, has_vowel, vague_before
 from .qualifiers import qualifier_before as _qualifier_before
+from .spans import WINDOW
 
 __all__ = [
     "NumberSpan", "NumberWords", "find_number_spans", "parse_digits", "parse_number", "qualifier_before",
@@ -126,13 +127,23 @@ def _nbsp_before(text: str, pos: int) -> bool:
 
 
 def find_number_spans(
-    text: str, start: int = 0, end: int | None = None, anchors: Anchors | re.Pattern[str] | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    anchors: Anchors | re.Pattern[str] | None = None,
+    keep: WordGate | None = None,
 ) -> list[NumberSpan]:
     """Every number expression in ``text[start:end]``: digits or words with their scale
     words (``3.685,3 triệu``, ``1 tỷ 200 triệu``, ``2 triệu rưỡi``, ``hai mươi lăm``).
 
     Written-out numbers are found before scale words and before the end of each match
-    of ``anchors`` (a number word and the counted noun after it, for counts)."""
+    of ``anchors`` (a number word and the counted noun after it, for counts).
+
+    ``keep`` (the pipeline's :func:`counts.number_gate`) leaves out the digit groups after
+    which none of its words can begin: such a group joins no other token, and is no
+    amount, no count and no low end of a range (each needs one of those words after it),
+    so the stages after give what they give with it. It stays a token of kind ``x``, so
+    that the grouping of the tokens around it is the same as without ``keep``."""
     v = vocabulary()
     end = len(text) if end is None else end
     scale, scale_lower, words = _scans()
@@ -144,7 +155,7 @@ def find_number_spans(
         if not (nxt.isalpha() or nxt in "-–—~" or _nbsp_at(text, e)):
             continue  # nothing a money or count reading needs follows (", ", ")", "%", end)
         if _digit_token_ok(text, s0, e):
-            tokens[s0] = (s0, e, "d")
+            tokens[s0] = (s0, e, "d" if keep is None or keep.after(text, e, WINDOW) else "x")
     word_stops = []
     # The scale pattern matches where a scale word starts in any case (no two matches can
     # overlap: no scale word begins with the end of another), so trying it only where

@@ -136,3 +136,52 @@ def _by_length(words: frozenset[str]) -> list[list[str]]:
     """``words`` grouped by length, longest first (a lookbehind has one width)."""
     lengths = sorted({len(w) for w in words}, reverse=True)
     return [[w for w in words if len(w) == n] for n in lengths]
+
+
+class WordGate(dict):
+    """Could one of ``words`` begin at a position? A gate before a per-number regex.
+
+    Most numbers are followed by a word that is no currency and no counted noun, and the
+    regex that says so, called once per number, costs more than the rest of the number's
+    work; the next three characters answer for most of them (``thá`` of ``tháng`` begins
+    no counted noun). The answer comes from the same engine and case rule (``regex``,
+    simple case folding under ``(?i)``) as the full pattern: an alternation of the words'
+    first three characters (a shorter word whole), so it is "no" only where every word of
+    the full pattern fails. Answers are remembered per three characters (a bounded memo)."""
+
+    PREFIX = 3
+    MEMO = 50_000  # distinct keys kept before the memo starts again (memory stays bounded)
+
+    def __init__(self, insensitive: list[str], sensitive: list[str] = ()) -> None:
+        super().__init__()
+        k = self.PREFIX
+        parts = []
+        if insensitive:
+            parts.append(f"(?i:{'|'.join(sorted({regex.escape(w[:k]) for w in insensitive}))})")
+        if sensitive:
+            parts.append("|".join(sorted({regex.escape(w[:k]) for w in sensitive})))
+        self._prefix = regex.compile("|".join(parts) or r"(?!)")
+        # a word that could begin with what the gate skips: the gate cannot say no
+        self._always = any(not w or w[0] in " \t\u00a0&" for w in [*insensitive, *sensitive])
+
+    def __missing__(self, key: str) -> bool:
+        if len(self) >= self.MEMO:
+            self.clear()
+        ok = self[key] = bool(self._prefix.match(key))
+        return ok
+
+    def after(self, text: str, pos: int, limit: int) -> bool:
+        """May ``WS*`` then one of the words match at ``pos`` and begin before ``pos +
+        limit`` (``WS`` as in spans.py: a space, tab, no-break space or a literal
+        ``&nbsp;``)? False only when it cannot: spaces are skipped, a ``&`` (an ``&nbsp;``
+        maybe) answers yes; the walk is bounded as the full pattern's window is."""
+        if self._always:
+            return True
+        n = min(len(text), pos + limit)
+        while pos < n:
+            ch = text[pos]
+            if ch in " \t\u00a0":
+                pos += 1
+                continue
+            return ch == "&" or self[text[pos : pos + self.PREFIX]]
+        return False
