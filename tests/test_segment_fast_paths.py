@@ -10,7 +10,8 @@ import random
 
 from extract.find.dates import DATE
 from extract.segment import lines
-from extract.segment.meta import _has_anh, clean_layout
+from extract.segment.lines import has_anh as _has_anh
+from extract.segment.meta import clean_layout
 from extract.segment.sentences import _END, _cuts_rules, boundary_ok, split_sentences
 
 # every branch of the boundary test: abbreviations (long, short, dotted, lower case),

@@ -83,6 +83,21 @@ def has_cue(parts: tuple[regex.Pattern[str], ...], text: str) -> bool:
     return any(p.search(text) for p in parts)
 
 
+def has_anh(text: str) -> bool:
+    """``ảnh`` in any case (every caption cue names it); the substring tests spare most
+    lines a lower-cased copy (only ``ả`` and ``Ả`` lower-case to an ``ả``)."""
+    return ("ả" in text or "Ả" in text) and "ảnh" in text.lower()
+
+
+def furniture_searched(line: Line) -> bool:
+    """Has ``_kind`` already searched this line's text for the furniture cues, and found
+    none? It searches every line of at most 25 words that it does not take as an image
+    file or a related-links heading, and a hit makes the line FURNITURE, so a prose or
+    short line of at most 25 words holds no furniture cue: later readers of the cues
+    (``clean_layout``, the model's evidence) skip the search on it and answer no."""
+    return line.words <= 25 and line.kind in (PROSE, SHORT)
+
+
 @functools.cache
 def cues() -> Cues:
     data = lexicon.load("boilerplate")
