@@ -42,6 +42,7 @@ from .lines import (
     RELATED,
     SHORT,
     Line,
+    WordTable,
     cues,
     furniture_searched,
     is_date_line,
@@ -146,7 +147,16 @@ def _norm(text: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {w.strip(_PUNCT) for w in text.lower().split()}
+    """The line's words, lower-cased, punctuation stripped. Each token's word is looked up
+    in a table that remembers it (``_word_forms``), as ``split_lines`` does for its
+    counts: the same set as ``{w.strip(_PUNCT) for w in text.lower().split()}``, since
+    lower-casing neither makes nor takes white space."""
+    return set(map(_word_forms().__getitem__, text.split()))
+
+
+@functools.cache
+def _word_forms() -> WordTable:
+    return WordTable(lambda token: token.lower().strip(_PUNCT))
 
 
 def _doubled(text: str) -> bool:

@@ -194,7 +194,7 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-class _WordTable(dict):
+class WordTable(dict):
     """Facts about a word, computed the first time the word is seen: a page's words are
     mostly words seen before, and one look-up per word is cheaper than stripping,
     lower-casing and testing it again. The table is emptied when it grows large, so
@@ -216,7 +216,7 @@ _FIELD = 0xFFFF  # a count in the packed sum: lines sum fewer than 65,536 words 
 
 
 @functools.cache
-def _word_table(function_words: frozenset[str]) -> _WordTable:
+def _word_table(function_words: frozenset[str]) -> WordTable:
     """Per token, the facts ``split_lines`` counts, packed in one integer so that one
     ``sum`` counts all four (each count has 16 bits, no line reaches them): the word
     (the token with the punctuation around it stripped) starts with a letter; it does
@@ -232,7 +232,7 @@ def _word_table(function_words: frozenset[str]) -> _WordTable:
         letters = len(_NON_LETTERS.sub("", token))
         return alpha | function << 16 | capital << 32 | letters << 48
 
-    return _WordTable(pack)
+    return WordTable(pack)
 
 
 def _may_hold_date(text: str) -> bool:

@@ -166,14 +166,12 @@ def _vietnamese_page(rows: list[Line]) -> bool:
     return bool(prose) and sum(map(_marked, prose)) > len(prose) / 2
 
 
-_DROP_ASCII = dict.fromkeys(range(128))
-
-
 def _marked(text: str) -> bool:
     """Holds a letter beyond ASCII (Vietnamese writes one in almost every phrase). The
-    ASCII characters are dropped and the rest tested for letters in C (``translate``,
-    ``map``), not in a Python loop over the characters."""
-    return not text.isascii() and any(map(str.isalpha, text.translate(_DROP_ASCII)))
+    walk over the characters stops at the first such letter, a few characters into a
+    Vietnamese line: measured faster than any C-level pass over the whole text
+    (``translate``, ``findall``), which must read every character."""
+    return not text.isascii() and any(ch.isalpha() and not ch.isascii() for ch in text)
 
 
 def _logistic(z: float) -> float:
