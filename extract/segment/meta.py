@@ -66,16 +66,19 @@ def clean_layout(text: str, lines: list[Line]) -> Layout | None:
     from .model import can_be_title, foreign_banner
 
     rows = [ln for ln in lines if ln.kind != BLANK]
-    if len(rows) < 2 or len({ln.text for ln in rows}) < len(rows):
+    if len(rows) < 2:
         return None
     head, body = rows[0], rows[1:]
     if head.terminal or not 3 <= head.words <= 30 or head.stamp:
         return None
     # the shape first, from the line evidence alone (a page with furniture mostly fails
-    # here), then the cue searches: every test must pass, so their order changes nothing
+    # here), then the repeated lines (hashing every line) and the cue searches: every
+    # test must pass, so their order changes nothing
     for ln in body:
         if ln.kind != PROSE or ln.words < 15 or ln.stamp or is_date_line(ln):
             return None
+    if len({ln.text for ln in rows}) < len(rows):
+        return None
     if not all(ln.terminal for ln in body[:-1]) or not can_be_title(head):
         return None
     c = cues()
