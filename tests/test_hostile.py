@@ -101,6 +101,8 @@ PATHOLOGICAL = {
     # layout evidence: digit runs before a currency word, teasers that break off, lone credits
     "money marks and teasers a line": lambda n: ("1.2.3.4.5.6,7,8 triệu đồng và 9.9.9đ quà tặng cho bà con vùng cao...\n"
                                                  "Ảnh: Minh\n" * (n // 80 + 1))[:n],
+    # the caption cue that looks back over white space before ``ảnh:``: long runs of it
+    "white space before photo credits": lambda n: (("chú thích," + " " * 40 + "ẢNH: Minh Hà ") * (n // 63 + 1))[:n],
 }
 
 

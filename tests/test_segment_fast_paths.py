@@ -1,16 +1,21 @@
 """The segmenter's fast paths give the answers of the general code they stand in for.
 
 Each fast path (the inlined sentence-boundary test, the year gate before the date search,
-the ``ảnh`` gate before a caption search, the per-word evidence from the word table) is
+the ``ảnh`` gate before a caption search, the per-word evidence from the word table, the
+furniture search the line classifier already made, the substring gates before the title's
+bans, the model's word sets from a table) is
 checked here against the plain computation on examples written for its branches."""
 
 from __future__ import annotations
 
 import random
 
+from extract import lexicon
 from extract.find.dates import DATE
-from extract.segment import lines
-from extract.segment.meta import _has_anh, clean_layout
+from extract.segment import features, lines, model
+from extract.segment.features import NAMES, line_features
+from extract.segment.lines import has_anh as _has_anh
+from extract.segment.meta import clean_layout
 from extract.segment.sentences import _END, _cuts_rules, boundary_ok, split_sentences
 
 # every branch of the boundary test: abbreviations (long, short, dotted, lower case),
@@ -147,3 +152,57 @@ def test_the_letter_count_from_the_words_gives_the_kind_the_text_gives():
         line = lines.split_lines(text)[0]
         assert line.kind == lines._kind(line, c), text
     assert lines.split_lines("Hotline 0912 345 678 - 0234 3822 000 - 1900 1234")[0].kind == lines.FURNITURE
+
+
+def test_a_line_the_classifier_searched_holds_no_furniture_cue():
+    furniture = lines.cue_parts("furniture")
+    cued = ["Số lượt truy cập: 12.345", "Hotline: 0987 000 111", "Từ khóa: nông thôn mới, cầu đường",
+            "© 2023 Tạp chí Làng quê", "Chia sẻ"]
+    plain = ["Nông dân xã Hòa Lạc thu hoạch lúa sớm", "Các hộ dân góp đất mở rộng đường liên thôn cho xe tải vào.",
+             "Hội nghị tổng kết công tác năm 2023 của huyện"]
+    for text in cued:
+        line = lines.split_lines(text)[0]
+        assert lines.has_cue(furniture, text) and not lines.furniture_searched(line), text
+    for text in plain:
+        line = lines.split_lines(text)[0]
+        assert lines.furniture_searched(line) and not lines.has_cue(furniture, text), text
+    # a line of more than 25 words is not searched by the classifier: it must be searched later
+    long_cued = " ".join(["Bà con"] * 14) + " lượt xem 120"
+    assert not lines.furniture_searched(lines.split_lines(long_cued)[0])
+    # the cue feature of the model reads the same answer with and without the skip
+    for text in cued + plain:
+        rows, feats = line_features(lines.split_lines(text), text)
+        assert feats[0][NAMES.index("furniture_cue")] == float(bool(lines.cues().furniture.search(text))), text
+
+
+def _can_be_title_ungated(line: lines.Line) -> bool:
+    """``can_be_title`` as written before its substring gates."""
+    c = lines.cues()
+    t = line.text
+    if line.kind not in (lines.SHORT, lines.PROSE) or not 1 <= line.words <= 40 or t.endswith((",", ";", ":")):
+        return False
+    if lines.is_date_line(line) or "![" in t or t.endswith("|") or model.is_slogan(t) or model._CONTACT.search(t) \
+            or model._ENUMERATED.match(t):
+        return False
+    return not (c.caption.search(t) or c.caption_marks.search(t) or c.controls.search(t))
+
+
+def test_the_title_gates_answer_as_the_searches():
+    # the cues the gates stand on: every caption cue names ``ảnh``, every caption mark opens a bracket
+    data = lexicon.load("boilerplate")
+    assert all("ảnh" in p for p in data["caption_cues"])
+    assert all(p.removeprefix("(?i)").startswith(r"\(") for p in data["caption_marks"])
+    for text in ("Đoàn kết - Sáng tạo - Phát triển", "Đoàn kết – Sáng tạo – Phát triển",  # slogans
+                 "Điện thoại: 0234 3822 111", "Liên hệ email. ", "Đại biểu trao quà (bên phải)",
+                 "Đại biểu trao quà cho các em học sinh. ẢNH: HỒNG NHUNG", "Xuân Quê Hương - Tết Sum Vầy",
+                 "Nông dân vui mùa lúa mới", "Hợp tác xã (HTX) chuyển đổi số", "Đăng nhập", "Giá lúa tăng: nông dân phấn khởi"):
+        line = lines.split_lines(text)[0]
+        assert model.can_be_title(line) == _can_be_title_ungated(line), text
+    assert not model.can_be_title(lines.split_lines("Đoàn kết - Sáng tạo - Phát triển")[0])
+    assert model.can_be_title(lines.split_lines("Xuân Quê Hương - Tết Sum Vầy")[0])
+    assert not model.can_be_title(lines.split_lines("Đại biểu trao quà (bên phải)")[0])
+
+
+def test_the_word_sets_of_the_model_are_the_loops():
+    for text in ("Ông NAM, “Chủ tịch” (xã) nói: Được!", "İstanbul ĐÀ NẴNG | đà nẵng –", "a  b\u00a0c\td", ""):
+        assert features._words(text) == {w.strip(features._PUNCT) for w in text.lower().split()}

@@ -34,7 +34,21 @@ from types import SimpleNamespace
 import regex
 
 from .. import lexicon
-from .lines import BLANK, FURNITURE, IMAGE, PROSE, RELATED, SHORT, Line, cues, is_date_line
+from .lines import (
+    BLANK,
+    FURNITURE,
+    IMAGE,
+    PROSE,
+    RELATED,
+    SHORT,
+    Line,
+    WordTable,
+    cue_parts,
+    cues,
+    furniture_searched,
+    has_cue,
+    is_date_line,
+)
 
 _BULLET = regex.compile(
     r"^(?:[-–•+*●▪►]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})[.)]\s|(?:[IVX]{1,4}|[A-ZĐ])[./]\s?\p{Lu}|\d{1,2}\.\s?\p{Lu})"
@@ -135,7 +149,16 @@ def _norm(text: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {w.strip(_PUNCT) for w in text.lower().split()}
+    """The line's words, lower-cased, punctuation stripped. Each token's word is looked up
+    in a table that remembers it (``_word_forms``), as ``split_lines`` does for its
+    counts: the same set as ``{w.strip(_PUNCT) for w in text.lower().split()}``, since
+    lower-casing neither makes nor takes white space."""
+    return set(map(_word_forms().__getitem__, text.split()))
+
+
+@functools.cache
+def _word_forms() -> WordTable:
+    return WordTable(lambda token: token.lower().strip(_PUNCT))
 
 
 def _doubled(text: str) -> bool:
@@ -188,7 +211,9 @@ def _own(line: Line, norm: str, words: set[str], page: _Page, near: list[str]) -
         float(date_line),
         float(line.has_date and len(DATE_WORDS.sub("", _LETTERLESS.sub("", t))) <= 3) if w <= 30 else 0.0,
         float(w <= 60 and "ảnh" in low and bool(c.caption.search(t))),  # every caption cue names ảnh
-        float(w <= 25 and bool(c.furniture.search(t))),
+        # (a line the classifier searched already holds none: ``furniture_searched``; a
+        # search per cue is faster than one for their alternation, ``cue_parts``)
+        float(w <= 25 and not (len(line.text) <= 200 and furniture_searched(line)) and has_cue(cue_parts("furniture"), t)),
         float(line.kind == IMAGE),
         float(line.kind == PROSE),
         float(line.kind == SHORT),
@@ -201,7 +226,7 @@ def _own(line: Line, norm: str, words: set[str], page: _Page, near: list[str]) -
         float(w <= 60 and _doubled(line.text)),
         (len(words & page.body_words) / len(words)) if words and page.body_words else 0.0,
         float("|" in t),
-        float(w <= 60 and bool(c.caption_marks.search(t))),
+        float(w <= 60 and "(" in t and bool(c.caption_marks.search(t))),  # every caption mark opens a bracket
         float(line.terminal and stops == 0),
         math.log((w + 1) / page.median_prose),
         float(first_word in c.function_words),

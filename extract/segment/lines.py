@@ -83,6 +83,21 @@ def has_cue(parts: tuple[regex.Pattern[str], ...], text: str) -> bool:
     return any(p.search(text) for p in parts)
 
 
+def has_anh(text: str) -> bool:
+    """``ảnh`` in any case (every caption cue names it); the substring tests spare most
+    lines a lower-cased copy (only ``ả`` and ``Ả`` lower-case to an ``ả``)."""
+    return ("ả" in text or "Ả" in text) and "ảnh" in text.lower()
+
+
+def furniture_searched(line: Line) -> bool:
+    """Has ``_kind`` already searched this line's text for the furniture cues, and found
+    none? It searches every line of at most 25 words that it does not take as an image
+    file or a related-links heading, and a hit makes the line FURNITURE, so a prose or
+    short line of at most 25 words holds no furniture cue: later readers of the cues
+    (``clean_layout``, the model's evidence) skip the search on it and answer no."""
+    return line.words <= 25 and line.kind in (PROSE, SHORT)
+
+
 @functools.cache
 def cues() -> Cues:
     data = lexicon.load("boilerplate")
@@ -179,7 +194,7 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-class _WordTable(dict):
+class WordTable(dict):
     """Facts about a word, computed the first time the word is seen: a page's words are
     mostly words seen before, and one look-up per word is cheaper than stripping,
     lower-casing and testing it again. The table is emptied when it grows large, so
@@ -201,7 +216,7 @@ _FIELD = 0xFFFF  # a count in the packed sum: lines sum fewer than 65,536 words 
 
 
 @functools.cache
-def _word_table(function_words: frozenset[str]) -> _WordTable:
+def _word_table(function_words: frozenset[str]) -> WordTable:
     """Per token, the facts ``split_lines`` counts, packed in one integer so that one
     ``sum`` counts all four (each count has 16 bits, no line reaches them): the word
     (the token with the punctuation around it stripped) starts with a letter; it does
@@ -217,7 +232,7 @@ def _word_table(function_words: frozenset[str]) -> _WordTable:
         letters = len(_NON_LETTERS.sub("", token))
         return alpha | function << 16 | capital << 32 | letters << 48
 
-    return _WordTable(pack)
+    return WordTable(pack)
 
 
 def _may_hold_date(text: str) -> bool:

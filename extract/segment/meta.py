@@ -14,7 +14,19 @@ import regex
 
 from ..find.dates import DATE, TIME, parse_datetime
 from .features import DATE_WORDS, line_features, never_text
-from .lines import BLANK, PROSE, SHORT, Line, cue_parts, cues, has_cue, is_date_line, split_lines
+from .lines import (
+    BLANK,
+    PROSE,
+    SHORT,
+    Line,
+    cue_parts,
+    cues,
+    furniture_searched,
+    has_anh,
+    has_cue,
+    is_date_line,
+    split_lines,
+)
 from .rules import Layout, glued_byline
 from .templates import SiteLines, demote
 
@@ -54,27 +66,33 @@ def clean_layout(text: str, lines: list[Line]) -> Layout | None:
     from .model import can_be_title, foreign_banner
 
     rows = [ln for ln in lines if ln.kind != BLANK]
-    if len(rows) < 2 or len({ln.text for ln in rows}) < len(rows):
+    if len(rows) < 2:
         return None
     head, body = rows[0], rows[1:]
     if head.terminal or not 3 <= head.words <= 30 or head.stamp:
         return None
     # the shape first, from the line evidence alone (a page with furniture mostly fails
-    # here), then the cue searches: every test must pass, so their order changes nothing
+    # here), then the repeated lines (hashing every line) and the cue searches: every
+    # test must pass, so their order changes nothing
     for ln in body:
         if ln.kind != PROSE or ln.words < 15 or ln.stamp or is_date_line(ln):
             return None
+    if len({ln.text for ln in rows}) < len(rows):
+        return None
     if not all(ln.terminal for ln in body[:-1]) or not can_be_title(head):
         return None
     c = cues()
     furniture, caption = cue_parts("furniture"), cue_parts("caption_cues")
     for ln in body:
         # the cues are read as the line classifier reads them: furniture on lines of up to
-        # 40 words, captions where ``ảnh`` or a bracket stands
-        t = ln.text if len(ln.text) <= 400 else ln.text[:200] + " " + ln.text[-200:]
-        if "|" in t or "![" in t or (ln.words <= 40 and has_cue(furniture, t)):
+        # 40 words (a line of up to 25 was searched already: ``furniture_searched``),
+        # captions where ``ảnh`` or a bracket stands
+        short = len(ln.text) <= 400
+        t = ln.text if short else ln.text[:200] + " " + ln.text[-200:]
+        searched = short and furniture_searched(ln)
+        if "|" in t or "![" in t or (ln.words <= 40 and not searched and has_cue(furniture, t)):
             return None
-        if ("(" in t and c.caption_marks.search(t)) or (_has_anh(t) and has_cue(caption, t)):
+        if ("(" in t and c.caption_marks.search(t)) or (has_anh(t) and has_cue(caption, t)):
             return None
     if foreign_banner(head, rows):
         return None
@@ -88,12 +106,6 @@ def clean_layout(text: str, lines: list[Line]) -> Layout | None:
         layout.byline = credit
         layout.glued_byline_start = text.rfind(credit, last.start, last.end)
     return layout
-
-
-def _has_anh(text: str) -> bool:
-    """``ảnh`` in any case (every caption cue names it); the substring tests spare most
-    lines a lower-cased copy (only ``ả`` and ``Ả`` lower-case to an ``ả``)."""
-    return ("ả" in text or "Ả" in text) and "ảnh" in text.lower()
 
 
 def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float]) -> Layout:
