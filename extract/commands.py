@@ -210,7 +210,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if not args.no_reference:
         from .extras import require
 
-        require("underthesea", "bench's word_tokenize reference (or --no-reference)")
+        require("underthesea", "bench's word_tokenize reference (or --no-reference)", load=False)
     paths = args.paths or [default_path()]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:

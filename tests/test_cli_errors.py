@@ -103,6 +103,7 @@ def test_eval_fails_loudly_when_no_predicted_id_matches(capsys, tmp_path):
 
 def test_a_missing_extra_is_one_line_naming_it(capsys, tmp_path, monkeypatch):
     import importlib
+    import importlib.util
 
     from extract import extras
 
@@ -113,7 +114,13 @@ def test_a_missing_extra_is_one_line_naming_it(capsys, tmp_path, monkeypatch):
             raise ImportError(name)
         return real(name, *args)
 
+    real_spec = importlib.util.find_spec
+
+    def spec_without_optional(name, *args):
+        return None if name in extras.EXTRA_OF else real_spec(name, *args)
+
     monkeypatch.setattr(extras.importlib, "import_module", without_optional)
+    monkeypatch.setattr(extras.importlib.util, "find_spec", spec_without_optional)
     for argv, extra in ((["run", "corpus", "--tokens", "-o", str(tmp_path / "o.jsonl")], "tokens"),
                         (["run", "corpus", "--engine", "dask", "-o", str(tmp_path / "o.jsonl")], "dask"),
                         (["eval", "--gold", "gold", "--layout-cv"], "train"),
