@@ -28,6 +28,17 @@ def shared_articles() -> Path:
     return SHARED_ARTICLES
 
 
+def line_regions(text: str) -> list[list[int]]:
+    """Each non-empty line is a region, as the pipeline's paragraphs are: an example with a
+    line break shows what may run over a wrapped line and what may not."""
+    regions, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            regions.append([pos, pos + len(line)])
+        pos += len(line) + 1
+    return regions
+
+
 def spans_of(record: dict):
     """Every (field, start, end, text-or-None) span in a record."""
     for field in ("paragraphs", "sentences", "tokens"):

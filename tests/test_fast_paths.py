@@ -25,6 +25,8 @@ from extract.models import Amount, Country, Directive, Place, Record
 from extract.read import legacy
 from extract.read.decode import MAX_MARKS, canonicalize, check_text
 
+from .conftest import line_regions
+
 
 def _everywhere(text: str, regions: list[list[int]]) -> list[Directive]:
     """The reference: every position of a region is a designation candidate and every
@@ -42,15 +44,6 @@ def _everywhere(text: str, regions: list[list[int]]) -> list[Directive]:
     found.sort(key=lambda d: d.start)
     resolve_short_forms(found)
     return found
-
-
-def _lines(text: str) -> list[list[int]]:
-    regions, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            regions.append([pos, pos + len(line)])
-        pos += len(line) + 1
-    return regions
 
 
 POSITIVES = [
@@ -75,7 +68,7 @@ NEGATIVES = [
 
 @pytest.mark.parametrize("text", POSITIVES + NEGATIVES)
 def test_candidates_find_what_every_position_finds(text):
-    regions = _lines(text)
+    regions = line_regions(text)
     assert D.find_directives(text, regions) == _everywhere(text, regions)
 
 
@@ -83,7 +76,7 @@ def test_candidates_find_what_every_position_finds(text):
 def test_designations_at_candidates_are_those_finditer_gives(text):
     lex = D.load_lexicon()
     desig_at, _ = candidates(text, lex.short_gate)
-    for start, end in _lines(text):
+    for start, end in line_regions(text):
         mine = designation_matches(text, start, end, lex.designation, [a for a in desig_at if start <= a < end])
         assert [m.span() for m in mine] == [m.span() for m in lex.designation.finditer(text, start, end)]
 
@@ -91,14 +84,14 @@ def test_designations_at_candidates_are_those_finditer_gives(text):
 def test_the_examples_can_fail():
     """The positives hold mentions and the negatives none: the comparison above is not
     between two empty lists."""
-    assert all(D.find_directives(t, _lines(t)) for t in POSITIVES)
-    assert not any(D.find_directives(t, _lines(t)) for t in NEGATIVES)
+    assert all(D.find_directives(t, line_regions(t)) for t in POSITIVES)
+    assert not any(D.find_directives(t, line_regions(t)) for t in NEGATIVES)
 
 
 def test_gate_says_no_without_a_dash_or_a_type_word_before_a_number():
     text = "Có 12 đội và 7 câu lạc bộ dự giải, sân số hai."
     assert candidates(text, D.load_lexicon().short_gate) == ([], [])
-    assert _everywhere(text, _lines(text)) == []
+    assert _everywhere(text, line_regions(text)) == []
 
 
 def test_gate_says_yes_where_a_mention_starts():
@@ -126,7 +119,7 @@ PIECES = st.sampled_from([
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(PIECES, max_size=30).map("".join))
 def test_candidates_match_the_reference_on_generated_text(text):
-    regions = _lines(text)
+    regions = line_regions(text)
     assert D.find_directives(text, regions) == _everywhere(text, regions)
 
 

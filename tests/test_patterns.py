@@ -14,6 +14,8 @@ from extract.find.counts import find_counts
 from extract.find.directives import find_directives
 from extract.find.places import find_places
 
+from .conftest import line_regions
+
 FINDERS = {"directives": find_directives, "amounts": find_amounts, "counts": find_counts,
            "places": find_places, "countries": find_countries}
 MINIMUM = {"directives": (80, 30), "amounts": (100, 30), "counts": (80, 30), "places": (80, 40), "countries": (80, 40)}
@@ -23,19 +25,8 @@ def _cases(name):
     return [pytest.param(ex, id=f"{name}-{i}") for i, ex in enumerate(lexicon.examples(name), 1)]
 
 
-def _lines(text: str) -> list[list[int]]:
-    """Each non-empty line is a region, as the pipeline's paragraphs are: an example with a
-    line break shows what may run over a wrapped line and what may not."""
-    regions, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            regions.append([pos, pos + len(line)])
-        pos += len(line) + 1
-    return regions
-
-
 def _found(name: str, text: str) -> list[dict]:
-    regions = _lines(text)
+    regions = line_regions(text)
     directives = find_directives(text, regions)
     if name == "directives":
         return [d.__dict__ for d in directives]
