@@ -67,3 +67,14 @@ def test_unit_before_can_say_both():
     c = P.cues()
     assert c.unit_before.search("Lãnh đạo UBND tỉnh ") is not None
     assert c.unit_before.search("người dân huyện nhà và ") is None
+
+
+def test_outlet_gate_spells_every_outlet_the_pattern_finds():
+    """The outlet pattern runs only when one of its literal names is in the text: every
+    match must be one of those names, as written."""
+    c = P.cues()
+    text = "Theo tin của Sài Gòn Giải Phóng và Hà Nội Mới, hai báo cùng đưa tin về lễ hội ở Huế."
+    found = [m.group() for m in c.outlets.finditer(text)]
+    assert found == ["Sài Gòn Giải Phóng", "Hà Nội Mới"]
+    assert all(name in c.outlet_names for name in found)
+    assert not any(name in "Sài Gòn giải phóng mặt bằng" for name in c.outlet_names)
