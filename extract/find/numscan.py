@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .names import literal_trie
+
 _LOWERED: list[tuple[str, str]] = [("", "")]  # the last text and its lower-cased copy
 
 
@@ -67,28 +69,6 @@ def literal_starts(text: str, words: tuple[str, ...], start: int, end: int) -> l
     return out
 
 
-def trie(words: list[str]) -> str:
-    """An alternation of ``words`` shaped as a trie (``c(?:hương|hi)|t(?:ổ|c)``): ``re`` tries
-    the branches one by one, and a branch whose first letter differs is left at once."""
-    if not words:
-        return ""
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[0], []).append(w[1:])
-    out = []
-    for first, rests in groups.items():
-        full = "" in rests
-        rests = sorted((r for r in rests if r), key=len, reverse=True)
-        tail = trie(rests)
-        if tail and full:
-            out.append(f"{re.escape(first)}(?:{tail})?")
-        elif tail:
-            out.append(f"{re.escape(first)}(?:{tail})")
-        else:
-            out.append(re.escape(first))
-    return "|".join(out)
-
-
 @dataclass(frozen=True)
 class Anchors:
     """Where a written-out count can stand: a number word, spaces, and the first word of a
@@ -109,7 +89,7 @@ class Anchors:
             f"(?<=(?:{'|'.join(re.escape(w) for w in sorted(ws))}) )"
             for ws in _by_length(self.forms)
         )
-        return re.compile(rf" (?<!  )(?= *(?:{trie(sorted(set(self.heads)))}))(?:{behind}) *")
+        return re.compile(rf" (?<!  )(?= *(?:{literal_trie(self.heads)}))(?:{behind}) *")
 
     def stops(self, text: str, start: int, end: int) -> list[int]:
         """``[m.end() for m in pattern.finditer(text, start, end)]``.

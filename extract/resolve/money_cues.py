@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import regex
 
 from .. import lexicon
+from ..find.names import literal_trie
 from ..find.numscan import lowered as _lowered
-from ..find.numscan import trie
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def _word_alternatives(words: list[str], after: str) -> list[str]:
         groups.setdefault(w[0], []).append(w[1:])
     alts = []
     for first, rests in groups.items():
-        tail = trie(sorted((r for r in rests if r), key=len, reverse=True))
+        tail = literal_trie(rests) if any(rests) else ""
         rest = f"(?:{tail})" + ("?" if "" in rests else "") if tail else ""
         alts.append(rf"{re.escape(first)}(?<!{_LETTER}[\s\S]){rest}{after}")
     return alts
