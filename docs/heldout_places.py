@@ -7,7 +7,9 @@ articles (seed 2613) drawn after the province rules were frozen, labelled for ``
 only, so only that field is scored; ``--labels docs/heldout-province-3.jsonl`` 30 more
 (seed 1313, bench lines 1001-5000) labelled before the final province rules were scored;
 ``--labels docs/heldout-province-4.jsonl`` 32 more that name Hà Nội or TP.HCM (seed 2702),
-labelled after the capital rules were frozen."""
+labelled after the capital rules were frozen; ``--labels docs/heldout-5.jsonl`` 40 more
+drawn plainly at random (seed 4404, docs/draw_heldout5.py) and labelled for ``province``,
+``places`` and ``countries`` by reading, so all three are scored."""
 
 import json
 import sys
