@@ -205,7 +205,10 @@ def _capital_neighbour(
     Donald Trump``). A compass word before it (``miền Bắc Lào``) is no such syllable."""
     prev = _PREVIOUS.search(text[max(floor, start - 25) : start])
     nxt = _NEXT.match(text[end : min(ceil, end + 25)])
-    left = bool(prev and prev.group(1)[0].isupper() and prev.group(1) not in ("Việt",)) and not compass
+    left = bool(prev and prev.group(1)[0].isupper()) and not compass
+    if left and prev.group(1) == "Việt":  # `trường Việt Đức`: a pair's name; `Nguyễn Việt Anh`: a person
+        before = _PREVIOUS.search(text[max(floor, start - 50) : start - len(prev.group(0))])
+        left = bool(before and before.group(1)[0].isupper())
     return left or bool(nxt and nxt.group(1)[0].isupper() and not titled)
 
 
