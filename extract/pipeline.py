@@ -67,6 +67,21 @@ def _segment(doc: Doc) -> None:
     doc.title_span = list(layout.title_span) if layout.title_span else None
     if layout.glued_byline_start is not None:
         doc.sentence_starts = (layout.glued_byline_start,)
+        if not any(c.isdigit() for c in layout.byline or ""):  # a byline with figures is a misread list item
+            doc.regions = _without_byline(doc.text, doc.regions, layout.glued_byline_start)
+
+
+def _without_byline(text: str, regions: list[list[int]], byline_start: int) -> list[list[int]]:
+    """The regions the finders read, with a byline glued onto the last paragraph cut off:
+    the paragraph keeps its whole line (SPEC: spans are lines), but the writer's name after
+    it is no article text, so a name such as ``Long An`` or ``Ba Lan`` there is no place or
+    country."""
+    out = []
+    for start, end in regions:
+        if start < byline_start < end:
+            end = len(text[start:byline_start].rstrip()) + start
+        out.append([start, end])
+    return out
 
 
 @stage("sentences")

@@ -48,6 +48,24 @@ def test_a_province_name_masks_the_country_word_inside_it():
     assert [c.start for c in find_countries(text, None, masked)] == [23]
 
 
+def test_a_writers_name_glued_to_the_last_line_is_no_place_or_country():
+    """A byline glued onto the last paragraph (``... đạt 3 tỷ đồng. Thái Bình``) is the
+    writer's name: the paragraph keeps its line, but no place or country is read there."""
+    body = [
+        "Khởi công nhà máy nước sạch ở Quảng Trị",
+        "Sáng 12/5, tỉnh Quảng Trị khởi công nhà máy nước sạch với tổng vốn 120 tỷ đồng do Nhật Bản tài trợ.",
+        "Phát biểu tại lễ khởi công, lãnh đạo tỉnh đề nghị nhà thầu bảo đảm tiến độ và chất lượng.",
+        "Nhà máy dự kiến cấp nước cho 20.000 hộ dân vùng ven biển, góp phần cải thiện đời sống của người"
+        " dân, nhất là vào mùa khô, khi nhiều giếng khoan trong vùng bị nhiễm mặn và các hộ phải mua nước"
+        " sinh hoạt với giá cao. Ba Lan",
+    ]
+    rec = extract.extract_text("\n".join(body))
+    assert rec["byline"] == "Ba Lan"
+    assert len(rec["paragraphs"]) == 3  # the last keeps its whole line, the name with it
+    assert [p["text"] for p in rec["places"]] == ["Quảng Trị", "Quảng Trị"]
+    assert [c["text"] for c in rec["countries"]] == ["Nhật Bản"]
+
+
 def _province(text: str) -> str | None:
     rec = extract.extract_text(text)
     return rec["province"]["code"] if rec["province"] else None

@@ -25,7 +25,7 @@ from .names import NameIndex, form_regex, gate_stops, joint_gate, key
 from .places import gazetteer, tone_variants
 
 _WORD = r"[\p{L}\p{M}\p{N}]"
-FULL, SINGLE, PAIR = "full", "single", "pair"
+FULL, SINGLE, PAIR, NONE = "full", "single", "pair", "none"  # NONE: a longer name, no country
 _WORD_SPLIT = regex.compile(r"[\s\-–—]+")
 # backwards, as in places.py: the group is the whole run of letters before the last space
 _PREVIOUS = regex.compile(r"([\p{L}\p{M}]+)[ \u00a0]$", regex.REVERSE)
@@ -35,7 +35,7 @@ _NEXT = regex.compile(r"[ \u00a0]([\p{L}\p{M}]+)")
 @dataclass(frozen=True)
 class Entry:
     code: str
-    kind: str  # FULL, SINGLE or PAIR
+    kind: str  # FULL, SINGLE, PAIR or NONE
     canonical: str  # as the list writes it, for the capitals check
 
 
@@ -45,6 +45,11 @@ class Names:
     state_before: regex.Pattern  # searched backwards: whether a state form ends the text
     state_span: regex.Pattern  # the same forwards: how much of it to take in (rare)
     not_after: regex.Pattern
+    not_after_except: regex.Pattern  # `đàn ông`: a word ending with a not_after word
+    not_after_name: dict[str, regex.Pattern]  # `Chủ Nhật`: a not_after word for one name
+    compass: regex.Pattern  # searched backwards: a compass word (`Nam`, `đông bắc`) ends the text
+    region_words: frozenset[str]
+    direction_compounds: frozenset[str]
     not_before: dict[str, frozenset[str]]
     not_sentence_initial: frozenset[str]
     pair_before: regex.Pattern
@@ -103,6 +108,8 @@ def names() -> Names:
             add(str(form), str(code), FULL)
     for form, code in data["pair_only"].items():
         add(str(form), str(code), PAIR)
+    for form in data["not_names"]:
+        add(str(form), "", NONE)
     states = "|".join(
         form_regex(s)
         for v in data["state_forms"]
@@ -117,6 +124,11 @@ def names() -> Names:
         state_before=regex.compile(state, regex.IGNORECASE | regex.REVERSE),
         state_span=regex.compile(state, regex.IGNORECASE),
         not_after=_ends_with(data["not_after"]),
+        not_after_except=_ends_with(data["not_after_except"]),
+        not_after_name={str(k): _ends_with(v) for k, v in data["not_after_name"].items()},
+        compass=_compass_before(data["directions"]),
+        region_words=frozenset(w.lower() for w in data["region_words"]),
+        direction_compounds=frozenset(data["direction_compounds"]),
         not_before={str(k): frozenset(v) for k, v in data["not_before"].items()},
         not_sentence_initial=frozenset(data["not_sentence_initial"]),
         pair_before=regex.compile(rf"(?<!{_WORD})(?:{partners}){dash}$", regex.REVERSE),
@@ -130,6 +142,33 @@ def names() -> Names:
             regex.IGNORECASE,
         ),
     )
+
+
+def _compass_before(words: list[str]) -> regex.Pattern:
+    """A compass word or two (``Nam``, ``đông bắc``) and white space at the end of a text,
+    in any case, the word before it captured; searched backwards like ``_ends_with``."""
+    alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return regex.compile(
+        rf"(?:^|([\p{{L}}\p{{M}}]+)[ \u00a0]+|[^\p{{L}}\p{{M}}])(?P<dir>(?:{alts})(?:[ \u00a0]+(?:{alts}))?)[ \u00a0]+$",
+        regex.IGNORECASE | regex.REVERSE,
+    )
+
+
+def compass_reading(before: str, entry: Entry) -> bool | None:
+    """What a compass word right before a name makes of it: ``None`` when there is none
+    (the ``Nam`` of ``Việt Nam`` is none), ``True`` when it names a part of the country
+    (``đông Ukraine``, ``miền Nam Syria``), ``False`` when it makes another place
+    (``Nam Mỹ``, ``Bắc Ireland``, a capitalised compass word with no region word before)."""
+    n = names()
+    m = n.compass.search(before)
+    if m is None:
+        return None
+    direction, previous = m.group("dir"), (m.group(1) or "")
+    if previous == "Việt" and direction == "Nam":
+        return None
+    if entry.canonical in n.direction_compounds:
+        return False
+    return direction[0].islower() or previous.lower() in n.region_words
 
 
 def _dashed(window: str) -> bool:
@@ -158,13 +197,18 @@ def _sentence_initial(before: str) -> bool:
     return not stripped or stripped[-1] in ".!?:\n•-–—"
 
 
-def _capital_neighbour(text: str, start: int, end: int, floor: int, ceil: int, titled: bool) -> bool:
+def _capital_neighbour(
+    text: str, start: int, end: int, floor: int, ceil: int, titled: bool, compass: bool = False
+) -> bool:
     """A capitalised syllable beside the name makes it part of a longer name (``Thúy Nga``,
     ``Mỹ Tho``); after a title word the one after it is a person's name (``Tổng thống Mỹ
-    Donald Trump``)."""
+    Donald Trump``). A compass word before it (``miền Bắc Lào``) is no such syllable."""
     prev = _PREVIOUS.search(text[max(floor, start - 25) : start])
     nxt = _NEXT.match(text[end : min(ceil, end + 25)])
-    left = bool(prev and prev.group(1)[0].isupper() and prev.group(1) not in ("Việt",))
+    left = bool(prev and prev.group(1)[0].isupper()) and not compass
+    if left and prev.group(1) == "Việt":  # `trường Việt Đức`: a pair's name; `Nguyễn Việt Anh`: a person
+        before = _PREVIOUS.search(text[max(floor, start - 50) : start - len(prev.group(0))])
+        left = bool(before and before.group(1)[0].isupper())
     return left or bool(nxt and nxt.group(1)[0].isupper() and not titled)
 
 
@@ -176,6 +220,8 @@ def _next_word(text: str, end: int, ceil: int) -> str:
 def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: int) -> bool:
     """Whether the name at [start, end) names its country here (see the module doc)."""
     n = names()
+    if entry.kind == NONE:
+        return False
     written = text[start:end]
     if not _capitals_as_written(written, entry.canonical):
         return False
@@ -190,7 +236,10 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
         return False  # bằng 2 thứ tiếng (Việt - Anh): languages, not countries
     if entry.kind == PAIR:
         return paired
-    if n.not_after.search(before) and not paired:
+    if not paired and _not_after(before, entry):
+        return False
+    compass = compass_reading(before, entry) if not paired else None
+    if compass is False:
         return False
     if entry.kind == FULL:
         return True
@@ -202,12 +251,22 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
         beside = [m.group(1) for m in (prev, nxt) if m]
         if any(w.isupper() for w in beside) and not text[floor:ceil].isupper():
             return False  # a name in capitals inside a mixed line: `ANH THƯ ghi`
-        return not n.not_after.search(before)
-    if _capital_neighbour(text, start, end, floor, ceil, bool(n.title_before.search(before))):
+        return not _not_after(before, entry)
+    if _capital_neighbour(text, start, end, floor, ceil, bool(n.title_before.search(before)), bool(compass)):
         return False
     if _next_word(text, end, ceil).lower() in n.not_before.get(entry.canonical, ()):
         return False
     return not (entry.canonical in n.not_sentence_initial and _sentence_initial(before))
+
+
+def _not_after(before: str, entry: Entry) -> bool:
+    """A word before the name makes it a person, a language, a currency ... (``chị Nga``,
+    ``tiếng Anh``), unless that word ends a longer word (``đàn ông``, ``yêu cầu``)."""
+    n = names()
+    by_name = n.not_after_name.get(entry.canonical)
+    if by_name is not None and by_name.search(before):
+        return True
+    return bool(n.not_after.search(before)) and not n.not_after_except.search(before)
 
 
 def find_countries(
@@ -227,7 +286,7 @@ def find_countries(
         (s, e, entry, start, end)
         for i, (start, end) in enumerate(regions)
         for s, e, entry in n.index.find(text, start, end, None if stops is None else stops[i])
-        if not taken.overlaps(s, e)
+        if entry.kind is not NONE and not taken.overlaps(s, e)  # NONE: found only to be skipped
     ]
     given = _given_names(text, found)
     out: list[Country] = []
@@ -268,6 +327,7 @@ def _given_names(text: str, found: list) -> set[str]:
                 and not word.isupper()
                 and word != "Việt"
                 and word in names().name_syllables
+                and not compass_reading(text[max(start, s - 40) : s], entry)
             ):
                 out.add(entry.canonical)
     return out
