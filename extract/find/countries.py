@@ -48,6 +48,7 @@ class Names:
     not_after_except: regex.Pattern  # `đàn ông`: a word ending with a not_after word
     not_after_name: dict[str, regex.Pattern]  # `Chủ Nhật`: a not_after word for one name
     compass: regex.Pattern  # searched backwards: a compass word (`Nam`, `đông bắc`) ends the text
+    compass_endings: frozenset[str]  # the compass words' last three letters, lower-cased
     region_words: frozenset[str]
     direction_compounds: frozenset[str]
     not_before: dict[str, frozenset[str]]
@@ -127,6 +128,7 @@ def names() -> Names:
         not_after_except=_ends_with(data["not_after_except"]),
         not_after_name={str(k): _ends_with(v) for k, v in data["not_after_name"].items()},
         compass=_compass_before(data["directions"]),
+        compass_endings=frozenset(w[-3:].lower() for w in data["directions"]),
         region_words=frozenset(w.lower() for w in data["region_words"]),
         direction_compounds=frozenset(data["direction_compounds"]),
         not_before={str(k): frozenset(v) for k, v in data["not_before"].items()},
@@ -160,6 +162,8 @@ def compass_reading(before: str, entry: Entry) -> bool | None:
     (``đông Ukraine``, ``miền Nam Syria``), ``False`` when it makes another place
     (``Nam Mỹ``, ``Bắc Ireland``, a capitalised compass word with no region word before)."""
     n = names()
+    if before.rstrip(" \u00a0")[-3:].lower() not in n.compass_endings:
+        return None  # the pattern needs a compass word at the end: most names have none
     m = n.compass.search(before)
     if m is None:
         return None
