@@ -31,6 +31,7 @@ from ..find.places import find_places
 from ..find.provinces import provinces
 from ..models import Place
 
+_DASHES = ("-", "–", "—")
 ADDRESS_GAP = 60  # characters between a district or ward and its province in one address
 _ABBREVIATION = regex.compile(r"(?<![\p{L}\p{M}])\p{L}{1,2}\.")  # `Tp.`, `TX.`, `Q.`: no sentence end
 
@@ -50,6 +51,7 @@ class Cues:
     anaphor: re.Pattern  # stdlib re without lookarounds (a fast scan); _refers_back checks the context
     max_anaphors: int
     opening_chars: int
+    lead_chars: int
     roundup: regex.Pattern
     dateline: regex.Pattern
     capitals: frozenset[str]
@@ -86,6 +88,7 @@ def cues() -> Cues:
         anaphor=re.compile(literal_trie(set(data["anaphors"]))),  # the longest-first alternation, as a trie: faster
         max_anaphors=int(data["max_anaphors"]),
         opening_chars=int(data["opening_chars"]),
+        lead_chars=int(data["lead_chars"]),
         roundup=regex.compile(
             rf"(?:{lexicon.alternation(data['roundup_titles'])})(?![\p{{L}}\p{{M}}])"
             rf"|[^:\n]{{0,40}}?(?<![\p{{L}}\p{{M}}\d])(?:{lexicon.alternation(data['roundup_title_tags'])})[ \u00a0]*:"
@@ -120,7 +123,9 @@ def evidence(
     out: dict[str, float] = defaultdict(float)
     front: set[str] = set()
     paragraphs = [r for r in regions if r != title_span]
-    lead = paragraphs[0] if paragraphs else None
+    # a lead is a sentence or three; a page without paragraph breaks holds the whole
+    # article in its first paragraph, and only that paragraph's opening is its lead
+    lead = [paragraphs[0][0], min(paragraphs[0][1], paragraphs[0][0] + c.lead_chars)] if paragraphs else None
     # the body's opening: after a summary lead, the first sentence often says where it
     # happened; only a unit's name there (`tỉnh X`, `UBND huyện Y`) counts as saying so
     opening = [paragraphs[1][0], min(paragraphs[1][1], paragraphs[1][0] + c.opening_chars)] if len(paragraphs) > 1 else None
@@ -196,8 +201,12 @@ def _says_home(c: Cues, text: str, regions: list[list[int]]) -> bool:
 
 def _refers_back(text: str, start: int, end: int) -> bool:
     """A whole word (``TP``, not ``TPHCM``) that no name follows (``Thành ủy TPHCM`` names
-    its city): up to three spaces, dots or dashes, then no capital letter."""
+    its city): up to three spaces, dots or dashes, then no capital letter. A word joined
+    to the one before it by a dash is the tail of a compound name (a stage name
+    ``K-TP``, ``K - TP``), not the city."""
     if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+        return False
+    if text[max(0, start - 3) : start].rstrip(" \u00a0").endswith(_DASHES):
         return False
     after = text[end : end + 4].lstrip(" \u00a0.-–")
     return not (after and after[0].isupper() and len(text[end : end + 4]) - len(after) <= 3)
