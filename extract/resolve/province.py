@@ -52,6 +52,7 @@ class Cues:
     max_anaphors: int
     opening_chars: int
     lead_chars: int
+    pair_joiners: frozenset[str]
     roundup: regex.Pattern
     dateline: regex.Pattern
     capitals: frozenset[str]
@@ -89,6 +90,7 @@ def cues() -> Cues:
         max_anaphors=int(data["max_anaphors"]),
         opening_chars=int(data["opening_chars"]),
         lead_chars=int(data["lead_chars"]),
+        pair_joiners=frozenset(str(x) for x in data["pair_joiners"]),
         roundup=regex.compile(
             rf"(?:{lexicon.alternation(data['roundup_titles'])})(?![\p{{L}}\p{{M}}])"
             rf"|[^:\n]{{0,40}}?(?<![\p{{L}}\p{{M}}\d])(?:{lexicon.alternation(data['roundup_title_tags'])})[ \u00a0]*:"
@@ -213,6 +215,18 @@ def _refers_back(text: str, start: int, end: int) -> bool:
     return not (after and after[0].isupper() and len(text[end : end + 4]) - len(after) <= 3)
 
 
+def _title_pair(c: Cues, text: str, places: list[Place], title_span: list[int]) -> bool:
+    """Whether the title opens with two provinces joined by a dash (``Hải Phòng - Nam
+    Định: ...``, a match or a pairing): it bills both, so no single one is the focus."""
+    if len(places) < 2:
+        return False
+    before = text[title_span[0] : places[0].start]
+    if before.strip() and not (len(before) <= 12 and c.unit_before.search(before)):
+        return False  # only a unit word (`TP.`, `Tỉnh`) may stand before the first name
+    a, b = places[0], places[1]
+    return b.end <= title_span[1] and a.code != b.code and text[a.end : b.start].strip(" \u00a0") in c.pair_joiners
+
+
 def _outside(regions: list[list[int]], n: int) -> list[list[int]]:
     """The stretches of text outside the title and paragraphs."""
     out, pos = [], 0
@@ -236,7 +250,7 @@ def resolve_province(
     that leads although the title, lead and opening do not name it, where these name a
     ministry, the Government or the nation, is where a national story is told from."""
     c = cues()
-    if title_span and c.roundup.match(text, title_span[0], title_span[1]):
+    if title_span and (c.roundup.match(text, title_span[0], title_span[1]) or _title_pair(c, text, places, title_span)):
         return None
     ev = evidence(text, places, regions, title_span)
     ranked = sorted(ev.scores.items(), key=lambda kv: -kv[1])
