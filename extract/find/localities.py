@@ -30,8 +30,10 @@ from .names import literal_trie
 from .provinces import _data_dir
 
 _SYLLABLE = r"(?:\p{Lu}[\p{L}\p{M}'’]*|\d{1,2})"
-_NAME = regex.compile(rf"{_SYLLABLE}(?:[ \u00a0]+{_SYLLABLE}){{0,3}}")  # up to four syllables
-_NONSPACE = regex.compile(r"\S+")
+# up to four syllables; a dash may join two (`Phan Rang - Tháp Chàm`, `Phan Rang-Tháp Chàm`)
+_NAME = regex.compile(rf"{_SYLLABLE}(?:(?:[ \u00a0]+|[ \u00a0]*[-–][ \u00a0]*){_SYLLABLE}){{0,3}}")
+_DASH = re.compile(r"\s*[-–]\s*")
+_SYLLABLES = regex.compile(r"[^\s\-–]+")  # a syllable: a dash ends one too
 _SUFFIX = regex.compile(r"\s*\(.*\)$")  # "Thạnh An (Thị trấn)": the package's disambiguation
 
 
@@ -56,10 +58,11 @@ class Index:
 
 
 def _norm(name: str, swaps: dict[str, str]) -> str:
-    """One spelling for old and new tone placement (``Hoà``/``Hòa``) and for case."""
+    """One spelling for old and new tone placement (``Hoà``/``Hòa``), for case, and for
+    the spaces around a dash."""
     for new, old in swaps.items():
         name = name.replace(old, new)
-    return name.lower()
+    return _DASH.sub("-", name).lower() if "-" in name or "–" in name else name.lower()
 
 
 @functools.cache
@@ -141,7 +144,7 @@ def find_localities(text: str, regions: list[list[int]] | None = None) -> list[L
             if name is None:
                 continue
             word, start = m.group(1), m.end()
-            syllables = list(_NONSPACE.finditer(name.group()))
+            syllables = list(_SYLLABLES.finditer(name.group()))
             for n in range(len(syllables), 0, -1):
                 end = start + syllables[n - 1].end()
                 codes = _provinces_of(ix, word, text[start:end])
