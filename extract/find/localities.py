@@ -7,7 +7,9 @@ under the province those units belong to. These are evidence for the article's
 
 Where the knowledge comes from: the districts (with their type: Quận, Huyện, Thị xã,
 Thành phố) and wards (Phường, Xã, Thị trấn) of the 63 units, from the legacy data of
-``vietnamadminunits`` (the same package as the province list); nothing is typed by hand.
+``vietnamadminunits`` (the same package as the province list); nothing is typed by hand
+but the few districts abolished before the package's data was taken (``Quận 2`` and
+``Quận 9`` of TP.HCM, merged into Thủ Đức in 2021), listed in ``patterns/province.yaml``.
 District names collide with people's names and common words (``Hòa Bình``, ``Đông Anh``),
 so a name counts only right after its unit word (``huyện``, ``quận``, ``TP``, ``phường``,
 ``xã`` ..., listed in ``patterns/province.yaml``). A name that several provinces share is
@@ -90,6 +92,8 @@ def index() -> Index:
             for w in wards.values():
                 if isinstance(w.get("wardType"), str):
                     add("ward", w["wardType"], w["wardShort"], code_of[pkey])
+    for unit in lexicon.load("province")["abolished_districts"]:  # gone before the package's data
+        add("district", str(unit["type"]), str(unit["name"]), str(unit["code"]))
     kind_of, type_of = {}, {}
     for kind in ("district", "ward"):
         for unit_type, words in data[kind].items():
