@@ -283,6 +283,6 @@ def resolve_province(
         return None
     if code in c.capitals and code not in ev.front and any(c.national.search(text, a, b) for a, b in ev.frame):
         return None  # a national story told from the capital: the city is not named up front
-    if len(ranked) > 1 and ranked[1][1] >= c.max_runner_up_share * best:
-        return None
+    if len(ranked) > 1 and ranked[1][1] >= c.max_runner_up_share * ranked[0][1]:
+        return None  # words that refer back cannot tell which of two close names they mean
     return provinces()[code].as_dict()
