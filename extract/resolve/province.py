@@ -154,19 +154,15 @@ def evidence(
     def in_outlet(start: int) -> bool:  # `Pháp Luật TP.HCM` names who wrote, not where
         return any(a <= start < b for a, b in outlets)
 
-    starts = [p.start for p in places]
-    addressed: set[int] = set()  # places that close an address (`thị xã X, tỉnh Y`): a unit's name
-    for loc in find_localities(text, regions):  # districts, towns, wards: their province
-        i = _in_address(text, loc, places, starts)
-        if i is None:
-            out[loc.code] += w["locality"] + position(loc.code, loc.start, True)
-        else:
-            addressed.add(i)
-    for i, p in enumerate(places):
+    for p in places:
         if outlets and in_outlet(p.start):
             continue
-        unit = i in addressed or c.unit_before.search(text[max(0, p.start - 30) : p.start]) is not None
+        unit = c.unit_before.search(text[max(0, p.start - 30) : p.start]) is not None
         out[p.code] += w["mention"] + position(p.code, p.start, unit) + (w["unit"] if unit else 0.0)
+    starts = [p.start for p in places]
+    for loc in find_localities(text, regions):  # districts, towns, wards: their province
+        if not _in_address(text, loc, places, starts):
+            out[loc.code] += w["locality"] + position(loc.code, loc.start, True)
     for code, pattern in c.stand_ins.items():
         if not any(word in text for word in c.stand_in_words[code]):
             continue  # the pattern is case-sensitive and holds these words: no match anywhere
@@ -187,17 +183,15 @@ def scores(
     return evidence(text, places, regions, title_span).scores
 
 
-def _in_address(text: str, loc: Locality, places: list[Place], starts: list[int]) -> int | None:
-    """The index of the place that closes the locality's address, if it names its province
-    right after it (``phường Đại Kim, quận Thanh Xuân, Hà Nội``), else None. Then the
-    locality adds nothing (a winner's or suspect's home address must not outweigh the
-    article's place), and the province's name weighs as a unit's name (``thị xã X, Y``
-    says as much as ``tỉnh Y``)."""
+def _in_address(text: str, loc: Locality, places: list[Place], starts: list[int]) -> bool:
+    """Whether the locality is part of an address that names its province right after it
+    (``phường Đại Kim, quận Thanh Xuân, Hà Nội``): then the province's mention already
+    counts, and a winner's or suspect's home address does not outweigh the article's place."""
     i = bisect.bisect_left(starts, loc.end)
     if i == len(places) or places[i].code != loc.code:
-        return None
+        return False
     between = _ABBREVIATION.sub("", text[loc.end : places[i].start])
-    return i if len(between) <= ADDRESS_GAP and not any(c in between for c in ".;:!?\n") else None
+    return len(between) <= ADDRESS_GAP and not any(c in between for c in ".;:!?\n")
 
 
 def _says_home(c: Cues, text: str, regions: list[list[int]]) -> bool:
