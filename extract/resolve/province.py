@@ -100,7 +100,8 @@ def cues() -> Cues:
         national=regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:(?:{lexicon.alternation(data['national_cues'])})(?![\p{{L}}\p{{M}}])"
             rf"|{regex.escape(data['national_ministry'])}[ \u00a0](?!Chỉ[ \u00a0]huy)\p{{Lu}}"
-            rf"|(?:{lexicon.alternation(data['national_adjectives'])})(?![\p{{L}}\p{{M}}])(?![ \u00a0]*[-–—]|[ \u00a0]+\p{{Lu}}))"
+            rf"|(?<!(?:{lexicon.alternation(data['national_adjective_not_after'])})[ \u00a0])"
+            rf"(?:{lexicon.alternation(data['national_adjectives'])})(?![\p{{L}}\p{{M}}])(?![ \u00a0]*[-–—]|[ \u00a0]+\p{{Lu}}))"
         ),
         outlet_names=tuple(data["outlet_names"]),
         outlets=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['outlet_names'])})(?![\p{{L}}\p{{M}}])"),
