@@ -87,6 +87,9 @@ PATHOLOGICAL = {
     # unit words before districts and wards, cues that refer back: the locality scan and the
     # province resolver's word tries (one line, no sentence end)
     "unit words and localities": lambda n: ("UBND huyện Mỹ Lâm, xã Tân An, TP.Phú Sơn, thị xã hội tỉnh nhà của TP " * (n // 70 + 1))[:n],
+    # district names joined by dashes (`TP Phan Rang - Tháp Chàm`), stage names after a dash
+    # (`K-TP`), brand words after a name, tone-less names on a page with marks
+    "dashed localities and brands": lambda n: ("TP Phan Rang - Tháp-Chàm - Mỹ K-TP Hòa Bình Green Thanh Hoa Việt " * (n // 66 + 1))[:n],
     # capitals that begin long names the next words never finish: the name gate's look-ahead
     "name beginnings": lambda n: ("Bà Rịa - Vũng Các Tiểu Vương Liên Bang Cộng Hòa " * (n // 48 + 1))[:n],
     "country pairs and names": lambda n: ("Việt - Lào - Nhật, CHLB Đức, chị Nga " * (n // 37 + 1))[:n],

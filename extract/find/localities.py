@@ -7,7 +7,9 @@ under the province those units belong to. These are evidence for the article's
 
 Where the knowledge comes from: the districts (with their type: Quận, Huyện, Thị xã,
 Thành phố) and wards (Phường, Xã, Thị trấn) of the 63 units, from the legacy data of
-``vietnamadminunits`` (the same package as the province list); nothing is typed by hand.
+``vietnamadminunits`` (the same package as the province list); nothing is typed by hand
+but the few districts abolished before the package's data was taken (``Quận 2`` and
+``Quận 9`` of TP.HCM, merged into Thủ Đức in 2021), listed in ``patterns/province.yaml``.
 District names collide with people's names and common words (``Hòa Bình``, ``Đông Anh``),
 so a name counts only right after its unit word (``huyện``, ``quận``, ``TP``, ``phường``,
 ``xã`` ..., listed in ``patterns/province.yaml``). A name that several provinces share is
@@ -30,8 +32,10 @@ from .names import literal_trie
 from .provinces import _data_dir
 
 _SYLLABLE = r"(?:\p{Lu}[\p{L}\p{M}'’]*|\d{1,2})"
-_NAME = regex.compile(rf"{_SYLLABLE}(?:[ \u00a0]+{_SYLLABLE}){{0,3}}")  # up to four syllables
-_NONSPACE = regex.compile(r"\S+")
+# up to four syllables; a dash may join two (`Phan Rang - Tháp Chàm`, `Phan Rang-Tháp Chàm`)
+_NAME = regex.compile(rf"{_SYLLABLE}(?:(?:[ \u00a0]+|[ \u00a0]*[-–][ \u00a0]*){_SYLLABLE}){{0,3}}")
+_DASH = re.compile(r"\s*[-–]\s*")
+_SYLLABLES = regex.compile(r"[^\s\-–]+")  # a syllable: a dash ends one too
 _SUFFIX = regex.compile(r"\s*\(.*\)$")  # "Thạnh An (Thị trấn)": the package's disambiguation
 
 
@@ -56,10 +60,11 @@ class Index:
 
 
 def _norm(name: str, swaps: dict[str, str]) -> str:
-    """One spelling for old and new tone placement (``Hoà``/``Hòa``) and for case."""
+    """One spelling for old and new tone placement (``Hoà``/``Hòa``), for case, and for
+    the spaces around a dash."""
     for new, old in swaps.items():
         name = name.replace(old, new)
-    return name.lower()
+    return _DASH.sub("-", name).lower() if "-" in name or "–" in name else name.lower()
 
 
 @functools.cache
@@ -87,6 +92,8 @@ def index() -> Index:
             for w in wards.values():
                 if isinstance(w.get("wardType"), str):
                     add("ward", w["wardType"], w["wardShort"], code_of[pkey])
+    for unit in lexicon.load("province")["abolished_districts"]:  # gone before the package's data
+        add("district", str(unit["type"]), str(unit["name"]), str(unit["code"]))
     kind_of, type_of = {}, {}
     for kind in ("district", "ward"):
         for unit_type, words in data[kind].items():
@@ -141,7 +148,7 @@ def find_localities(text: str, regions: list[list[int]] | None = None) -> list[L
             if name is None:
                 continue
             word, start = m.group(1), m.end()
-            syllables = list(_NONSPACE.finditer(name.group()))
+            syllables = list(_SYLLABLES.finditer(name.group()))
             for n in range(len(syllables), 0, -1):
                 end = start + syllables[n - 1].end()
                 codes = _provinces_of(ix, word, text[start:end])

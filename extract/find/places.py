@@ -63,6 +63,10 @@ def _words_before(words: list[str], flags: int = 0, names: int = 0) -> regex.Pat
 @dataclass(frozen=True)
 class Gazetteer:
     index: NameIndex[str | None]  # key -> GSO code, None for a longer name that is skipped
+    bare: frozenset[str]  # keys only a name stripped of its tone marks has (`thanh hoa`)
+    word_names: frozenset[str]  # GSO codes of names that are also words (`hòa bình`, peace)
+    brand_after: regex.Pattern  # a brand word right after one of those (`Hòa Bình Green City`)
+    min_marked_share: float  # of a text's letters, marked ones: above it the text has tone marks
     city_before: regex.Pattern
     feature_before: regex.Pattern
     person_before: regex.Pattern
@@ -79,9 +83,11 @@ def gazetteer() -> Gazetteer:
     data = lexicon.load("places")
     swaps = data["tone_placement"]
     forms: dict[str, str | None] = {}
+    as_listed: set[str] = set()  # keys of the forms as listed (with their marks, or none)
 
     def add(form: str, code: str | None) -> None:
         for v in tone_variants(form, swaps):
+            as_listed.add(key(v))
             for f in (v, strip_marks(v)):
                 forms.setdefault(key(f), code)
 
@@ -95,6 +101,10 @@ def gazetteer() -> Gazetteer:
             forms[key(v)] = None
     return Gazetteer(
         index=NameIndex(forms),
+        bare=frozenset(forms) - as_listed,
+        min_marked_share=float(data["min_marked_share"]),
+        word_names=frozenset(str(c) for c in data["word_names"]),
+        brand_after=regex.compile(rf"[ \u00a0]+(?:{lexicon.alternation(data['brand_words'])})(?![\p{{L}}\p{{M}}])"),
         city_before=_words_before(data["city_words"]),
         feature_before=_words_before(data["feature_words"]),
         person_before=_words_before(data["person_words"], regex.IGNORECASE, names=2),
@@ -149,6 +159,19 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
     return _previous_syllable(text, start, floor) not in g.name_syllables
 
 
+def has_tone_marks(text: str, share: float) -> bool:
+    """Whether the text is written with Vietnamese marks: more than ``share`` of its
+    letters are not plain ASCII. A name stripped of its marks (``Thanh Hoa``) is the
+    province only on a page that strips them all (an old page); in a page with marks it
+    is something else (a foreign name: Tsinghua is ``Thanh Hoa``)."""
+    letters = marked = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            marked += not ch.isascii()
+    return letters > 0 and marked > share * letters
+
+
 def _signature(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
     """A name alone at the end of a paragraph after its last sentence (``... ./. Hà Giang``)
     is the writer's name glued onto the body line, not a place."""
@@ -166,9 +189,17 @@ def find_places(
     g = gazetteer()
     units = provinces()
     out: list[Place] = []
+    marked: list[bool] = []  # whether the text has tone marks: read once, at its first bare name
     for i, (start, end) in enumerate(regions if regions is not None else [[0, len(text)]]):
         for s, e, code in g.index.find(text, start, end, None if stops is None else stops[i]):
             if code is None or not is_place(text, s, e, code, start) or _signature(text, s, e, start, end):
                 continue
+            if code in g.word_names and g.brand_after.match(text, e, end):
+                continue  # `Hòa Bình Green City`: a brand that means peace, not the province
+            if text[s:e].isascii() and key(text[s:e]) in g.bare:
+                if not marked:
+                    marked.append(has_tone_marks(text, g.min_marked_share))
+                if marked[0]:
+                    continue  # `Đại học Thanh Hoa` in a page with marks: not Thanh Hóa
             out.append(Place(s, e, text[s:e], code, units[code].name))
     return out

@@ -31,6 +31,7 @@ from ..find.places import find_places
 from ..find.provinces import provinces
 from ..models import Place
 
+_DASHES = ("-", "–", "—")
 ADDRESS_GAP = 60  # characters between a district or ward and its province in one address
 _ABBREVIATION = regex.compile(r"(?<![\p{L}\p{M}])\p{L}{1,2}\.")  # `Tp.`, `TX.`, `Q.`: no sentence end
 
@@ -50,6 +51,8 @@ class Cues:
     anaphor: re.Pattern  # stdlib re without lookarounds (a fast scan); _refers_back checks the context
     max_anaphors: int
     opening_chars: int
+    lead_chars: int
+    pair_joiners: frozenset[str]
     roundup: regex.Pattern
     dateline: regex.Pattern
     capitals: frozenset[str]
@@ -86,6 +89,8 @@ def cues() -> Cues:
         anaphor=re.compile(literal_trie(set(data["anaphors"]))),  # the longest-first alternation, as a trie: faster
         max_anaphors=int(data["max_anaphors"]),
         opening_chars=int(data["opening_chars"]),
+        lead_chars=int(data["lead_chars"]),
+        pair_joiners=frozenset(str(x) for x in data["pair_joiners"]),
         roundup=regex.compile(
             rf"(?:{lexicon.alternation(data['roundup_titles'])})(?![\p{{L}}\p{{M}}])"
             rf"|[^:\n]{{0,40}}?(?<![\p{{L}}\p{{M}}\d])(?:{lexicon.alternation(data['roundup_title_tags'])})[ \u00a0]*:"
@@ -94,7 +99,9 @@ def cues() -> Cues:
         capitals=frozenset(str(x) for x in data["capitals"]),
         national=regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:(?:{lexicon.alternation(data['national_cues'])})(?![\p{{L}}\p{{M}}])"
-            rf"|{regex.escape(data['national_ministry'])}[ \u00a0](?!Chỉ[ \u00a0]huy)\p{{Lu}})"
+            rf"|{regex.escape(data['national_ministry'])}[ \u00a0](?!Chỉ[ \u00a0]huy)\p{{Lu}}"
+            rf"|(?<!(?:{lexicon.alternation(data['national_adjective_not_after'])})[ \u00a0])"
+            rf"(?:{lexicon.alternation(data['national_adjectives'])})(?![\p{{L}}\p{{M}}])(?![ \u00a0]*[-–—]|[ \u00a0]+\p{{Lu}}))"
         ),
         outlet_names=tuple(data["outlet_names"]),
         outlets=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['outlet_names'])})(?![\p{{L}}\p{{M}}])"),
@@ -120,7 +127,9 @@ def evidence(
     out: dict[str, float] = defaultdict(float)
     front: set[str] = set()
     paragraphs = [r for r in regions if r != title_span]
-    lead = paragraphs[0] if paragraphs else None
+    # a lead is a sentence or three; a page without paragraph breaks holds the whole
+    # article in its first paragraph, and only that paragraph's opening is its lead
+    lead = [paragraphs[0][0], min(paragraphs[0][1], paragraphs[0][0] + c.lead_chars)] if paragraphs else None
     # the body's opening: after a summary lead, the first sentence often says where it
     # happened; only a unit's name there (`tỉnh X`, `UBND huyện Y`) counts as saying so
     opening = [paragraphs[1][0], min(paragraphs[1][1], paragraphs[1][0] + c.opening_chars)] if len(paragraphs) > 1 else None
@@ -196,11 +205,27 @@ def _says_home(c: Cues, text: str, regions: list[list[int]]) -> bool:
 
 def _refers_back(text: str, start: int, end: int) -> bool:
     """A whole word (``TP``, not ``TPHCM``) that no name follows (``Thành ủy TPHCM`` names
-    its city): up to three spaces, dots or dashes, then no capital letter."""
+    its city): up to three spaces, dots or dashes, then no capital letter. A word joined
+    to the one before it by a dash is the tail of a compound name (a stage name
+    ``K-TP``, ``K - TP``), not the city."""
     if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+        return False
+    if text[max(0, start - 3) : start].rstrip(" \u00a0").endswith(_DASHES):
         return False
     after = text[end : end + 4].lstrip(" \u00a0.-–")
     return not (after and after[0].isupper() and len(text[end : end + 4]) - len(after) <= 3)
+
+
+def _title_pair(c: Cues, text: str, places: list[Place], title_span: list[int]) -> bool:
+    """Whether the title opens with two provinces joined by a dash (``Hải Phòng - Nam
+    Định: ...``, a match or a pairing): it bills both, so no single one is the focus."""
+    if len(places) < 2:
+        return False
+    before = text[title_span[0] : places[0].start]
+    if before.strip() and not (len(before) <= 12 and c.unit_before.search(before)):
+        return False  # only a unit word (`TP.`, `Tỉnh`) may stand before the first name
+    a, b = places[0], places[1]
+    return b.end <= title_span[1] and a.code != b.code and text[a.end : b.start].strip(" \u00a0") in c.pair_joiners
 
 
 def _outside(regions: list[list[int]], n: int) -> list[list[int]]:
@@ -226,7 +251,7 @@ def resolve_province(
     that leads although the title, lead and opening do not name it, where these name a
     ministry, the Government or the nation, is where a national story is told from."""
     c = cues()
-    if title_span and c.roundup.match(text, title_span[0], title_span[1]):
+    if title_span and (c.roundup.match(text, title_span[0], title_span[1]) or _title_pair(c, text, places, title_span)):
         return None
     ev = evidence(text, places, regions, title_span)
     ranked = sorted(ev.scores.items(), key=lambda kv: -kv[1])
@@ -253,6 +278,6 @@ def resolve_province(
         return None
     if code in c.capitals and code not in ev.front and any(c.national.search(text, a, b) for a, b in ev.frame):
         return None  # a national story told from the capital: the city is not named up front
-    if len(ranked) > 1 and ranked[1][1] >= c.max_runner_up_share * best:
-        return None
+    if len(ranked) > 1 and ranked[1][1] >= c.max_runner_up_share * ranked[0][1]:
+        return None  # words that refer back cannot tell which of two close names they mean
     return provinces()[code].as_dict()
