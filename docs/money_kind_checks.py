@@ -1,8 +1,11 @@
 """Score amount kind and stage against the hand labels of bench amounts.
 
-``docs/money_kind_checks.jsonl`` holds 130 amounts of ``../shared/corpus-bench/articles.jsonl``
+``docs/money_kind_checks.jsonl`` holds 190 amounts of ``../shared/corpus-bench/articles.jsonl``
 (sets A, B, C; see the README), each labelled by reading its sentence before the prediction
-was looked at. Usage::
+was looked at. Set D (60 amounts) is a held-out draw made with the rules frozen, after A-C had
+been read while tuning them: ``docs/draw_money_kind_d.py`` (seed 5151) picks it from articles
+in none of the gold, A-C and ``docs/heldout-*.jsonl`` without showing a prediction, and
+``gold/GUIDELINES.md`` says how it was labelled and lists its close calls. Usage::
 
     vnextract run ../shared/corpus-bench/articles.jsonl -o out/bench.jsonl
     python docs/money_kind_checks.py out/bench.jsonl
