@@ -132,7 +132,7 @@ class WordGate(dict):
     PREFIX = 3
     MEMO = 50_000  # distinct keys kept before the memo starts again (memory stays bounded)
 
-    def __init__(self, insensitive: list[str], sensitive: list[str] = ()) -> None:
+    def __init__(self, insensitive: list[str], sensitive: tuple[str, ...] | list[str] = ()) -> None:
         super().__init__()
         k = self.PREFIX
         parts = []

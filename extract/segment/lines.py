@@ -198,13 +198,14 @@ class WordTable(dict):
     """Facts about a word, computed the first time the word is seen: a page's words are
     mostly words seen before, and one look-up per word is cheaper than stripping,
     lower-casing and testing it again. The table is emptied when it grows large, so
-    memory stays bounded on any corpus."""
+    memory stays bounded on any corpus. (``split_lines`` keeps packed counts, an ``int``;
+    ``features.py`` keeps the bare word, a ``str``.)"""
 
-    def __init__(self, fact: Callable[[str], int]):
+    def __init__(self, fact: Callable[[str], int | str]):
         super().__init__()
         self.fact = fact
 
-    def __missing__(self, token: str) -> int:
+    def __missing__(self, token: str) -> int | str:
         if len(self) >= _TABLE_SIZE:
             self.clear()
         value = self[token] = self.fact(token)
