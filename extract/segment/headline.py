@@ -4,7 +4,7 @@ one line per page that is the headline.
 The headline is chosen in a softmax over the page's candidate lines and "none"
 (``model.py``). Here: where it stands (``nearest_above_date``: the candidate line nearest
 above the page's first date line, since a page prints its headline and then its date),
-and two shapes that are never the title, whatever the model says (rules in
+and three shapes that are never the title, whatever the model says (rules in
 ``model.eligible``, because a training fold may hold no page with either): a section or
 season label with a headline right below it (``Xuân Giáp Thìn 2024`` over the headline),
 an academic paper's author block (a ``ThS.`` name, its institution line, ``Email:``),
@@ -16,8 +16,9 @@ Tried under the grouped cross-validation and dropped (title accuracy with the tw
 alone 0.940, with ``nearest_above_date`` 0.955): Title Case (most words capitalised) as a
 headline shape (0.933), a section label and the line below it as features (0.933-0.940;
 no fold holds more than one such page), the author block as a feature beside the rule
-(no change), and the candidate nearest above the lead (0.948 alone, 0.940 beside
-``nearest_above_date``).
+(no change), the candidate nearest above the lead (0.948 alone, 0.940 beside
+``nearest_above_date``), and any line ending with a full stop as never a title (0.948;
+prose lines only: 0.940).
 """
 
 from __future__ import annotations
