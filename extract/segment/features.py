@@ -20,7 +20,8 @@ break off, and sums of money: 0.960 (recall 0.954 to 0.971), byline 0.963, publi
 0.970 with the weekday fix of the place-and-date cue. Tried and dropped: a line without
 a comma (title +1 page, paragraphs -0.006), a comma in the first five words, a byline
 cue, one-hot places beside the headline anchor (title 0.910), boosted trees as the
-second pass (0.951-0.953).
+second pass (0.951-0.953). The headline evidence (``headline.HEADLINE``, last in
+``NAMES``) is read by the title role alone (``train._without_headline``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from types import SimpleNamespace
 import regex
 
 from .. import lexicon
+from . import headline
 from .lines import (
     BLANK,
     FURNITURE,
@@ -82,7 +84,7 @@ PLACE = (
     "page_prose_share", "page_has_furniture", "rule_paragraph", "rule_byline",
     "first_line", "log_index", "prose_above", "prose_below", "after_related", "names_nearby",
 )
-NAMES = OWN + tuple(f"prev_{n}" for n in PREV) + tuple(f"next_{n}" for n in NEXT) + PLACE
+NAMES = OWN + tuple(f"prev_{n}" for n in PREV) + tuple(f"next_{n}" for n in NEXT) + PLACE + headline.HEADLINE
 _AT = {n: i for i, n in enumerate(OWN)}
 _PREV = operator.itemgetter(*(_AT[n] for n in PREV))
 _NEXT = operator.itemgetter(*(_AT[n] for n in NEXT))
@@ -314,6 +316,7 @@ def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[f
     out = []
     prose_seen = 0
     nxt = 0
+    heads = headline.headline_features(rows)
     for k, vec in enumerate(own):
         ln = rows[k]
         is_prose = ln.kind == PROSE
@@ -347,6 +350,7 @@ def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[f
             min(5.0, float(len(prose) - prose_seen - is_prose)),
             float(k > related_at),
             _names_nearby(ln, page.prose_words, k),
+            *heads[k],
         )
         prose_seen += is_prose
         out.append(row)

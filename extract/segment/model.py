@@ -22,6 +22,7 @@ import regex
 
 from .. import lexicon
 from .features import CONTEXT, NAMES, context_features
+from .headline import author_block, labels_over_headlines, last_sentence
 from .lines import PROSE, SHORT, Line, cues, has_anh, is_date_line
 
 ROLES = ("paragraph", "title", "date", "byline")
@@ -149,6 +150,9 @@ def eligible(role: str, rows: list[Line]) -> list[bool]:
     can = [ELIGIBLE[role](row) for row in rows]
     if role == "title" and _vietnamese_page(rows):
         can = [ok and not _unmarked_phrase(row) for ok, row in zip(can, rows, strict=True)]
+    if role == "title":  # an author block, a label over a headline, a last sentence (``headline.py``)
+        for k in author_block(rows) | labels_over_headlines(rows, can) | last_sentence(rows):
+            can[k] = False
     return can
 
 
