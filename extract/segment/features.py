@@ -34,6 +34,7 @@ from types import SimpleNamespace
 import regex
 
 from .. import lexicon
+from .captions import CAPTION, caption_evidence
 from .lines import (
     BLANK,
     FURNITURE,
@@ -82,7 +83,7 @@ PLACE = (
     "page_prose_share", "page_has_furniture", "rule_paragraph", "rule_byline",
     "first_line", "log_index", "prose_above", "prose_below", "after_related", "names_nearby",
 )
-NAMES = OWN + tuple(f"prev_{n}" for n in PREV) + tuple(f"next_{n}" for n in NEXT) + PLACE
+NAMES = OWN + tuple(f"prev_{n}" for n in PREV) + tuple(f"next_{n}" for n in NEXT) + PLACE + CAPTION
 _AT = {n: i for i, n in enumerate(OWN)}
 _PREV = operator.itemgetter(*(_AT[n] for n in PREV))
 _NEXT = operator.itemgetter(*(_AT[n] for n in NEXT))
@@ -310,7 +311,7 @@ def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[f
     rule_pars = {(s, e) for s, e in by_rules.paragraphs}
     page_wide = (len(prose) / n, float(any(vec[i] for vec in own for i in _FURNITURE_AT)))
     no_prev, no_next = (0.0,) * len(PREV), (0.0,) * len(NEXT)
-    at_words = _AT["log_words"]
+    at_words, at_bullet = _AT["log_words"], _AT["bullet"]
     out = []
     prose_seen = 0
     nxt = 0
@@ -347,6 +348,7 @@ def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[f
             min(5.0, float(len(prose) - prose_seen - is_prose)),
             float(k > related_at),
             _names_nearby(ln, page.prose_words, k),
+            *caption_evidence(rows, k, bool(vec[at_bullet])),
         )
         prose_seen += is_prose
         out.append(row)
