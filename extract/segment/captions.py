@@ -71,11 +71,14 @@ def caption_evidence(rows: list[Line], k: int, bullet: bool) -> tuple[float, flo
     least eight words (or ending like a sentence) with prose within three lines above and
     two below (``caption_between``: a short heading between paragraphs is a subheading)."""
     line = rows[k]
-    if not bare_sentence(line, bullet):
+    if not 4 <= line.words <= 60:
         return _NONE
+    # every number needs who is shown or an act: those two searches first, then the rest
     c = caption_cues()
     subject = bool(c.subject.match(line.text))
     act = bool(c.act.search(line.text))
+    if not (subject or act) or not bare_sentence(line, bullet):
+        return _NONE
     between = (
         (subject or act)
         and (line.words >= 8 or line.terminal)

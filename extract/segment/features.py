@@ -20,7 +20,8 @@ break off, and sums of money: 0.960 (recall 0.954 to 0.971), byline 0.963, publi
 0.970 with the weekday fix of the place-and-date cue. Tried and dropped: a line without
 a comma (title +1 page, paragraphs -0.006), a comma in the first five words, a byline
 cue, one-hot places beside the headline anchor (title 0.910), boosted trees as the
-second pass (0.951-0.953).
+second pass (0.951-0.953). Then the grammar of unmarked captions (``captions.CAPTION``,
+read by the paragraph role only) with the paragraph threshold fixed at 0.5: 0.971.
 """
 
 from __future__ import annotations
