@@ -51,6 +51,8 @@ def _register_eval(sub) -> None:
     p.add_argument("--pred", help="predicted records (JSONL); required unless --layout-cv")
     p.add_argument("--layout-cv", action="store_true",
                    help="cross-validate the layout model grouped by site over the gold pages (needs the [train] extra)")
+    p.add_argument("--fold-seed", type=int, metavar="N",
+                   help="with --layout-cv: shuffle which sites share a fold (default: sites in name order)")
     _texts_arg(p)
     p.add_argument("--per-doc", action="store_true", help="one row per document")
     p.add_argument("--errors", action="store_true", help="list every miss and false alarm")
@@ -118,8 +120,9 @@ def _layout_cv(args: argparse.Namespace) -> int:
         print(f"vnextract eval: no gold pages with their texts in {args.gold}", file=sys.stderr)
         return EXIT_USAGE
     sites = len({p.site for p in pages})
-    print(f"Layout model, 10-fold cross-validation grouped by site: {len(pages)} pages from {sites} sites")
-    print(score_layouts(pages, cross_validate(pages)))
+    seeded = "" if args.fold_seed is None else f", sites shuffled into folds with seed {args.fold_seed}"
+    print(f"Layout model, 10-fold cross-validation grouped by site: {len(pages)} pages from {sites} sites{seeded}")
+    print(score_layouts(pages, cross_validate(pages, seed=args.fold_seed)))
     print("\nv1 hand rules on the same pages (tuned on the seeds and the aggregator, not on the layouts)")
     print(score_layouts(pages, {p.id: read_layout_rules(p.text) for p in pages}))
     return EXIT_OK

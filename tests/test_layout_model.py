@@ -66,3 +66,16 @@ def test_shipped_weights_match_the_features():
     assert data["features"] == list(NAMES) and data["context"] == list(CONTEXT)
     assert set(data["roles"]) == set(ROLES)
     assert default_model().weights["paragraph"] == data["roles"]["paragraph"]
+
+
+def test_a_fold_seed_deals_the_sites_differently_and_never_splits_one():
+    from extract.segment.train import _site_folds
+
+    sites = [f"site{i % 7}" for i in range(30)]
+    for seed in (None, 1, 2):
+        folds = _site_folds(sites, 3, seed)
+        assert sorted(i for _, test in folds for i in test) == list(range(30))  # each page tested once
+        for train, test in folds:
+            assert not {sites[i] for i in train} & {sites[i] for i in test}
+    deals = {tuple(tuple(test) for _, test in _site_folds(sites, 3, seed)) for seed in (None, 1, 2, 3)}
+    assert len(deals) > 1

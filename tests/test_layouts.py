@@ -56,6 +56,19 @@ def test_sapo_repeated_below_the_title_is_kept_once():
     assert paragraphs(rec, text).count(sapo) >= 1 and A in paragraphs(rec, text) and B in paragraphs(rec, text)
 
 
+def test_the_repeated_sapo_rule_needs_prose_right_under_the_title_repeated_just_below():
+    from extract.segment.lines import split_lines
+    from extract.segment.meta import _repeated_sapo
+
+    sapo = "Năm nay, huyện dành 12 tỷ đồng để làm mới 40 km đường giao thông nông thôn cho các xã vùng cao."
+    rows = [r for r in split_lines("\n".join([TITLE, sapo, "08:20 | 03/11/2021", sapo, A])) if r.text]
+    assert _repeated_sapo(rows, 0) == 1
+    rows = [r for r in split_lines("\n".join([TITLE, sapo, A, B, C, sapo])) if r.text]
+    assert _repeated_sapo(rows, 0) is None  # the copy is far below: a pull quote, not a reprint
+    rows = [r for r in split_lines("\n".join([TITLE, "Ảnh minh họa", "08:20", "Ảnh minh họa", A])) if r.text]
+    assert _repeated_sapo(rows, 0) is None  # a short caption printed twice is no sapo
+
+
 # -- image-table residue and unmarked captions ---------------------------------------------
 
 

@@ -20,8 +20,10 @@ break off, and sums of money: 0.960 (recall 0.954 to 0.971), byline 0.963, publi
 0.970 with the weekday fix of the place-and-date cue. Tried and dropped: a line without
 a comma (title +1 page, paragraphs -0.006), a comma in the first five words, a byline
 cue, one-hot places beside the headline anchor (title 0.910), boosted trees as the
-second pass (0.951-0.953). The headline evidence (``headline.HEADLINE``, last in
-``NAMES``) is read by the title role alone (``train._without_headline``).
+second pass (0.951-0.953). The headline evidence (``headline.HEADLINE``, read
+by the title role alone: ``train.ROLE_ONLY``) and the grammar of unmarked captions
+(``captions.CAPTION``, read by the paragraph role only) with the paragraph threshold fixed
+at 0.5: paragraph F1 and title, see README.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import regex
 
 from .. import lexicon
 from . import headline
+from .captions import CAPTION, caption_evidence
 from .lines import (
     BLANK,
     FURNITURE,
@@ -84,7 +87,9 @@ PLACE = (
     "page_prose_share", "page_has_furniture", "rule_paragraph", "rule_byline",
     "first_line", "log_index", "prose_above", "prose_below", "after_related", "names_nearby",
 )
-NAMES = OWN + tuple(f"prev_{n}" for n in PREV) + tuple(f"next_{n}" for n in NEXT) + PLACE + headline.HEADLINE
+NAMES = (
+    OWN + tuple(f"prev_{n}" for n in PREV) + tuple(f"next_{n}" for n in NEXT) + PLACE + headline.HEADLINE + CAPTION
+)
 _AT = {n: i for i, n in enumerate(OWN)}
 _PREV = operator.itemgetter(*(_AT[n] for n in PREV))
 _NEXT = operator.itemgetter(*(_AT[n] for n in NEXT))
@@ -312,7 +317,7 @@ def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[f
     rule_pars = {(s, e) for s, e in by_rules.paragraphs}
     page_wide = (len(prose) / n, float(any(vec[i] for vec in own for i in _FURNITURE_AT)))
     no_prev, no_next = (0.0,) * len(PREV), (0.0,) * len(NEXT)
-    at_words = _AT["log_words"]
+    at_words, at_bullet = _AT["log_words"], _AT["bullet"]
     out = []
     prose_seen = 0
     nxt = 0
@@ -351,6 +356,7 @@ def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[f
             float(k > related_at),
             _names_nearby(ln, page.prose_words, k),
             *heads[k],
+            *caption_evidence(rows, k, bool(vec[at_bullet])),
         )
         prose_seen += is_prose
         out.append(row)

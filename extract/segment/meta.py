@@ -131,7 +131,11 @@ def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: d
         if credit != line and _is_name(credit) and not cues().place_date.match(line):
             layout.byline = credit
     taken = {title_at, date_at, byline_at}
-    layout.paragraphs = [[rows[k].start, rows[k].end] for k in _body(rows, p, thresholds, taken)]
+    body = _body(rows, p, thresholds, taken)
+    sapo = _repeated_sapo(rows, title_at)
+    if sapo is not None and sapo not in taken and sapo not in body:
+        body = sorted([*body, sapo])
+    layout.paragraphs = [[rows[k].start, rows[k].end] for k in body]
     if layout.byline is None and layout.paragraphs:
         last = layout.paragraphs[-1]
         layout.byline = glued_byline(text[last[0] : last[1]])
@@ -179,6 +183,21 @@ def _body(rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, flo
         or [k for k in free if rows[k].kind == PROSE]
         or [k for k in free if rows[k].kind == SHORT and rows[k].terminal and rows[k].words >= 4]
     )
+
+
+def _repeated_sapo(rows: list[Line], title_at: int | None) -> int | None:
+    """The sapo printed twice (under the headline and again after the date line): the line
+    right under the title, running prose, whose text recurs within the next three lines.
+    Its first copy is text whatever the model says, as a teaser's copy never is
+    (``never_text``): the repetition marks captions and teasers more often than leads, and
+    a layout that prints its lead twice is too rare for every training fold to hold one."""
+    if title_at is None or title_at + 1 >= len(rows):
+        return None
+    k = title_at + 1
+    line = rows[k]
+    if line.kind != PROSE:
+        return None
+    return k if any(r.text == line.text for r in rows[k + 1 : k + 4]) else None
 
 
 def _best(probs: list[float], threshold: float) -> int | None:
