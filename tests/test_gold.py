@@ -141,6 +141,18 @@ def test_validator_checks_amount_kind_and_stage():
     assert "amounts[3]: kind None" in problems[3]
 
 
+def test_validator_flags_a_mention_outside_the_title_and_paragraphs():
+    rec, text = _seed()
+    assert validate_record(rec, text, "gold/x.json") == []
+    bad = copy.deepcopy(rec)
+    dropped = bad["paragraphs"].pop(0)  # a line the labels leave out (say, a caption) holds no mention
+    inside = [m for m in bad["places"] + bad["amounts"] if dropped[0] <= m["start"] < dropped[1]]
+    assert inside
+    bad["sentences"] = [s for s in bad["sentences"] if not dropped[0] <= s[0] < dropped[1]]
+    problems = validate_record(bad, text, "gold/x.json")
+    assert len(problems) == len(inside) and all("is in neither the title nor a paragraph" in p for p in problems)
+
+
 def test_label_studio_round_trip_keeps_kind_and_stage():
     rec, text = _seed()
     task = record_to_task(rec, text, 1)

@@ -90,8 +90,15 @@ def validate_record(rec: dict[str, Any], text: str, where: str) -> list[str]:
             bad(f"sentences[{i}]", f"offset {s}: [{s}, {e}] is not inside a paragraph")
         if text[s:e] != text[s:e].strip():
             bad(f"sentences[{i}]", f"offset {s}: sentence has surrounding white space")
+    # SPEC: mentions come from the title and the paragraphs only (a caption the labels leave
+    # out of the paragraphs holds none, however clearly it names a place)
+    title = rec["title"]
+    heads = [text.find(title, s, e) for s, e in lines if title is not None and _unstamped(text[s:e].strip()) == title]
+    article = [*paras, *((s, s + len(title)) for s in heads)]
     for field in ENTITY_LISTS:
-        spans(field, rec[field])
+        for i, (s, e) in enumerate(spans(field, rec[field])):
+            if not any(a <= s and e <= b for a, b in article):
+                bad(f"{field}[{i}]", f"offset {s}: {text[s:e]!r} is in neither the title nor a paragraph")
     types = doc_types()
     for i, d in enumerate(rec["directives"]):
         where_i = f"directives[{i}]"
