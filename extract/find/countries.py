@@ -210,9 +210,9 @@ def _capital_neighbour(
     prev = _PREVIOUS.search(text[max(floor, start - 25) : start])
     nxt = _NEXT.match(text[end : min(ceil, end + 25)])
     left = bool(prev and prev.group(1)[0].isupper()) and not compass
-    if left and prev.group(1) == "Việt":  # `trường Việt Đức`: a pair's name; `Nguyễn Việt Anh`: a person
+    if left and prev.group(1) == "Việt":  # `BV Việt Đức`: a pair's name; `Nguyễn Việt Anh`: a person
         before = _PREVIOUS.search(text[max(floor, start - 50) : start - len(prev.group(0))])
-        left = bool(before and before.group(1)[0].isupper())
+        left = bool(before and before.group(1) in names().name_syllables)
     return left or bool(nxt and nxt.group(1)[0].isupper() and not titled)
 
 
