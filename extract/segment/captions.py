@@ -80,8 +80,7 @@ def caption_evidence(rows: list[Line], k: int, bullet: bool) -> tuple[float, flo
     if not (subject or act) or not bare_sentence(line, bullet):
         return _NONE
     between = (
-        (subject or act)
-        and (line.words >= 8 or line.terminal)
+        (line.words >= 8 or line.terminal)
         and any(rows[j].kind == PROSE for j in range(max(0, k - 3), k))
         and any(rows[j].kind == PROSE for j in range(k + 1, min(len(rows), k + 3)))
     )
