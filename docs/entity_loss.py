@@ -15,8 +15,8 @@ the [train] extra).
 
 from __future__ import annotations
 
-from extract.models import Record
 from extract.pipeline import STAGES, Doc
+from extract.record.models import Record
 from extract.score.gold import ENTITY_LISTS, is_layout_record
 from extract.segment import read_layout
 from extract.segment.rules import read_layout_rules

@@ -20,8 +20,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from extract.models import loads  # noqa: E402
-from extract.tables import rows  # noqa: E402
+from extract.analysis.tables import rows  # noqa: E402
+from extract.record.models import loads  # noqa: E402
 
 KINDS = ("aid", "oda", "investment", "remittance", "trade", "budget", "donation", "other")
 COLOURS = ("#4e79a7", "#59a14f", "#f28e2b", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#bab0ac")

@@ -14,8 +14,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from extract.models import loads  # noqa: E402
-from extract.tables import rows  # noqa: E402
+from extract.analysis.tables import rows  # noqa: E402
+from extract.record.models import loads  # noqa: E402
 
 
 def main(records_path: str, out_path: str) -> None:

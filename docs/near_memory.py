@@ -12,7 +12,7 @@ import random
 import sys
 import tracemalloc
 
-from extract.near import NUM_PERM, SHINGLE, NearDedup, signature
+from extract.run.near import NUM_PERM, SHINGLE, NearDedup, signature
 
 
 class _Rec:

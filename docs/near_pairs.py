@@ -17,8 +17,8 @@ import random
 
 from datasketch import MinHashLSH
 
-from extract.near import _MAGIC, ENTRY, LSH_WEIGHTS, NUM_PERM, article_text, shingles, similarity
-from extract.models import loads
+from extract.record.models import loads
+from extract.run.near import _MAGIC, ENTRY, LSH_WEIGHTS, NUM_PERM, article_text, shingles, similarity
 
 
 class _Rec:
@@ -41,7 +41,7 @@ def main() -> None:
     import numpy as np
     from datasketch import MinHash
 
-    from extract.near import SCHEME, _permutations
+    from extract.run.near import SCHEME, _permutations
 
     lsh = MinHashLSH(threshold=args.low, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
     pairs = []

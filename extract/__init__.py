@@ -28,9 +28,9 @@ def extract_file(path: str, tokens: bool = False, include_text: bool = False) ->
     """The record of one file (bytes decoded as SPEC section 1); errors give an error record."""
     import os
 
-    from .batch import Options, process_item
     from .errors import ReadError
     from .read.sources import Item, iter_items
+    from .run.batch import Options, process_item
 
     if os.path.isdir(path):
         item = Item(id=os.path.basename(str(path).rstrip("/")), source=str(path), error=ReadError(f"is a directory: {path}"))

@@ -104,8 +104,8 @@ def subcommand(register: Callable) -> Callable:
 
 @command("run")
 def cmd_run(args: argparse.Namespace) -> int:
-    from . import batch
     from .extras import require
+    from .run import batch
 
     if args.jobs < 1:
         print("vnextract run: -j must be at least 1", file=sys.stderr)
@@ -128,14 +128,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         opts.signatures = True
     resume = None
     if args.resume:
-        from .resume import prepare_resume
+        from .run.resume import prepare_resume
 
         resume = prepare_resume(args.output)
     progress = not args.quiet and sys.stderr.isatty()
     exact = args.dedup == "exact"
     with batch.open_output(args.output, append=args.resume) as out, _near_index(args, opts, resume) as near:
         if args.engine == "dask":
-            from .engines.dask import run_dask
+            from .run.dask import run_dask
 
             summary = run_dask(args.inputs, out, opts, scheduler=args.scheduler, dedup=exact, quiet=args.quiet,
                                resume=resume, near=near)
@@ -160,7 +160,7 @@ def _near_index(args: argparse.Namespace, opts, resume):
     if args.dedup != "near":
         yield None
         return
-    from .near import open_index
+    from .run.near import open_index
 
     near = open_index(opts.output, args.near_threshold, resume.done if resume is not None else None)
     try:
@@ -193,8 +193,8 @@ def _select(path: str) -> list:
 def read_one(path: str, name: str):
     """(item, canonical text) of the one document at ``path``, or the exit status after
     saying why not (a usage error for an archive, an input error otherwise)."""
-    from .batch import decode_item
     from .errors import InputError
+    from .run.batch import decode_item
 
     items = _select(path)
     if len(items) != 1:

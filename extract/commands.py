@@ -164,9 +164,9 @@ def cmd_labelstudio(args: argparse.Namespace) -> int:
 
 def _texts_for(records: list[dict], args: argparse.Namespace) -> tuple[dict[str, str], list[str]]:
     """Each record's canonical text: its own ``text`` field, its source file, or --texts."""
-    from .batch import decode_item
     from .errors import InputError
     from .read.sources import iter_items
+    from .run.batch import decode_item
     from .score.gold import find_text, read_text
 
     texts: dict[str, str] = {}
@@ -208,7 +208,7 @@ def _register_bench(sub) -> None:
 def cmd_bench(args: argparse.Namespace) -> int:
     import orjson
 
-    from .bench import default_path, run_bench
+    from .run.bench import default_path, run_bench
 
     if not args.no_reference:
         from .extras import require
@@ -239,8 +239,8 @@ def _register_tables(sub) -> None:
 
 @command("tables")
 def cmd_tables(args: argparse.Namespace) -> int:
+    from .analysis.tables import write_tables
     from .score.gold import read_records
-    from .tables import write_tables
 
     written = write_tables(read_records(args.records), args.output, args.format)
     print("vnextract tables: " + ", ".join(str(p) for p in written.values()))
@@ -257,7 +257,7 @@ def _register_citations(sub) -> None:
 
 @command("citations")
 def cmd_citations(args: argparse.Namespace) -> int:
-    from .citations import citation_index, format_index, write_csv
+    from .analysis.citations import citation_index, format_index, write_csv
     from .score.gold import read_records
 
     rows = citation_index(read_records(args.records))
@@ -281,8 +281,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if isinstance(got, int):
         return got
     item, text = got
-    from .batch import Options, process_item
-    from .display import LISTS, render_html, render_terminal
+    from .analysis.display import LISTS, render_html, render_terminal
+    from .run.batch import Options, process_item
 
     # the record `run` writes for the same input (an HTML page's metadata fallbacks included)
     rec = process_item(item, Options(), text=text)

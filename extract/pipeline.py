@@ -20,8 +20,8 @@ from .find.counts import find_counts, number_anchors, number_gate
 from .find.directives import find_directives
 from .find.numbers import NumberSpan, find_number_spans
 from .find.places import find_places
-from .models import Record
 from .read.decode import canonicalize
+from .record.models import Record
 from .resolve.money_kind import resolve_kinds
 from .resolve.province import resolve_province
 from .segment import read_layout, split_sentences, word_spans

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from .display import COLOURS, LABELS
+from .analysis.display import COLOURS, LABELS
 from .pipeline import extract_canonical
 
 FIELDS = {

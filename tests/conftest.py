@@ -18,7 +18,7 @@ BENCH = SHARED / "corpus-bench" / "articles.jsonl"
 
 @pytest.fixture(scope="session")
 def schema():
-    return json.loads((ROOT / "extract" / "record.schema.json").read_text(encoding="utf-8"))
+    return json.loads((ROOT / "extract" / "record" / "schema.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture

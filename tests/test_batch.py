@@ -172,8 +172,8 @@ def test_dask_local_cluster_gives_the_same_records(tmp_path):
     distributed = pytest.importorskip("distributed")
     import dask.bag as db
 
-    from extract.batch import Options
-    from extract.engines.dask import extract_bag, run_dask
+    from extract.run.batch import Options
+    from extract.run.dask import extract_bag, run_dask
 
     local = tmp_path / "local.jsonl"
     assert _run(CORPUS, "-o", local, "-j", "1") == 0

@@ -3,7 +3,7 @@ shape changed once without the bench noticing: keep the two together)."""
 
 from __future__ import annotations
 
-from extract.bench import _time_parallel_in_process
+from extract.run.bench import _time_parallel_in_process
 
 from .conftest import CORPUS
 

@@ -13,8 +13,8 @@ import time
 
 import pytest
 
+from extract.analysis.tables import rows
 from extract.cli import main
-from extract.tables import rows
 
 from .synthetic import CLINIC, FAIR, RIVER
 
@@ -88,8 +88,8 @@ def test_threshold_option(tmp_path):
 
 
 def test_different_articles_are_not_near_copies():
-    from extract.near import shingles, signature, similarity
     from extract.pipeline import extract_canonical
+    from extract.run.near import shingles, signature, similarity
 
     sigs = []
     for lines in (RIVER, FAIR, CLINIC):
@@ -132,9 +132,9 @@ def test_jobs_and_dask_give_the_records_of_one_process(tmp_path):
     assert sum("duplicate_of" in r for r in recs) >= len(recs) - 6 - 3  # the copies whose last paragraph is gone may fall short
     assert firsts <= {r["id"] for r in recs[:6]}
     distributed = pytest.importorskip("distributed")
-    from extract.batch import Options
-    from extract.engines.dask import run_dask
-    from extract.near import open_index
+    from extract.run.batch import Options
+    from extract.run.dask import run_dask
+    from extract.run.near import open_index
 
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     try:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import extract
+from extract.analysis.display import render_html, render_terminal
 from extract.cli import main
-from extract.display import render_html, render_terminal
 
 TEXT = ("Tỉnh Kon Tum tiếp nhận viện trợ từ Nhật Bản\n"
         "Năm 2024, tỉnh Kon Tum tiếp nhận 12 dự án viện trợ với tổng giá trị cam kết 3,5 triệu USD.\n"

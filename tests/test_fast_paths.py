@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from extract.find import directives as D
 from extract.find.candidates import candidates, designation_matches
 from extract.find.shortforms import resolve_short_forms
-from extract.models import Amount, Country, Directive, Place, Record
 from extract.read import legacy
 from extract.read.decode import MAX_MARKS, canonicalize, check_text
+from extract.record.models import Amount, Country, Directive, Place, Record
 
 from .conftest import line_regions
 

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 import extract
 from extract.cli import main
-from extract.models import Record
 from extract.pipeline import DEFAULT_STAGES, run_stages
 from extract.read.decode import canonicalize, decode_bytes
 from extract.read.legacy import unicode_to_tcvn3
+from extract.record.models import Record
 
 from .conftest import CORPUS, assert_offsets
 

@@ -14,11 +14,11 @@ import zipfile
 
 import pytest
 
-from extract.batch import Options, iter_lines, process_item
 from extract.cli import main
 from extract.read.decode import MAX_MARKS, decode_bytes
 from extract.read.legacy import unicode_to_tcvn3
 from extract.read.sources import Item
+from extract.run.batch import Options, iter_lines, process_item
 
 from .conftest import CORPUS
 
@@ -137,8 +137,8 @@ def test_an_output_that_cannot_be_written(tmp_path, capsys, where):
 
 
 def test_each_record_is_flushed_as_it_is_written(tmp_path):
-    from extract.output import Summary, Writer, done
     from extract.pipeline import extract_text
+    from extract.record.write import Summary, Writer, done
 
     class Counting(io.BytesIO):
         flushes = 0
@@ -208,7 +208,7 @@ def test_token_merge_time_grows_linearly():
 
 
 def test_work_in_flight_is_bounded_when_the_output_is_read_slowly():
-    from extract.batch import CHUNK, IN_FLIGHT
+    from extract.run.batch import CHUNK, IN_FLIGHT
 
     pulled = 0
 
@@ -238,7 +238,7 @@ def _dedup_inputs(tmp_path):
 
 
 def test_a_duplicate_of_a_failed_text_is_not_ok_and_resume_agrees(tmp_path, capsys, monkeypatch):
-    import extract.batch as batch
+    import extract.run.batch as batch
 
     real = batch.extract_canonical
 
@@ -291,7 +291,7 @@ def test_dedup_keeps_the_html_fallbacks(tmp_path, capsys):
 
 
 def test_dedup_decoding_is_under_the_time_limit(monkeypatch):
-    import extract.dedup as dedup
+    import extract.run.dedup as dedup
 
     def endless(item):
         while True:
@@ -323,7 +323,7 @@ def test_the_time_limit_is_not_swallowed_by_except_exception(monkeypatch):
 
 
 def test_the_time_limit_holds_in_a_thread_as_on_dask():
-    from extract.deadline import DocTimeout, time_limit
+    from extract.run.deadline import DocTimeout, time_limit
 
     result = {}
 
@@ -444,8 +444,8 @@ def test_a_warc_record_longer_than_its_content_length(tmp_path, capsys):
 def test_values_are_exact_past_28_digits_and_in_their_fractions():
     from decimal import Decimal
 
-    from extract.models import dumps, json_value
     from extract.pipeline import extract_text
+    from extract.record.models import dumps, json_value
 
     rec = extract_text(
         "Tổng vốn đầu tư là 123.456.789.012,345678901 triệu USD. Vốn đối ứng là 45.000,75 USD."

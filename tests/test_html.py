@@ -126,7 +126,7 @@ def test_members_and_records_that_are_not_documents_are_counted(tmp_path, capsys
 def test_progress_totals_for_jsonl_and_zip_inputs(tmp_path):
     import zipfile
 
-    from extract.batch import _count_documents
+    from extract.run.batch import _count_documents
 
     lines = tmp_path / "n.jsonl"
     lines.write_text("".join(json.dumps({"id": str(i), "text": "x"}) + "\n" for i in range(7)), encoding="utf-8")
@@ -150,8 +150,8 @@ def test_progress_totals_for_gzipped_jsonl_tar_and_warc_match_the_records(tmp_pa
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    from extract.batch import _count_documents
     from extract.read.sources import _kind
+    from extract.run.batch import _count_documents
 
     gz = tmp_path / "n.jsonl.gz"
     with gzip.open(gz, "wt", encoding="utf-8") as fh:

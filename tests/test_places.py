@@ -133,7 +133,7 @@ def test_records_satisfy_the_schema():
 
     from extract.lexicon import _HERE
 
-    schema = json.loads((_HERE / "record.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((_HERE / "record" / "schema.json").read_text(encoding="utf-8"))
     rec = extract.extract_text(
         "Cần Thơ hợp tác với Nhật Bản\n\nThành phố Cần Thơ ký thỏa thuận với Nhật Bản.\n"
     )
@@ -233,7 +233,7 @@ def test_spacy_component_has_place_and_country_span_groups():
 
 
 def test_show_marks_places_and_countries():
-    from extract.display import render_terminal
+    from extract.analysis.display import render_terminal
 
     text = "Lâm Đồng đón khách Hàn Quốc\n\nNăm nay Lâm Đồng đón hơn 100 đoàn khách Hàn Quốc.\n"
     rec = extract.extract_text(text)

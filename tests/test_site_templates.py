@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 
-from extract import sites
 from extract.cli import main
+from extract.run import sites
+from extract.run.sites import SiteCounter, site_of
 from extract.segment.templates import SiteLines, fingerprint
-from extract.sites import SiteCounter, site_of
 
 from .synthetic import CLINIC, FAIR, HARBOUR, LIBRARY, MARKET, RIVER
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 import regex
 
 from .. import lexicon
-from ..models import Amount, json_value
+from ..record.models import Amount, json_value
 from .numbers import (
     NumberSpan,
     find_number_spans,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lexicon
-from ..models import Country
+from ..record.models import Country
 from .names import NameIndex, form_regex, gate_stops, joint_gate, key
 from .places import gazetteer, tone_variants
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lexicon
-from ..models import Count
+from ..record.models import Count
 from .numbers import NumberSpan, find_number_spans, qualifier_before, vague_number
 from .numscan import Anchors, WordGate
 from .spans import WINDOW, WS, SpanIndex, clause_bounds

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lexicon
-from ..models import Directive
+from ..record.models import Directive
 from .attributes import attributes as _attributes
 from .candidates import candidates, designation_matches, number_after
 from .dates import DATE

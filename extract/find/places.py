@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lexicon
-from ..models import Place
+from ..record.models import Place
 from .names import NameIndex, key
 from .provinces import provinces
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import regex
 
-from ..models import Directive
+from ..record.models import Directive
 
 _YEAR = r"(?:19|20)\d{2}"
 _TRAILING_YEAR = regex.compile(rf"/\s?({_YEAR})\s*$")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..models import Amount
+from ..record.models import Amount
 from .money_cues import Cues, Hit, find_hits, load_cues
 
 KINDS = ("aid", "oda", "investment", "remittance", "trade", "budget", "donation", "other")

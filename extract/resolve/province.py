@@ -29,7 +29,7 @@ from ..find.localities import Locality, find_localities
 from ..find.names import literal_trie
 from ..find.places import find_places
 from ..find.provinces import provinces
-from ..models import Place
+from ..record.models import Place
 
 _DASHES = ("-", "–", "—")
 ADDRESS_GAP = 60  # characters between a district or ward and its province in one address

@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..batch import decode_item
 from ..errors import UsageError
-from ..models import loads
 from ..read.sources import Item
+from ..record.models import loads
+from ..run.batch import decode_item
 
 GOLD_FIELDS = ("id", "sha256", "title", "published", "byline", "paragraphs", "sentences",
                "directives", "amounts", "counts", "province", "places", "countries")

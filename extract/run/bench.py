@@ -16,11 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import InputError
+from ..pipeline import DEFAULT_STAGES, STAGES, Doc, sha256_text
+from ..read.sources import iter_items
+from ..record.models import Record, dumps
 from .batch import Options, decode_item, iter_lines
-from .errors import InputError
-from .models import Record, dumps
-from .pipeline import DEFAULT_STAGES, STAGES, Doc, sha256_text
-from .read.sources import iter_items
 
 DEFAULT_BENCH = Path("../shared/corpus-bench/articles.jsonl")
 

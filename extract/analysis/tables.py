@@ -79,7 +79,7 @@ def write_tables(records: Iterable[dict[str, Any]], out_dir: str, fmt: str = "cs
 
 
 def _write_parquet(path: Path, table: list[dict[str, Any]], columns: list[str]) -> None:
-    from .extras import require
+    from ..extras import require
 
     require("pyarrow", "--format parquet")
     from decimal import Decimal

@@ -3,7 +3,7 @@
 Texts are decoded in the parent, in input order, so that the first of identical texts is
 the one extracted; the decoding runs under the same ``--doc-timeout`` as extraction (a
 document that decodes slowly is a Timeout record, not a stalled run). A later copy becomes
-a :class:`~extract.output.Duplicate`, whose record the writer makes from the first copy's
+a :class:`~extract.record.write.Duplicate`, whose record the writer makes from the first copy's
 outcome: ``ok`` only when the first copy's record is ``ok``.
 
 The decoded item keeps what the record needs from its input: whether it was an HTML page
@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from ..errors import InputError, Timeout
+from ..pipeline import sha256_text
+from ..read.sources import Item
+from ..record.write import Duplicate
 from .batch import Options, decode_item
 from .deadline import DocTimeout, time_limit
-from .errors import InputError, Timeout
-from .output import Duplicate
-from .pipeline import sha256_text
-from .read.sources import Item
 
 
 def dedup_stream(items: Iterable[Item], opts: Options, seen: set[str]) -> Iterator[Item | Duplicate]:

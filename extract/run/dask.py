@@ -1,11 +1,11 @@
 """The same pipeline on a Dask bag, for archives past one machine.
 
-``run_dask`` streams the inputs in chunks, maps :func:`extract.batch.process_item` over a
+``run_dask`` streams the inputs in chunks, maps :func:`extract.run.batch.process_item` over a
 bag per chunk on the cluster (a scheduler address, or a local cluster of worker
 processes) and writes the records in input order: the records are the ones a local run
 writes, through the same writer (duplicates, unique ids, ``--resume``). ``--doc-timeout``
 holds on Dask too: a worker runs tasks in a thread, where the limit is a watchdog
-(``extract.deadline``). ``extract_bag`` does the same for a researcher's own bag of texts.
+(``extract.run.deadline``). ``extract_bag`` does the same for a researcher's own bag of texts.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ import warnings
 from collections.abc import Iterable
 from typing import IO, Any
 
-from ..batch import Options, process_item, safe_done, warm_up, with_site_lines
-from ..output import Duplicate, Summary, Writer
 from ..read.sources import Item
-from ..resume import Resume, skip_done
+from ..record.write import Duplicate, Summary, Writer
+from .batch import Options, process_item, safe_done, warm_up, with_site_lines
+from .resume import Resume, skip_done
 
 CHUNK = 2000  # documents per bag: bounds the driver's memory whatever the archive size
 
@@ -116,7 +116,7 @@ def run_dask(
     try:
         items: Iterable[Any] = skip_done(with_site_lines(inputs, opts, summary), resume)
         if dedup:
-            from ..dedup import dedup_stream
+            from .dedup import dedup_stream
 
             items = dedup_stream(items, opts, set(resume.outcomes))
         it = iter(items)

@@ -21,13 +21,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
+from ..errors import EmptyInput, InputError, Timeout
+from ..pipeline import extract_canonical, sha256_text
+from ..read.decode import canonicalize, check_text, decode_bytes
+from ..read.sources import DEFAULT_MAX_BYTES, Item, iter_items
+from ..record.models import Record, error_record
+from ..record.write import Done, Duplicate, Summary, Writer, done, open_output  # noqa: F401 - open_output: the CLI's
 from .deadline import DocTimeout, time_limit
-from .errors import EmptyInput, InputError, Timeout
-from .models import Record, error_record
-from .output import Done, Duplicate, Summary, Writer, done, open_output  # noqa: F401 - open_output: the CLI's
-from .pipeline import extract_canonical, sha256_text
-from .read.decode import canonicalize, check_text, decode_bytes
-from .read.sources import DEFAULT_MAX_BYTES, Item, iter_items
 from .resume import Resume, skip_done
 
 CHUNK = 32  # documents sent to a worker at once
@@ -48,7 +48,7 @@ class Options:
 def decode_item(item: Item) -> tuple[str, list[str]]:
     """Canonical text of an item (bytes decoded, HTML through trafilatura)."""
     if item.text is not None:
-        from .read.legacy import repair_legacy
+        from ..read.legacy import repair_legacy
 
         text, repairs = check_text(item.text)
         if not text.strip():
@@ -68,7 +68,7 @@ def _page(item: Item, html: str | None = None):
     """trafilatura's reading of an HTML item, made once per item (text and metadata);
     ``html`` is the decoded page when the caller has it, else the bytes are decoded here."""
     if item.page is None:
-        from .read.html import html_to_text
+        from ..read.html import html_to_text
 
         item.page = html_to_text(decode_bytes(item.data or b"").text if html is None else html)
     return item.page
@@ -255,7 +255,7 @@ def with_site_lines(inputs: list[str], opts: Options, summary: Summary) -> Itera
 def _progress_bar(inputs: list[str]):
     from tqdm import tqdm
 
-    from .read.sources import _kind, expand
+    from ..read.sources import _kind, expand
 
     counts = [_count_documents(p, _kind(p)) for p in expand(inputs)]
     total = None if None in counts else sum(counts)  # an ETA whenever every input can be counted cheaply
@@ -268,7 +268,7 @@ def _count_documents(path: str, kind: str) -> int | None:
     (gzipped JSONL, tar, WARC) is read once through its reader without extracting: reading
     and decompressing run at tens of MB/s, extraction at a few, so the count costs a small
     share of the run and matches its records exactly. Standard input is not counted."""
-    from .read.sources import is_document_name, iter_items
+    from ..read.sources import is_document_name, iter_items
 
     if path == "-":
         return None

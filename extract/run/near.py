@@ -186,7 +186,7 @@ class NearDedup:
             self.add(sig, rec_id, mh)
             return line
         self.marked += 1
-        from .models import dumps
+        from ..record.models import dumps
 
         first, sim = hit
         return line[:-2] + b',"duplicate_of":' + dumps(self.ids[first]) + b',"similarity":' + dumps(round(sim, 4)) + b"}\n"
@@ -203,7 +203,7 @@ def sidecar_path(output: str) -> str:
 def open_index(output: str | None, threshold: float, resume_count: int | None = None) -> NearDedup:
     """The index for a run writing ``output``: new, or (``--resume``) rebuilt from the
     output's first ``resume_count`` records and their signatures in ``OUT.minhash``."""
-    from .errors import UsageError
+    from ..errors import UsageError
 
     if not 0.0 < threshold <= 1.0:
         raise UsageError(f"--near-threshold must be above 0 and at most 1, not {threshold:g}")
@@ -234,7 +234,7 @@ def open_index(output: str | None, threshold: float, resume_count: int | None = 
 
 def _rebuild(index: NearDedup, output: str, entries: list[bytes]) -> None:
     """The distinct articles of the records already written, in their order."""
-    from .models import loads
+    from ..record.models import loads
 
     with open(output, "rb") as fh:
         for line, sig in zip((ln for ln in fh if ln.strip()), entries, strict=False):

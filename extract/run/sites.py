@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import InputError
-from .segment.lines import split_lines
-from .segment.templates import MIN_PAGES, SiteLines, fingerprint
+from ..errors import InputError
+from ..segment.lines import split_lines
+from ..segment.templates import MIN_PAGES, SiteLines, fingerprint
 
 CAPACITY = 2048
 
@@ -74,9 +74,9 @@ def page_lines(text: str) -> set[int]:
 
 def first_pass(inputs: list[str], opts: Any) -> dict[str, SiteLines]:
     """Read every input once and count its lines per site."""
+    from ..errors import UsageError
+    from ..read.sources import iter_items
     from .batch import decode_item
-    from .errors import UsageError
-    from .read.sources import iter_items
 
     if "-" in inputs:
         raise UsageError("--site-templates reads the inputs twice and cannot read standard input")

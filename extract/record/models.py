@@ -1,7 +1,7 @@
 """The record and its mentions: plain dataclasses, one place for the shape.
 
 ``Record.to_dict()`` gives exactly the JSON object of SPEC section 2 (field order
-included); ``record.schema.json`` beside this file is the same shape as a JSON Schema.
+included); ``schema.json`` beside this file is the same shape as a JSON Schema.
 """
 
 from __future__ import annotations

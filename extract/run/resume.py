@@ -17,10 +17,10 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .errors import UsageError
-from .models import loads
-from .output import Outcome
-from .read.sources import Item
+from ..errors import UsageError
+from ..read.sources import Item
+from ..record.models import loads
+from ..record.write import Outcome
 
 
 @dataclass

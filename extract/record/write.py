@@ -15,9 +15,9 @@ from typing import IO, Any
 
 import orjson
 
-from .errors import UsageError
+from ..errors import UsageError
+from ..run.near import SIG_KEY
 from .models import Record, dumps, loads
-from .near import SIG_KEY
 
 
 @dataclass(slots=True)
