@@ -86,3 +86,54 @@ def test_boilerplate_examples_cover_every_cue_both_ways():
 def test_every_caption_cue_names_anh():
     """The layout features test caption cues only on lines holding "ảnh" (a cheap gate)."""
     assert all("ảnh" in p.lower() for p in lexicon.load("boilerplate")["caption_cues"])
+
+
+# The four pattern files that hold no mentions of their own (number words, qualifiers,
+# sentence rules, legacy encodings) have their example corpora too, walked here.
+
+
+@pytest.mark.parametrize("example", lexicon.examples("numbers"), ids=lambda e: e["text"])
+def test_number_example(example):
+    from decimal import Decimal
+
+    from extract.find.numparse import parse_number
+
+    value = parse_number(example["text"])
+    assert value == (None if example["value"] is None else Decimal(example["value"]))
+
+
+@pytest.mark.parametrize("example", lexicon.examples("qualifiers"), ids=lambda e: e["text"])
+def test_qualifier_example(example):
+    from extract.find.qualifiers import qualifier_before, vague_before
+
+    text, pos = example["text"], example["text"].index(example["number"])
+    assert qualifier_before(text, pos) == example["approx"]
+    assert vague_before(text, pos) is example["vague"]
+
+
+@pytest.mark.parametrize("example", lexicon.examples("sentences"), ids=lambda e: e["text"][:30])
+def test_sentence_example(example):
+    from extract.segment.sentences import split_sentences
+
+    text = example["text"]
+    assert [text[a:b] for a, b in split_sentences(text, [[0, len(text)]])] == example["sentences"]
+
+
+@pytest.mark.parametrize("example", lexicon.examples("legacy"), ids=lambda e: e["text"][:30])
+def test_legacy_example(example):
+    from extract.read.legacy import repair_legacy
+
+    text, note = repair_legacy(example["text"])
+    assert text == example["expect"]
+    assert (note is None) == (example["encoding"] is None)
+    if example["encoding"]:
+        assert {"tcvn3": "TCVN3", "vni": "VNI"}[example["encoding"]] in note
+
+
+def test_every_patterns_file_has_examples():
+    from pathlib import Path
+
+    folder = Path(lexicon.patterns_dir())
+    for yaml_file in folder.glob("*.yaml"):
+        examples = folder / f"{yaml_file.stem}.examples.jsonl"
+        assert examples.exists() and lexicon.examples(yaml_file.stem), yaml_file.name
