@@ -52,12 +52,14 @@ class Names:
     region_words: frozenset[str]
     direction_compounds: frozenset[str]
     not_before: dict[str, frozenset[str]]
+    not_before_except: regex.Pattern  # `nhân dịp`: a not_before word opening a phrase
     not_sentence_initial: frozenset[str]
     pair_before: regex.Pattern
     pair_after: regex.Pattern
     language_before: regex.Pattern
     title_before: regex.Pattern
     country_before: regex.Pattern
+    opening_words: frozenset[str]  # one-word country_words, lower-cased: `Người Mỹ`, `Tại Nga`
     name_syllables: frozenset[str]
 
 
@@ -95,7 +97,11 @@ def names() -> Names:
 
     def add(form: str, code: str, kind: str) -> None:
         for v in tone_variants(form, swaps):
-            entries.setdefault(key(v), Entry(code, kind, v))
+            had = entries.setdefault(key(v), Entry(code, kind, v))
+            if had.canonical != v and (had.code, had.kind) == (code, kind):
+                # the list writes the name both ways (`Anh Quốc`, `Anh quốc`): a word
+                # needs its capital only where every spelling gives it one
+                entries[key(v)] = Entry(code, kind, _fewest_capitals(had.canonical, v))
 
     for form, code in data["single"].items():
         add(str(form), str(code), SINGLE)
@@ -132,11 +138,16 @@ def names() -> Names:
         region_words=frozenset(w.lower() for w in data["region_words"]),
         direction_compounds=frozenset(data["direction_compounds"]),
         not_before={str(k): frozenset(v) for k, v in data["not_before"].items()},
+        not_before_except=regex.compile(
+            rf"[ \u00a0]+(?:{'|'.join(form_regex(w) for w in data['not_before_except'])})(?![\p{{L}}\p{{M}}])",
+            regex.IGNORECASE,
+        ),
         not_sentence_initial=frozenset(data["not_sentence_initial"]),
         pair_before=regex.compile(rf"(?<!{_WORD})(?:{partners}){dash}$", regex.REVERSE),
         pair_after=regex.compile(rf"^{dash}(?:{partners})(?!{_WORD})"),
         title_before=_ends_with(data["title_words"]),
         country_before=_ends_with(data["country_words"] + data["title_words"]),
+        opening_words=frozenset(w.lower() for w in data["country_words"] if " " not in w),
         name_syllables=frozenset(lexicon.load("places")["name_syllables"])
         | frozenset(data["given_name_syllables"]),
         language_before=regex.compile(
@@ -191,6 +202,16 @@ def _capitals_as_written(written: str, canonical: str) -> bool:
     return all(not c[:1].isupper() or w[:1].isupper() for w, c in zip(w_words, c_words, strict=True))
 
 
+def _fewest_capitals(one: str, other: str) -> str:
+    """``one`` with a word lower-cased wherever ``other`` writes that word in lower case."""
+    a, b = _WORD_SPLIT.split(one), _WORD_SPLIT.split(other)
+    if len(a) != len(b):
+        return one
+    seps = _WORD_SPLIT.findall(one) + [""]
+    words = [x if y[:1].isupper() else x[:1].lower() + x[1:] for x, y in zip(a, b, strict=True)]
+    return "".join(w + sep for w, sep in zip(words, seps, strict=True))
+
+
 def _all_capitals(written: str) -> bool:
     """``LÀO``, ``HÀN QUỐC``: a line in capitals (one capital letter alone is not)."""
     return written.isupper() and not written.istitle()
@@ -210,6 +231,10 @@ def _capital_neighbour(
     prev = _PREVIOUS.search(text[max(floor, start - 25) : start])
     nxt = _NEXT.match(text[end : min(ceil, end + 25)])
     left = bool(prev and prev.group(1)[0].isupper()) and not compass
+    if left and prev.group(1).lower() in names().opening_words:
+        # `Người Mỹ ...`, `Tại Nga ...`: a sentence's first word is capitalised for the
+        # sentence, not for a name
+        left = not _sentence_initial(text[max(floor, start - len(prev.group(0)) - 5) : start - len(prev.group(0))])
     if left and prev.group(1) == "Việt":  # `BV Việt Đức`: a pair's name; `Nguyễn Việt Anh`: a person
         before = _PREVIOUS.search(text[max(floor, start - 50) : start - len(prev.group(0))])
         left = bool(before and before.group(1) in names().name_syllables)
@@ -258,7 +283,9 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
         return not _not_after(before, entry)
     if _capital_neighbour(text, start, end, floor, ceil, bool(n.title_before.search(before)), bool(compass)):
         return False
-    if _next_word(text, end, ceil).lower() in n.not_before.get(entry.canonical, ()):
+    if _next_word(text, end, ceil).lower() in n.not_before.get(entry.canonical, ()) and not (
+        n.not_before_except.match(text, end, min(ceil, end + 30))
+    ):
         return False
     return not (entry.canonical in n.not_sentence_initial and _sentence_initial(before))
 
