@@ -97,6 +97,8 @@ PATHOLOGICAL = {
     # (the short-form gate looks back over them), numbers before every kind of dash
     "type words, long gaps, numbers": lambda n: (("Luật" + " " * 300 + "5 số:" + "\t" * 200 + "7 ") * (n // 512 + 1))[:n],
     "numbers before dashes": lambda n: ("1/2-3–4—5 6 /7a-8 - " * (n // 20 + 1))[:n],
+    # local designations whose code parts are joined by slashes (`315/UBND/NC`), on and on
+    "slash-joined code parts": lambda n: "12/" + ("UBND/" * (n // 5)) + "x",
     # a number word, then one long run of spaces before a counted noun (the count anchors)
     "one long run of spaces": lambda n: "có hai" + " " * n + "hội viên",
     # a number, then scale words glued on and on, ended by a letter (the glued-chain look-ahead)

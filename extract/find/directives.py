@@ -41,7 +41,7 @@ _YEAR = r"(?:19|20)\d{2}"
 _SEG = r"(?>[\p{Lu}\d][\p{Lu}\d]*+(?:\p{Ll}{1,2}(?!\p{Ll}))?[\p{Lu}\d]*+|\p{Ll}{1,10})"
 _SPACES = regex.compile(r"\s+")
 _REF_PARTS = regex.compile(r"([-/.])")
-_CODE_PARTS = regex.compile(r"[-.–\s]")
+_CODE_PARTS = regex.compile(r"[-.–/\s]")
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]*(\p{L}+)")
 _NEXT_WORD_PCT = regex.compile(r"[ \t\u00a0]*([\p{L}%]+)")
 _START = r"(?:(?<![\p{L}\d/.\-–@])|(?<=(?i:số)))"  # "số204/2004/NĐ-CP" glues số on
@@ -53,7 +53,7 @@ PARTY = (
 )
 STATE = (
     rf"(?P<snum>{_NUM}){_SEP}/{_SEP}(?:(?P<syear>{_YEAR}){_SEP}/{_SEP})?"
-    rf"(?P<scode>(?=\p{{L}}){_SEG}(?:(?:[-.–]|{_SEP}[-–]{_SEP}(?=\p{{Lu}})){_SEG})*)"
+    rf"(?P<scode>(?=\p{{L}}){_SEG}(?:(?:[-.–]|{_SEP}[-–]{_SEP}(?=\p{{Lu}})|/(?=\p{{Lu}}{{2}})){_SEG})*+)"
 )
 # a Party designation with a dash for the slash ("105-QĐ-TW"): kept only when its code is a
 # known type code and its issuer a known issuer code (checked in _parse_designation)
