@@ -68,6 +68,7 @@ def test_the_clean_page_lead_rule_needs_a_clean_page_and_prose_below():
     assert lead_on_clean_page(rows_of(TITLE, "Cập nhật 12/08/2024 09:10", A), 0) is None  # a date line
     assert lead_on_clean_page(rows_of(TITLE, "Tin mới nhất hôm nay", A), 0) is None  # too short for a lead
     assert lead_on_clean_page(rows_of(TITLE, LEAD, "Tin liên quan", A), 0) is None  # no prose below it
+    assert lead_on_clean_page(rows_of(TITLE, TITLE, A), 0) is None  # the headline printed twice
     caption = "Người dân đi trên cây cầu mới bắc qua suối. Ảnh: Minh Hà"
     assert lead_on_clean_page(rows_of(TITLE, LEAD, A, caption, B), 0) is None  # a caption line: not clean
 

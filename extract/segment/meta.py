@@ -206,18 +206,21 @@ def _repeated_sapo(rows: list[Line], title_at: int | None) -> int | None:
 
 def lead_on_clean_page(rows: list[Line], title_at: int | None) -> int | None:
     """The lead of a clean page: on a text that is a headline line, then text (what an
-    aggregator or a corpus keeps: no furniture, image, related-links or date line, no
-    caption line), the line right under the headline is its lead whatever the model says,
-    when it runs to eight words or more and running prose (or nothing) follows it. Such a
-    lead often lacks its full stop (``Sáng 6-2, ông A đề xuất ...``), and the model,
-    trained on scraped pages where the line under a headline is as often a kicker, a date
-    or a caption, put such leads at 0.49-0.50 on the bench texts; no labelled page shows
-    one, so a rule and not a feature. A caption printed right under the headline is left
-    to the model."""
+    aggregator or a corpus keeps: no furniture, image, related-links, date or caption
+    line), the line right under the headline is its lead whatever the model says, when
+    it runs to eight words or more, is no second copy of the headline, and running prose
+    (or nothing) follows it. Such a lead often lacks its full stop (``Sáng 6-2, ông A đề
+    xuất ...``), and the model, trained on scraped pages where the line under a headline
+    is as often a kicker, a date or a caption, put such leads at 0.49-0.50 on the bench
+    texts; no labelled page shows one, so a rule and not a feature. An unmarked caption
+    standing right under the headline of such a text is taken too (rare: there the
+    aggregator prints the lead)."""
     if title_at != 0 or len(rows) < 2:
         return None
     lead = rows[1]
     if lead.kind not in (SHORT, PROSE) or lead.words < 8 or lead.text.endswith(":"):
+        return None
+    if lead.text.casefold() == rows[0].text.casefold():  # the headline printed twice
         return None
     if len(rows) > 2 and rows[2].kind != PROSE:
         return None
