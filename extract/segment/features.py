@@ -100,10 +100,11 @@ _FURNITURE_AT = tuple(_AT[n] for n in ("caption_cue", "furniture_cue", "image", 
 def layout_cues() -> SimpleNamespace:
     """Cues of ``patterns/boilerplate.yaml`` read only here, as model evidence: keyword
     lines (``Tags: ...``) at any length (a long tag list escapes the furniture cue, which
-    is read on short lines only) and sums of money."""
+    is read on short lines only), sums of money, and a photo's number (``never_text``)."""
     data = lexicon.load("boilerplate")
     return SimpleNamespace(keyword_line=regex.compile("|".join(data["keyword_lines"])),
-                           money=regex.compile("|".join(data["money_marks"])))
+                           money=regex.compile("|".join(data["money_marks"])),
+                           photo_number=regex.compile("|".join(data["photo_numbers"])))
 
 
 def _truncated_copy(text: str, norm: str, near: list[str]) -> bool:
@@ -117,11 +118,12 @@ def _truncated_copy(text: str, norm: str, near: list[str]) -> bool:
 
 def never_text(rows: list[Line]) -> set[int]:
     """Lines that are no article text whatever the model says: teasers that copy a nearby
-    line (``teaser_copies``) and a short single-sentence line right above a photo credit
-    standing alone (``Ảnh: Thanh Bình``), which is that photo's caption. Rules and not only
-    features, because such layouts are rare enough that no training fold may hold one
-    (no labelled page has a lone credit line)."""
-    out = teaser_copies(rows)
+    line (``teaser_copies``), a short single-sentence line right above a photo credit
+    standing alone (``Ảnh: Thanh Bình``), which is that photo's caption, and a photo's alt
+    text numbered by the page (``numbered_photos``). Rules and not only features, because
+    such layouts are rare enough that no training fold may hold one (no labelled page has
+    a lone credit line)."""
+    out = teaser_copies(rows) | numbered_photos(rows)
     c = cues()
     for k in range(1, len(rows)):
         credit = rows[k]
@@ -130,6 +132,16 @@ def never_text(rows: list[Line]) -> set[int]:
             if above.words <= 45 and ". " not in above.text and not above.text.endswith(":"):
                 out.add(k - 1)
     return out
+
+
+def numbered_photos(rows: list[Line]) -> set[int]:
+    """Lines that end with a photo's number (``... - Ảnh 2.``): a publishing system that
+    writes the headline with the photo's number as each image's alt text leaves one such
+    line per photo in the scraped text. Prose never ends so; the caption cue marks these
+    lines too, but as evidence the model weighed it below a long line's prose shape (a
+    headline-length alt text between two paragraphs read as text at 0.74)."""
+    number = layout_cues().photo_number
+    return {k for k, ln in enumerate(rows) if ln.text[-2:].rstrip(".")[-1:].isdigit() and number.search(ln.text)}
 
 
 def teaser_copies(rows: list[Line]) -> set[int]:

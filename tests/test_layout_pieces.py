@@ -1,0 +1,98 @@
+"""Layout rules for pieces of a page the model reads alone: a photo's numbered alt text,
+the lead of a clean page, and a sentence hard-wrapped across lines. Every page here is
+written for the test; none is copied from a labelled page."""
+
+from __future__ import annotations
+
+import extract
+from extract.segment.features import numbered_photos
+from extract.segment.lines import split_lines
+from extract.segment.meta import lead_on_clean_page
+from extract.segment.runons import runs_on, whole_sentences, wrapped_runs
+
+TITLE = "Huyện miền núi khánh thành ba cây cầu dân sinh trước mùa mưa lũ"
+A = ("Sáng 12/8, Ủy ban nhân dân huyện tổ chức lễ khánh thành và đưa vào sử dụng ba cây cầu dân sinh bắc "
+     "qua suối Nậm Mu, với tổng kinh phí hơn 6 tỷ đồng từ nguồn vốn xã hội hóa và ngân sách địa phương.")
+B = ("Theo Ban quản lý dự án, các cây cầu có chiều dài từ 40 đến 65 mét, tải trọng 5 tấn, giúp hơn 900 hộ "
+     "dân ở bốn bản vùng cao đi lại an toàn trong mùa mưa, khi nước suối thường dâng cao và chảy xiết.")
+C = ("Phát biểu tại buổi lễ, lãnh đạo huyện đề nghị chính quyền các xã phân công người trông coi, bảo dưỡng "
+     "định kỳ và tuyên truyền để người dân không chăn thả gia súc trên mặt cầu.")
+
+
+def read(*lines: str) -> tuple[dict, str]:
+    text = "\n".join(lines)
+    return extract.extract_text(text, id="x"), text
+
+
+def paragraphs(rec: dict, text: str) -> list[str]:
+    return [text[s:e] for s, e in rec["paragraphs"]]
+
+
+def rows_of(*lines: str):
+    return [r for r in split_lines("\n".join(lines)) if r.text]
+
+
+# -- a photo's alt text numbered by the page ------------------------------------------------
+
+
+def test_a_headline_numbered_as_a_photos_alt_text_is_never_text():
+    rec, text = read(TITLE, "12/08/2024 09:10", A, f"{TITLE} - Ảnh 1.", B, f"{TITLE} - Ảnh 2.", C)
+    assert paragraphs(rec, text) == [A, B, C]
+    assert rec["title"] == TITLE
+
+
+def test_numbered_photos_needs_the_number_at_the_end_after_a_dash():
+    rows = rows_of(TITLE, A, "Cây cầu mới nối hai bản – ảnh 12", "Bộ ảnh - Ảnh đẹp mùa lũ ở vùng cao", B)
+    assert numbered_photos(rows) == {2}
+    assert numbered_photos(rows_of(TITLE, "Triển lãm có 45 bức ảnh 1.000 ngày trên công trường.", A)) == set()
+
+
+# -- the lead of a clean page --------------------------------------------------------------
+
+
+LEAD = "Ba cây cầu dân sinh giúp hơn 900 hộ dân vùng cao đi lại an toàn trong mùa mưa lũ năm nay"
+
+
+def test_an_unterminated_lead_under_the_headline_of_a_clean_text_is_kept():
+    body = " ".join([A, B, C, "Dự kiến cuối năm nay, huyện sẽ khởi công thêm hai cây cầu"])  # cut mid-sentence
+    rec, text = read(TITLE, LEAD, body)
+    assert rec["title"] == TITLE
+    assert paragraphs(rec, text) == [LEAD, body]
+
+
+def test_the_clean_page_lead_rule_needs_a_clean_page_and_prose_below():
+    assert lead_on_clean_page(rows_of(TITLE, LEAD, A, B), 0) == 1
+    assert lead_on_clean_page(rows_of(TITLE, LEAD), 0) == 1  # a headline and its text alone
+    assert lead_on_clean_page(rows_of(TITLE, LEAD, A, B), None) is None  # no headline found
+    assert lead_on_clean_page(rows_of("Thời sự", TITLE, LEAD, A), 1) is None  # the headline is not first
+    assert lead_on_clean_page(rows_of(TITLE, "Cập nhật 12/08/2024 09:10", A), 0) is None  # a date line
+    assert lead_on_clean_page(rows_of(TITLE, "Tin mới nhất hôm nay", A), 0) is None  # too short for a lead
+    assert lead_on_clean_page(rows_of(TITLE, LEAD, "Tin liên quan", A), 0) is None  # no prose below it
+    assert lead_on_clean_page(rows_of(TITLE, TITLE, A), 0) is None  # the headline printed twice
+    caption = "Người dân đi trên cây cầu mới bắc qua suối. Ảnh: Minh Hà"
+    assert lead_on_clean_page(rows_of(TITLE, LEAD, A, caption, B), 0) is None  # a caption line: not clean
+
+
+# -- a sentence hard-wrapped across lines --------------------------------------------------
+
+
+def test_runs_on_reads_the_break_from_typography():
+    lower = rows_of("Ba cây cầu có chiều dài từ 40 đến", "65 mét và tải trọng 5 tấn.")  # a digit: no case
+    assert not runs_on(*lower)
+    assert runs_on(*rows_of("Ba cây cầu có chiều dài từ 40 mét đến", "sáu mươi lăm mét, tải trọng 5 tấn."))
+    assert runs_on(*rows_of("Đoàn do ông Lò Văn Páo,", "Phó Chủ tịch huyện, dẫn đầu đã đến thăm bản."))
+    assert runs_on(*rows_of("Hội phụ nữ xã ra mắt tổ “", "Bản xanh” có 30 thành viên tham gia."))
+    assert runs_on(*rows_of("Hội phụ nữ xã ra mắt tổ “Bản", "Xanh” có 30 thành viên tham gia."))
+    # a heading over its paragraph: no full stop, but the next line opens a new sentence
+    assert not runs_on(*rows_of("Bảo dưỡng cầu định kỳ", "Các xã phân công người trông coi cây cầu."))
+    assert not runs_on(*rows_of("Cây cầu được khánh thành.", "sau đó người dân đi lại."))  # a full stop
+    assert not runs_on(*rows_of("Khánh thành cầu,", "12/08/2024 09:10"))  # a date line
+
+
+def test_a_sentence_wrapped_across_lines_is_taken_whole():
+    rows = rows_of(TITLE, "Sáng 12/8, đoàn công tác do ông Lò Văn Páo,",
+                   "Phó Chủ tịch Ủy ban nhân dân huyện, dẫn đầu đã đến dự lễ khánh thành cầu", "treo bản Nà Sản.", B)
+    assert wrapped_runs(rows) == [[1, 2, 3]]
+    assert whole_sentences([1, 4], rows, set()) == [1, 2, 3, 4]
+    assert whole_sentences([1, 4], rows, {3}) == [1, 2, 4]  # a row barred (taken by another role) stays out
+    assert whole_sentences([4], rows, set()) == [4]  # no piece taken: none added
