@@ -85,6 +85,25 @@ def test_an_address_naming_its_province_does_not_add_the_districts_again():
     assert _province(text) == "48"
 
 
+def test_an_address_in_the_lead_names_the_province_as_a_unit_word_does():
+    # `H.Cam Lâm (Khánh Hòa)`: the province closes the district's address, as `tỉnh Khánh
+    # Hòa` would name it; in the lead that is where the story happens
+    text = (
+        "Phá rừng phòng hộ ven biển\n"
+        "Ngày 3.4, Hạt Kiểm lâm H.Cam Lâm (Khánh Hòa) cho biết đã lập biên bản vụ chặt phá 2 ha rừng.\n"
+        "Lực lượng chức năng đang truy tìm những người chặt cây."
+    )
+    assert _province(text) == "56"
+    # a teacher's school address in the body does not file a national exam story under her city
+    later = (
+        "Kinh nghiệm ôn thi môn Văn\n"
+        "Để đạt điểm cao môn Văn, học sinh nên đọc kỹ đề, lập dàn ý trước khi viết và phân bổ thời gian hợp lý.\n"
+        "Cô Lê Thị Hoa, giáo viên một trường THPT ở quận 10, TP.HCM, khuyên học sinh luyện viết mỗi ngày.\n"
+        "Nhiều giáo viên cho rằng lỗi phổ biến nhất của thí sinh là lạc đề và viết lan man."
+    )
+    assert _province(later) is None
+
+
 def test_a_round_up_title_is_national():
     title = "khánh thành cầu mới nối hai quận ven sông\n\nSáng nay, UBND TP.HCM khánh thành cầu mới dài 300 mét."
     assert _province("TP.HCM " + title) == "79"

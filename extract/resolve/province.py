@@ -6,7 +6,10 @@ it comes. A name in the title or the lead, or after a unit word (``UBND tỉnh X
 the article reports; a banner line outside the article (``CỔNG THÔNG TIN ĐIỆN TỬ TỈNH X``)
 names its outlet's province. Districts, towns and wards named after their unit word
 (``quận Hà Đông``, ``phường Lý Thái Tổ``) count for their province (``find/localities.py``),
-except inside an address that names the province anyway. Words that refer back to the
+except inside an address that names the province anyway; a province closing such an
+address in the title or the lead (``H. Cần Giờ (TP.HCM)``) is named as the unit holding
+the district and weighs as after a unit word (later, an address is most often a person's
+home). Words that refer back to the
 province in focus (``tỉnh nhà``, ``của TP``) add to the leader. The best province must
 score enough (less when the text says ``tỉnh nhà`` or ``trên địa bàn tỉnh``, more when
 neither title nor lead names it) and clearly beat the runner-up; else the record says
@@ -155,15 +158,23 @@ def evidence(
     def in_outlet(start: int) -> bool:  # `Pháp Luật TP.HCM` names who wrote, not where
         return any(a <= start < b for a, b in outlets)
 
-    for p in places:
+    starts = [p.start for p in places]
+    addressed: set[int] = set()  # places that close an address: named as the unit holding a district
+    for loc in find_localities(text, regions):  # districts, towns, wards: their province
+        i = _in_address(text, loc, places, starts)
+        if i is None:
+            out[loc.code] += w["locality"] + position(loc.code, loc.start, True)
+        else:
+            addressed.add(i)
+    for i, p in enumerate(places):
         if outlets and in_outlet(p.start):
             continue
         unit = c.unit_before.search(text[max(0, p.start - 30) : p.start]) is not None
-        out[p.code] += w["mention"] + position(p.code, p.start, unit) + (w["unit"] if unit else 0.0)
-    starts = [p.start for p in places]
-    for loc in find_localities(text, regions):  # districts, towns, wards: their province
-        if not _in_address(text, loc, places, starts):
-            out[loc.code] += w["locality"] + position(loc.code, loc.start, True)
+        if unit or i not in addressed:
+            out[p.code] += w["mention"] + position(p.code, p.start, unit) + (w["unit"] if unit else 0.0)
+        else:  # an address in the title or lead names where the story is; later, often a person's home
+            up_front = position(p.code, p.start, False)
+            out[p.code] += w["mention"] + up_front + (w["unit"] if up_front else 0.0)
     for code, pattern in c.stand_ins.items():
         if not any(word in text for word in c.stand_in_words[code]):
             continue  # the pattern is case-sensitive and holds these words: no match anywhere
@@ -184,15 +195,17 @@ def scores(
     return evidence(text, places, regions, title_span).scores
 
 
-def _in_address(text: str, loc: Locality, places: list[Place], starts: list[int]) -> bool:
-    """Whether the locality is part of an address that names its province right after it
-    (``phường Đại Kim, quận Thanh Xuân, Hà Nội``): then the province's mention already
-    counts, and a winner's or suspect's home address does not outweigh the article's place."""
+def _in_address(text: str, loc: Locality, places: list[Place], starts: list[int]) -> int | None:
+    """The index of the province's mention that closes the locality's address (``phường Đại
+    Kim, quận Thanh Xuân, Hà Nội``), or None: then the province's mention already counts,
+    and a winner's or suspect's home address does not outweigh the article's place. That
+    mention names the province as the unit holding the district, as ``tỉnh X`` does, and
+    weighs as a unit's mention (``H. Cần Giờ (TP.HCM)`` opening a local report)."""
     i = bisect.bisect_left(starts, loc.end)
     if i == len(places) or places[i].code != loc.code:
-        return False
+        return None
     between = _ABBREVIATION.sub("", text[loc.end : places[i].start])
-    return len(between) <= ADDRESS_GAP and not any(c in between for c in ".;:!?\n")
+    return i if len(between) <= ADDRESS_GAP and not any(c in between for c in ".;:!?\n") else None
 
 
 def _says_home(c: Cues, text: str, regions: list[list[int]]) -> bool:
