@@ -104,6 +104,20 @@ def test_an_address_in_the_lead_names_the_province_as_a_unit_word_does():
     assert _province(later) is None
 
 
+def test_a_deputy_s_province_in_brackets_is_whom_he_represents():
+    # a National Assembly debate quoting a deputy of Hậu Giang three times is national
+    text = (
+        "Tranh luận sôi nổi về dự thảo Luật Quy hoạch\n"
+        "ĐBQH Trần Văn Nam (Hậu Giang) cho rằng dự thảo cần quy định rõ trách nhiệm của từng bộ khi lập quy hoạch.\n"
+        "Phát biểu tại phiên thảo luận, ĐB Trần Văn Nam (Hậu Giang) đề nghị rút gọn thủ tục. Đồng tình, "
+        "đại biểu Lê Thị Mai (đoàn Sóc Trăng) nói thêm rằng ĐB Trần Văn Nam (Hậu Giang) đã nêu đúng vấn đề."
+    )
+    assert _province(text) is None
+    # the same province named as a place the story happens in still counts
+    local = text.replace("Tranh luận sôi nổi về dự thảo Luật Quy hoạch", "Hậu Giang lấy ý kiến dự thảo Luật Quy hoạch")
+    assert _province(local) == "93"
+
+
 def test_a_round_up_title_is_national():
     title = "khánh thành cầu mới nối hai quận ven sông\n\nSáng nay, UBND TP.HCM khánh thành cầu mới dài 300 mét."
     assert _province("TP.HCM " + title) == "79"

@@ -62,6 +62,7 @@ class Cues:
     national: regex.Pattern  # a national actor or the nation as a whole
     outlet_names: tuple[str, ...]  # their literal names: a cheap gate before the pattern
     outlets: regex.Pattern  # outlets carrying a province's name
+    delegate: regex.Pattern  # a deputy's name and an open bracket end the text: searched backwards
 
 
 @functools.cache
@@ -108,6 +109,11 @@ def cues() -> Cues:
         ),
         outlet_names=tuple(data["outlet_names"]),
         outlets=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['outlet_names'])})(?![\p{{L}}\p{{M}}])"),
+        delegate=regex.compile(
+            rf"(?:^|[^\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['delegate_words'])})[ \u00a0]+"
+            rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}]*[ \u00a0]+){{1,4}}\([ \u00a0]*(?:(?:{lexicon.alternation(data['delegation_words'])})[ \u00a0]+)?$",
+            regex.REVERSE,  # anchored at the window's end, as unit_before
+        ),
     )
 
 
@@ -168,6 +174,9 @@ def evidence(
             addressed.add(i)
     for i, p in enumerate(places):
         if outlets and in_outlet(p.start):
+            continue
+        if "(" in text[max(0, p.start - 50) : p.start] and c.delegate.search(text[max(0, p.start - 90) : p.start]):
+            out[p.code] += w["mention"]  # `ĐBQH Trần Văn Nam (Hậu Giang)`: whom the deputy represents
             continue
         unit = c.unit_before.search(text[max(0, p.start - 30) : p.start]) is not None
         if unit or i not in addressed:
