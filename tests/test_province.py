@@ -118,6 +118,20 @@ def test_a_deputy_s_province_in_brackets_is_whom_he_represents():
     assert _province(local) == "93"
 
 
+def test_a_lead_listing_several_provinces_bills_them_all():
+    text = (
+        "Mưa lũ gây thiệt hại nặng ở miền núi phía Bắc\n"
+        "Mưa lớn kéo dài mấy ngày qua đã gây lũ quét ở 4 tỉnh gồm Lào Cai, Yên Bái, Hà Giang và Sơn La.\n"
+        "Tại huyện Bát Xát, nước lũ cuốn trôi nhiều nhà dân. Huyện Bảo Thắng cũng bị ngập sâu. "
+        "Ở huyện Văn Bàn, nhiều tuyến đường bị sạt lở."
+    )
+    assert _province(text) is None  # the districts that follow are one province's section
+    # a title that names one of them keeps the focus
+    assert _province(text.replace("ở miền núi phía Bắc", "ở Lào Cai")) == "10"
+    # two names joined are a pair, not a list of the whole region
+    assert _province(text.replace("4 tỉnh gồm Lào Cai, Yên Bái, Hà Giang và Sơn La", "Lào Cai và Yên Bái")) == "10"
+
+
 def test_a_round_up_title_is_national():
     title = "khánh thành cầu mới nối hai quận ven sông\n\nSáng nay, UBND TP.HCM khánh thành cầu mới dài 300 mét."
     assert _province("TP.HCM " + title) == "79"

@@ -13,8 +13,10 @@ home). Words that refer back to the
 province in focus (``tỉnh nhà``, ``của TP``) add to the leader. The best province must
 score enough (less when the text says ``tỉnh nhà`` or ``trên địa bàn tỉnh``, more when
 neither title nor lead names it) and clearly beat the runner-up; else the record says
-null (national, foreign or multi-province news, and round-ups such as ``Điểm tin``).
-Weights and cues are in ``patterns/province.yaml``.
+null (national, foreign or multi-province news, and round-ups such as ``Điểm tin``), as
+it does when the lead lists several provinces in one run and the title names none (``4
+tỉnh gồm Hà Tĩnh, Quảng Bình, Quảng Trị và Huế``: each may get its own section), and a
+deputy's province in brackets (``ĐBQH X (Bến Tre)``) weighs as a plain mention. Weights and cues are in ``patterns/province.yaml``.
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ class Cues:
     outlet_names: tuple[str, ...]  # their literal names: a cheap gate before the pattern
     outlets: regex.Pattern  # outlets carrying a province's name
     delegate: regex.Pattern  # a deputy's name and an open bracket end the text: searched backwards
+    list_joiners: frozenset[str]
+    lead_list_min: int
 
 
 @functools.cache
@@ -109,6 +113,8 @@ def cues() -> Cues:
         ),
         outlet_names=tuple(data["outlet_names"]),
         outlets=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['outlet_names'])})(?![\p{{L}}\p{{M}}])"),
+        list_joiners=frozenset(str(x) for x in data["list_joiners"]),
+        lead_list_min=int(data["lead_list_min"]),
         delegate=regex.compile(
             rf"(?:^|[^\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['delegate_words'])})[ \u00a0]+"
             rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}]*[ \u00a0]+){{1,4}}\([ \u00a0]*(?:(?:{lexicon.alternation(data['delegation_words'])})[ \u00a0]+)?$",
@@ -125,6 +131,8 @@ class Evidence:
     scores: dict[str, float]
     front: set[str]
     frame: list[list[int]]  # the title, the lead and the body's opening: where the story says what it is
+    titled: set[str]  # provinces the title names
+    lead: list[int] | None  # the lead's span
 
 
 def evidence(
@@ -194,7 +202,8 @@ def evidence(
             out[p.code] += w["outside"]
             front.add(p.code)
     frame = [r for r in (title_span, lead, opening) if r]
-    return Evidence({k: v for k, v in out.items() if v}, front, frame)
+    titled = {p.code for p in places if title_span and title_span[0] <= p.start < title_span[1]}
+    return Evidence({k: v for k, v in out.items() if v}, front, frame, titled, lead)
 
 
 def scores(
@@ -250,6 +259,32 @@ def _title_pair(c: Cues, text: str, places: list[Place], title_span: list[int]) 
     return b.end <= title_span[1] and a.code != b.code and text[a.end : b.start].strip(" \u00a0") in c.pair_joiners
 
 
+def _lead_list(c: Cues, text: str, places: list[Place], lead: list[int] | None) -> bool:
+    """Whether the lead lists ``lead_list_min`` provinces or more in one run, the names
+    joined only by commas or ``và`` (``gồm Hà Tĩnh, Quảng Bình, Quảng Trị và Huế``)."""
+    if lead is None:
+        return False
+    run: set[str] = set()
+    prev: Place | None = None
+    for p in places:
+        if not lead[0] <= p.start < lead[1]:
+            continue
+        if prev is not None and _joined(c, text[prev.end : p.start]):
+            run.add(p.code)
+        else:
+            run = {p.code}
+        if len(run) >= c.lead_list_min:
+            return True
+        prev = p
+    return False
+
+
+def _joined(c: Cues, between: str) -> bool:
+    """Whether the text between two names only joins them (``, ``, `` và ``)."""
+    words = between.replace(",", " , ").replace(";", " ; ").split()
+    return 0 < len(words) <= 2 and all(w in c.list_joiners for w in words)
+
+
 def _outside(regions: list[list[int]], n: int) -> list[list[int]]:
     """The stretches of text outside the title and paragraphs."""
     out, pos = [], 0
@@ -279,6 +314,8 @@ def resolve_province(
     ranked = sorted(ev.scores.items(), key=lambda kv: -kv[1])
     if not ranked:
         return None
+    if not ev.titled and _lead_list(c, text, places, ev.lead):
+        return None  # the lead bills several provinces alike and the title none
     code, best = ranked[0]
     back = 0
     for a, b in regions:  # up to max_anaphors: no need to read on
