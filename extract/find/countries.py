@@ -59,6 +59,8 @@ class Names:
     title_before: regex.Pattern
     country_before: regex.Pattern
     name_syllables: frozenset[str]
+    undashed_partner: str  # `Việt Xô`: a pair without its dash
+    undashed_pairs: frozenset[str]
     opener_before: regex.Pattern  # `Việt Nam` right before: a capital after the name makes it a person's
 
 
@@ -138,6 +140,8 @@ def names() -> Names:
         pair_after=regex.compile(rf"^{dash}(?:{partners})(?!{_WORD})"),
         title_before=_ends_with(data["title_words"]),
         country_before=_ends_with(data["country_words"] + data["title_words"]),
+        undashed_partner=str(data["undashed_partner"]),
+        undashed_pairs=frozenset(str(x) for x in data["undashed_pairs"]),
         opener_before=_ends_with(data["name_openers_after"], 0),
         name_syllables=frozenset(lexicon.load("places")["name_syllables"])
         | frozenset(data["given_name_syllables"]),
@@ -241,7 +245,7 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
     if paired and entry.kind != FULL and n.language_before.search(text[max(floor, start - 30) : start]):
         return False  # bằng 2 thứ tiếng (Việt - Anh): languages, not countries
     if entry.kind == PAIR:
-        return paired
+        return paired or (entry.canonical in n.undashed_pairs and _undashed_pair(text, start, end, floor, ceil))
     if not paired and _not_after(before, entry):
         return False
     compass = compass_reading(before, entry) if not paired else None
@@ -263,6 +267,22 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
     if _next_word(text, end, ceil).lower() in n.not_before.get(entry.canonical, ()):
         return False
     return not (entry.canonical in n.not_sentence_initial and _sentence_initial(before))
+
+
+def _undashed_pair(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
+    """``hữu nghị Việt Xô``: the pair without its dash. ``Việt`` right before, a lower-case
+    word before that which makes no person (``Hồ Việt``, ``anh Việt`` open a person's
+    name), and no capitalised word after (a longer name)."""
+    n = names()
+    partner = n.undashed_partner
+    if not text.startswith(partner + " ", start - len(partner) - 1) or start - len(partner) - 1 < floor:
+        return False
+    before = text[max(floor, start - len(partner) - 31) : start - len(partner) - 1]  # ends with the space
+    prev = _PREVIOUS.search(before)
+    if prev is None or not prev.group(1).islower() or n.not_after.search(before):
+        return False
+    nxt = _NEXT.match(text[end : min(ceil, end + 25)])
+    return not (nxt and nxt.group(1)[0].isupper())
 
 
 def _not_after(before: str, entry: Entry) -> bool:
