@@ -143,6 +143,7 @@ def evidence(
     w = c.weights
     out: dict[str, float] = defaultdict(float)
     front: set[str] = set()
+    titled: set[str] = set()  # named in the title (a mention, a district, not a deputy's province)
     paragraphs = [r for r in regions if r != title_span]
     # a lead is a sentence or three; a page without paragraph breaks holds the whole
     # article in its first paragraph, and only that paragraph's opening is its lead
@@ -154,6 +155,7 @@ def evidence(
     def position(code: str, start: int, unit: bool) -> float:
         if title_span and title_span[0] <= start < title_span[1]:
             front.add(code)
+            titled.add(code)
             return w["title"]
         if lead and lead[0] <= start < lead[1]:
             front.add(code)
@@ -183,7 +185,7 @@ def evidence(
     for i, p in enumerate(places):
         if outlets and in_outlet(p.start):
             continue
-        if "(" in text[max(0, p.start - 50) : p.start] and c.delegate.search(text[max(0, p.start - 90) : p.start]):
+        if text.rfind("(", max(0, p.start - 50), p.start) >= 0 and c.delegate.search(text[max(0, p.start - 90) : p.start]):
             out[p.code] += w["mention"]  # `ĐBQH Trần Văn Nam (Hậu Giang)`: whom the deputy represents
             continue
         unit = c.unit_before.search(text[max(0, p.start - 30) : p.start]) is not None
@@ -202,7 +204,6 @@ def evidence(
             out[p.code] += w["outside"]
             front.add(p.code)
     frame = [r for r in (title_span, lead, opening) if r]
-    titled = {p.code for p in places if title_span and title_span[0] <= p.start < title_span[1]}
     return Evidence({k: v for k, v in out.items() if v}, front, frame, titled, lead)
 
 
@@ -266,9 +267,11 @@ def _lead_list(c: Cues, text: str, places: list[Place], lead: list[int] | None) 
         return False
     run: set[str] = set()
     prev: Place | None = None
-    for p in places:
-        if not lead[0] <= p.start < lead[1]:
+    for p in places:  # in text order
+        if p.start < lead[0]:
             continue
+        if p.start >= lead[1]:
+            break
         if prev is not None and _joined(c, text[prev.end : p.start]):
             run.add(p.code)
         else:
