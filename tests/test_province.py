@@ -132,6 +132,18 @@ def test_a_lead_listing_several_provinces_bills_them_all():
     assert _province(text.replace("4 tỉnh gồm Lào Cai, Yên Bái, Hà Giang và Sơn La", "Lào Cai và Yên Bái")) == "10"
 
 
+def test_a_capital_inside_a_school_s_name_is_not_the_city_named_up_front():
+    text = (
+        "Học viện Âm nhạc Hà Nội được giao thêm chỉ tiêu đào tạo thạc sĩ\n"
+        "Bộ Văn hóa vừa ký quyết định giao Học viện Âm nhạc Hà Nội đào tạo thêm hai ngành thạc sĩ từ năm học tới.\n"
+        "Theo quyết định, Học viện Âm nhạc Hà Nội tuyển 40 học viên mỗi năm."
+    )
+    assert _province(text) is None  # a ministry's decision about its school: national
+    # the city's own body acting on the school keeps the city
+    city = text.replace("Bộ Văn hóa vừa ký", "UBND TP Hà Nội vừa ký")
+    assert _province(city) == "01"
+
+
 def test_a_round_up_title_is_national():
     title = "khánh thành cầu mới nối hai quận ven sông\n\nSáng nay, UBND TP.HCM khánh thành cầu mới dài 300 mét."
     assert _province("TP.HCM " + title) == "79"

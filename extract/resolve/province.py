@@ -16,7 +16,9 @@ neither title nor lead names it) and clearly beat the runner-up; else the record
 null (national, foreign or multi-province news, and round-ups such as ``Điểm tin``), as
 it does when the lead lists several provinces in one run and the title names none (``4
 tỉnh gồm Hà Tĩnh, Quảng Bình, Quảng Trị và Huế``: each may get its own section), and a
-deputy's province in brackets (``ĐBQH X (Bến Tre)``) weighs as a plain mention. Weights and cues are in ``patterns/province.yaml``.
+deputy's province in brackets (``ĐBQH X (Bến Tre)``) weighs as a plain mention. A
+capital named up front only inside a school's name (``Đại học Nội vụ Hà Nội``) is not the
+city named up front for the capital rule below. Weights and cues are in ``patterns/province.yaml``.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class Cues:
     national: regex.Pattern  # a national actor or the nation as a whole
     outlet_names: tuple[str, ...]  # their literal names: a cheap gate before the pattern
     outlets: regex.Pattern  # outlets carrying a province's name
+    school: regex.Pattern  # a school's name runs up to the end of the text: searched backwards
     delegate: regex.Pattern  # a deputy's name and an open bracket end the text: searched backwards
     list_joiners: frozenset[str]
     lead_list_min: int
@@ -115,6 +118,10 @@ def cues() -> Cues:
         outlets=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['outlet_names'])})(?![\p{{L}}\p{{M}}])"),
         list_joiners=frozenset(str(x) for x in data["list_joiners"]),
         lead_list_min=int(data["lead_list_min"]),
+        school=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['school_words'])})[ \u00a0][^.,;:!?()\"“”\n]{{0,50}}$",
+            regex.REVERSE,
+        ),
         delegate=regex.compile(
             rf"(?:^|[^\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['delegate_words'])})[ \u00a0]+"
             rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}]*[ \u00a0]+){{1,4}}\([ \u00a0]*(?:(?:{lexicon.alternation(data['delegation_words'])})[ \u00a0]+)?$",
@@ -133,6 +140,7 @@ class Evidence:
     frame: list[list[int]]  # the title, the lead and the body's opening: where the story says what it is
     titled: set[str]  # provinces the title names
     lead: list[int] | None  # the lead's span
+    front_plain: set[str]  # named up front other than inside a school's name (`Đại học Y Hà Nội`)
 
 
 def evidence(
@@ -144,6 +152,7 @@ def evidence(
     out: dict[str, float] = defaultdict(float)
     front: set[str] = set()
     titled: set[str] = set()  # named in the title (a mention, a district, not a deputy's province)
+    front_plain: set[str] = set()
     paragraphs = [r for r in regions if r != title_span]
     # a lead is a sentence or three; a page without paragraph breaks holds the whole
     # article in its first paragraph, and only that paragraph's opening is its lead
@@ -153,17 +162,19 @@ def evidence(
     opening = [paragraphs[1][0], min(paragraphs[1][1], paragraphs[1][0] + c.opening_chars)] if len(paragraphs) > 1 else None
 
     def position(code: str, start: int, unit: bool) -> float:
+        weight = 0.0
         if title_span and title_span[0] <= start < title_span[1]:
-            front.add(code)
             titled.add(code)
-            return w["title"]
-        if lead and lead[0] <= start < lead[1]:
+            weight = w["title"]
+        elif lead and lead[0] <= start < lead[1]:
+            weight = w["lead"] + (w["dateline"] if c.dateline.match(text, lead[0], start) else 0.0)
+        elif unit and opening and opening[0] <= start < opening[1]:
+            weight = w["opening"]
+        if weight:
             front.add(code)
-            return w["lead"] + (w["dateline"] if c.dateline.match(text, lead[0], start) else 0.0)
-        if unit and opening and opening[0] <= start < opening[1]:
-            front.add(code)
-            return w["opening"]
-        return 0.0
+            if code not in front_plain and not (code in c.capitals and c.school.search(text[max(0, start - 60) : start])):
+                front_plain.add(code)
+        return weight
 
     outlets = (  # the pattern is case-sensitive and spells its names: most texts hold none
         [m.span() for a, b in regions for m in c.outlets.finditer(text, a, b)]
@@ -203,8 +214,9 @@ def evidence(
         if c.unit_before.search(text[max(0, p.start - 30) : p.start]):
             out[p.code] += w["outside"]
             front.add(p.code)
+            front_plain.add(p.code)
     frame = [r for r in (title_span, lead, opening) if r]
-    return Evidence({k: v for k, v in out.items() if v}, front, frame, titled, lead)
+    return Evidence({k: v for k, v in out.items() if v}, front, frame, titled, lead, front_plain)
 
 
 def scores(
@@ -338,7 +350,7 @@ def resolve_province(
         need = max(need, c.min_score_body)
     if best < need:
         return None
-    if code in c.capitals and code not in ev.front and any(c.national.search(text, a, b) for a, b in ev.frame):
+    if code in c.capitals and code not in ev.front_plain and any(c.national.search(text, a, b) for a, b in ev.frame):
         return None  # a national story told from the capital: the city is not named up front
     if len(ranked) > 1 and ranked[1][1] >= c.max_runner_up_share * ranked[0][1]:
         return None  # words that refer back cannot tell which of two close names they mean
