@@ -7,7 +7,7 @@ something else (``Thái Bình Dương``); the longest written name wins (``names
 syllable capitalised: ``hòa bình`` is peace) and the word before it does not make it a
 person (``bà Hà Giang``, ``Nguyễn Thái Bình``), a feature (``sông Đồng Nai``) or a city
 below province level (``thành phố Vĩnh Long``), unless that word ends a longer word that
-is none of these (``nông thôn Quảng Bình``: the countryside, not the hamlet ``thôn``).
+is none of these (``nông thôn Hà Tĩnh``: the countryside, not the hamlet ``thôn``).
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
     if (
         not after_city_word
         and ((ends_with_one(before, g.feature_words) and g.feature_before.search(before)) or g.person_before.search(before))
-        and not g.longer_before.search(before)  # `nông thôn Quảng Bình`: the countryside, not a hamlet
+        and not g.longer_before.search(before)  # `nông thôn Hà Tĩnh`: the countryside, not a hamlet
     ):
         return False
     return _previous_syllable(text, start, floor) not in g.name_syllables

@@ -7,17 +7,17 @@ the article reports; a banner line outside the article (``CỔNG THÔNG TIN ĐI�
 names its outlet's province. Districts, towns and wards named after their unit word
 (``quận Hà Đông``, ``phường Lý Thái Tổ``) count for their province (``find/localities.py``),
 except inside an address that names the province anyway; a province closing such an
-address in the title or the lead (``H. Cần Giờ (TP.HCM)``) is named as the unit holding
+address in the title or the lead (``H.Cam Lâm (Khánh Hòa)``) is named as the unit holding
 the district and weighs as after a unit word (later, an address is most often a person's
 home). Words that refer back to the
 province in focus (``tỉnh nhà``, ``của TP``) add to the leader. The best province must
 score enough (less when the text says ``tỉnh nhà`` or ``trên địa bàn tỉnh``, more when
 neither title nor lead names it) and clearly beat the runner-up; else the record says
 null (national, foreign or multi-province news, and round-ups such as ``Điểm tin``), as
-it does when the lead lists several provinces in one run and the title names none (``4
-tỉnh gồm Hà Tĩnh, Quảng Bình, Quảng Trị và Huế``: each may get its own section), and a
-deputy's province in brackets (``ĐBQH X (Bến Tre)``) weighs as a plain mention. A
-capital named up front only inside a school's name (``Đại học Nội vụ Hà Nội``) is not the
+it does when the lead lists several provinces in one run and the title names none (``các
+tỉnh gồm Lào Cai, Yên Bái, Hà Giang và Sơn La``: each may get its own section), and a
+deputy's province in brackets (``ĐBQH X (Hậu Giang)``) weighs as a plain mention. A
+capital named up front only inside a school's name (``Học viện Âm nhạc Hà Nội``) is not the
 city named up front for the capital rule below. Weights and cues are in ``patterns/province.yaml``.
 """
 
@@ -231,7 +231,7 @@ def _in_address(text: str, loc: Locality, places: list[Place], starts: list[int]
     Kim, quận Thanh Xuân, Hà Nội``), or None: then the province's mention already counts,
     and a winner's or suspect's home address does not outweigh the article's place. That
     mention names the province as the unit holding the district, as ``tỉnh X`` does, and
-    weighs as a unit's mention (``H. Cần Giờ (TP.HCM)`` opening a local report)."""
+    weighs as a unit's mention (``H.Cam Lâm (Khánh Hòa)`` opening a local report)."""
     i = bisect.bisect_left(starts, loc.end)
     if i == len(places) or places[i].code != loc.code:
         return None
@@ -274,7 +274,7 @@ def _title_pair(c: Cues, text: str, places: list[Place], title_span: list[int]) 
 
 def _lead_list(c: Cues, text: str, places: list[Place], lead: list[int] | None) -> bool:
     """Whether the lead lists ``lead_list_min`` provinces or more in one run, the names
-    joined only by commas or ``và`` (``gồm Hà Tĩnh, Quảng Bình, Quảng Trị và Huế``)."""
+    joined only by commas or ``và`` (``gồm Lào Cai, Yên Bái, Hà Giang và Sơn La``)."""
     if lead is None:
         return False
     run: set[str] = set()
