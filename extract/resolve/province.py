@@ -119,7 +119,7 @@ def cues() -> Cues:
         list_joiners=frozenset(str(x) for x in data["list_joiners"]),
         lead_list_min=int(data["lead_list_min"]),
         school=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['school_words'])})[ \u00a0][^.,;:!?()\"“”\n]{{0,50}}$",
+            rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['school_words'])})[ \u00a0][^.,;:!?()\"“”\n]{{0,35}}$",
             regex.REVERSE,
         ),
         delegate=regex.compile(
