@@ -93,6 +93,11 @@ PATHOLOGICAL = {
     # capitals that begin long names the next words never finish: the name gate's look-ahead
     "name beginnings": lambda n: ("Bà Rịa - Vũng Các Tiểu Vương Liên Bang Cộng Hòa " * (n // 48 + 1))[:n],
     "country pairs and names": lambda n: ("Việt - Lào - Nhật, CHLB Đức, chị Nga " * (n // 37 + 1))[:n],
+    # deputies' provinces in brackets, longer words before names, country names after `Việt Nam`
+    "deputies, longer words, names after Việt Nam": lambda n: (
+        "ĐBQH Trần Văn Nam (Hậu Giang) (đoàn Hà Nam nông thôn Hà Tĩnh đàn ông Nga Việt Nam Jordan Lee "
+        "Đại học Y Hà Nội hữu nghị Việt Xô " * (n // 126 + 1)
+    )[:n],
     # the directive finder's candidate scans: long gaps between a type word and its number
     # (the short-form gate looks back over them), numbers before every kind of dash
     "type words, long gaps, numbers": lambda n: (("Luật" + " " * 300 + "5 số:" + "\t" * 200 + "7 ") * (n // 512 + 1))[:n],

@@ -85,6 +85,65 @@ def test_an_address_naming_its_province_does_not_add_the_districts_again():
     assert _province(text) == "48"
 
 
+def test_an_address_in_the_lead_names_the_province_as_a_unit_word_does():
+    # `H.Cam Lâm (Khánh Hòa)`: the province closes the district's address, as `tỉnh Khánh
+    # Hòa` would name it; in the lead that is where the story happens
+    text = (
+        "Phá rừng phòng hộ ven biển\n"
+        "Ngày 3.4, Hạt Kiểm lâm H.Cam Lâm (Khánh Hòa) cho biết đã lập biên bản vụ chặt phá 2 ha rừng.\n"
+        "Lực lượng chức năng đang truy tìm những người chặt cây."
+    )
+    assert _province(text) == "56"
+    # a teacher's school address in the body does not file a national exam story under her city
+    later = (
+        "Kinh nghiệm ôn thi môn Văn\n"
+        "Để đạt điểm cao môn Văn, học sinh nên đọc kỹ đề, lập dàn ý trước khi viết và phân bổ thời gian hợp lý.\n"
+        "Cô Lê Thị Hoa, giáo viên một trường THPT ở quận 10, TP.HCM, khuyên học sinh luyện viết mỗi ngày.\n"
+        "Nhiều giáo viên cho rằng lỗi phổ biến nhất của thí sinh là lạc đề và viết lan man."
+    )
+    assert _province(later) is None
+
+
+def test_a_deputy_s_province_in_brackets_is_whom_he_represents():
+    # a National Assembly debate quoting a deputy of Hậu Giang three times is national
+    text = (
+        "Tranh luận sôi nổi về dự thảo Luật Quy hoạch\n"
+        "ĐBQH Trần Văn Nam (Hậu Giang) cho rằng dự thảo cần quy định rõ trách nhiệm của từng bộ khi lập quy hoạch.\n"
+        "Phát biểu tại phiên thảo luận, ĐB Trần Văn Nam (Hậu Giang) đề nghị rút gọn thủ tục. Đồng tình, "
+        "đại biểu Lê Thị Mai (đoàn Sóc Trăng) nói thêm rằng ĐB Trần Văn Nam (Hậu Giang) đã nêu đúng vấn đề."
+    )
+    assert _province(text) is None
+    # the same province named as a place the story happens in still counts
+    local = text.replace("Tranh luận sôi nổi về dự thảo Luật Quy hoạch", "Hậu Giang lấy ý kiến dự thảo Luật Quy hoạch")
+    assert _province(local) == "93"
+
+
+def test_a_lead_listing_several_provinces_bills_them_all():
+    text = (
+        "Mưa lũ gây thiệt hại nặng ở miền núi phía Bắc\n"
+        "Mưa lớn kéo dài mấy ngày qua đã gây lũ quét ở 4 tỉnh gồm Lào Cai, Yên Bái, Hà Giang và Sơn La.\n"
+        "Tại huyện Bát Xát, nước lũ cuốn trôi nhiều nhà dân. Huyện Bảo Thắng cũng bị ngập sâu. "
+        "Ở huyện Văn Bàn, nhiều tuyến đường bị sạt lở."
+    )
+    assert _province(text) is None  # the districts that follow are one province's section
+    # a title that names one of them keeps the focus
+    assert _province(text.replace("ở miền núi phía Bắc", "ở Lào Cai")) == "10"
+    # two names joined are a pair, not a list of the whole region
+    assert _province(text.replace("4 tỉnh gồm Lào Cai, Yên Bái, Hà Giang và Sơn La", "Lào Cai và Yên Bái")) == "10"
+
+
+def test_a_capital_inside_a_school_s_name_is_not_the_city_named_up_front():
+    text = (
+        "Học viện Âm nhạc Hà Nội được giao thêm chỉ tiêu đào tạo thạc sĩ\n"
+        "Bộ Văn hóa vừa ký quyết định giao Học viện Âm nhạc Hà Nội đào tạo thêm hai ngành thạc sĩ từ năm học tới.\n"
+        "Theo quyết định, Học viện Âm nhạc Hà Nội tuyển 40 học viên mỗi năm."
+    )
+    assert _province(text) is None  # a ministry's decision about its school: national
+    # the city's own body acting on the school keeps the city
+    city = text.replace("Bộ Văn hóa vừa ký", "UBND TP Hà Nội vừa ký")
+    assert _province(city) == "01"
+
+
 def test_a_round_up_title_is_national():
     title = "khánh thành cầu mới nối hai quận ven sông\n\nSáng nay, UBND TP.HCM khánh thành cầu mới dài 300 mét."
     assert _province("TP.HCM " + title) == "79"

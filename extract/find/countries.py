@@ -45,7 +45,7 @@ class Names:
     state_before: regex.Pattern  # searched backwards: whether a state form ends the text
     state_span: regex.Pattern  # the same forwards: how much of it to take in (rare)
     not_after: regex.Pattern
-    not_after_except: regex.Pattern  # `đàn ông`: a word ending with a not_after word
+    not_after_except: regex.Pattern  # `đàn ông`: a word ending with a not_after word (places.yaml's longer_words)
     not_after_name: dict[str, regex.Pattern]  # `Chủ Nhật`: a not_after word for one name
     compass: regex.Pattern  # searched backwards: a compass word (`Nam`, `đông bắc`) ends the text
     compass_endings: frozenset[str]  # the compass words' last three letters, lower-cased
@@ -61,6 +61,9 @@ class Names:
     country_before: regex.Pattern
     opening_words: frozenset[str]  # one-word country_words, lower-cased: `Người Mỹ`, `Tại Nga`
     name_syllables: frozenset[str]
+    undashed_partner: str  # `Việt Xô`: a pair without its dash
+    undashed_pairs: frozenset[str]
+    opener_before: regex.Pattern  # `Việt Nam` right before: a capital after the name makes it a person's
 
 
 def cldr_names() -> dict[str, str]:
@@ -131,7 +134,7 @@ def names() -> Names:
         state_before=regex.compile(state, regex.IGNORECASE | regex.REVERSE),
         state_span=regex.compile(state, regex.IGNORECASE),
         not_after=_ends_with(data["not_after"]),
-        not_after_except=_ends_with(data["not_after_except"]),
+        not_after_except=_ends_with(lexicon.load("places")["longer_words"]),
         not_after_name={str(k): _ends_with(v) for k, v in data["not_after_name"].items()},
         compass=_compass_before(data["directions"]),
         compass_endings=frozenset(w[-3:].lower() for w in data["directions"]),
@@ -148,6 +151,9 @@ def names() -> Names:
         title_before=_ends_with(data["title_words"]),
         country_before=_ends_with(data["country_words"] + data["title_words"]),
         opening_words=frozenset(w.lower() for w in data["country_words"] if " " not in w),
+        undashed_partner=str(data["undashed_partner"]),
+        undashed_pairs=frozenset(str(x) for x in data["undashed_pairs"]),
+        opener_before=_ends_with(data["name_openers_after"], 0),
         name_syllables=frozenset(lexicon.load("places")["name_syllables"])
         | frozenset(data["given_name_syllables"]),
         language_before=regex.compile(
@@ -264,7 +270,7 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
     if paired and entry.kind != FULL and n.language_before.search(text[max(floor, start - 30) : start]):
         return False  # bằng 2 thứ tiếng (Việt - Anh): languages, not countries
     if entry.kind == PAIR:
-        return paired
+        return paired or (entry.canonical in n.undashed_pairs and _undashed_pair(text, start, end, floor, ceil))
     if not paired and _not_after(before, entry):
         return False
     compass = compass_reading(before, entry) if not paired else None
@@ -288,6 +294,22 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
     ):
         return False
     return not (entry.canonical in n.not_sentence_initial and _sentence_initial(before))
+
+
+def _undashed_pair(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
+    """``hữu nghị Việt Xô``: the pair without its dash. ``Việt`` right before, a lower-case
+    word before that which makes no person (``Hồ Việt``, ``anh Việt`` open a person's
+    name), and no capitalised word after (a longer name)."""
+    n = names()
+    partner = n.undashed_partner
+    if not text.startswith(partner + " ", start - len(partner) - 1) or start - len(partner) - 1 < floor:
+        return False
+    before = text[max(floor, start - len(partner) - 31) : start - len(partner) - 1]  # ends with the space
+    prev = _PREVIOUS.search(before)
+    if prev is None or not prev.group(1).islower() or n.not_after.search(before):
+        return False
+    nxt = _NEXT.match(text[end : min(ceil, end + 25)])
+    return not (nxt and nxt.group(1)[0].isupper())
 
 
 def _not_after(before: str, entry: Entry) -> bool:
@@ -320,9 +342,10 @@ def find_countries(
         if entry.kind is not NONE and not taken.overlaps(s, e)  # NONE: found only to be skipped
     ]
     given = _given_names(text, found)
+    named = {s for s, *_ in found}  # where a country's name begins: `Việt Nam Thái Lan Malaysia` lists
     out: list[Country] = []
     for s, e, entry, start, end in found:
-        if not is_country(text, s, e, entry, start, end):
+        if not is_country(text, s, e, entry, start, end) or _opens_a_name(text, s, e, start, end, taken, named):
             continue
         if entry.canonical in given and not n.country_before.search(text[max(start, s - 30) : s]):
             continue  # `Phương Nga` ... `Tôi thấy Nga có tiềm năng`: the same person
@@ -342,6 +365,20 @@ def name_stops(text: str, regions: list[list[int]]) -> list[list[int]]:
     """Where a province's or a country's name may begin, region by region: one scan of the
     page for both stages (``find_places`` and ``find_countries`` take it as ``stops``)."""
     return gate_stops(_places_and_countries_gate(), text, regions)
+
+
+def _opens_a_name(text: str, s: int, e: int, floor: int, ceil: int, taken, named: set[int]) -> bool:
+    """Whether the name, right after ``Việt Nam`` and before another capitalised word that is
+    no province's or country's name, opens a person's or a foreign name (``UNICEF Việt Nam
+    Jordan Lee``)."""
+    if "Nam" not in text[max(floor, s - 6) : s]:
+        return False  # the pattern needs `Việt Nam` right before: most names have none
+    nxt = _NEXT.match(text, e, min(ceil, e + 25))
+    if nxt is None or not nxt.group(1)[0].isupper() or _all_capitals(text[s:e]):
+        return False
+    if taken.overlaps(nxt.start(1), nxt.end(1)) or nxt.start(1) in named:
+        return False  # `Việt Nam Campuchia Hà Nội`: a province's or a country's name follows, the country stands
+    return bool(names().opener_before.search(text[max(floor, s - 20) : s]))
 
 
 def _given_names(text: str, found: list) -> set[str]:

@@ -6,7 +6,8 @@ package, the same with old-style tone marks, without tone marks, and the news fo
 something else (``Thái Bình Dương``); the longest written name wins (``names.py``). A candidate is then kept only when it is written as a name (every
 syllable capitalised: ``hòa bình`` is peace) and the word before it does not make it a
 person (``bà Hà Giang``, ``Nguyễn Thái Bình``), a feature (``sông Đồng Nai``) or a city
-below province level (``thành phố Vĩnh Long``).
+below province level (``thành phố Vĩnh Long``), unless that word ends a longer word that
+is none of these (``nông thôn Hà Tĩnh``: the countryside, not the hamlet ``thôn``).
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ class Gazetteer:
     city_before: regex.Pattern
     feature_before: regex.Pattern
     person_before: regex.Pattern
+    longer_before: regex.Pattern  # a longer word ending with a feature or person word (`nông thôn`)
     unit_before: regex.Pattern
     name_syllables: frozenset[str]
     city_word_units: frozenset[str]
@@ -108,6 +110,7 @@ def gazetteer() -> Gazetteer:
         city_before=_words_before(data["city_words"]),
         feature_before=_words_before(data["feature_words"]),
         person_before=_words_before(data["person_words"], regex.IGNORECASE, names=2),
+        longer_before=_words_before(data["longer_words"], regex.IGNORECASE, names=2),
         unit_before=_words_before(data["unit_words"]),
         name_syllables=frozenset(data["name_syllables"]),
         city_word_units=frozenset(str(c) for c in data["city_word_units"]),
@@ -152,8 +155,10 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
     unit = provinces()[code]
     if after_city_word and (not unit.city or code in g.city_word_units):
         return False
-    if not after_city_word and (
-        (ends_with_one(before, g.feature_words) and g.feature_before.search(before)) or g.person_before.search(before)
+    if (
+        not after_city_word
+        and ((ends_with_one(before, g.feature_words) and g.feature_before.search(before)) or g.person_before.search(before))
+        and not g.longer_before.search(before)  # `nông thôn Hà Tĩnh`: the countryside, not a hamlet
     ):
         return False
     return _previous_syllable(text, start, floor) not in g.name_syllables

@@ -6,12 +6,19 @@ it comes. A name in the title or the lead, or after a unit word (``UBND tỉnh X
 the article reports; a banner line outside the article (``CỔNG THÔNG TIN ĐIỆN TỬ TỈNH X``)
 names its outlet's province. Districts, towns and wards named after their unit word
 (``quận Hà Đông``, ``phường Lý Thái Tổ``) count for their province (``find/localities.py``),
-except inside an address that names the province anyway. Words that refer back to the
+except inside an address that names the province anyway; a province closing such an
+address in the title or the lead (``H.Cam Lâm (Khánh Hòa)``) is named as the unit holding
+the district and weighs as after a unit word (later, an address is most often a person's
+home). Words that refer back to the
 province in focus (``tỉnh nhà``, ``của TP``) add to the leader. The best province must
 score enough (less when the text says ``tỉnh nhà`` or ``trên địa bàn tỉnh``, more when
 neither title nor lead names it) and clearly beat the runner-up; else the record says
-null (national, foreign or multi-province news, and round-ups such as ``Điểm tin``).
-Weights and cues are in ``patterns/province.yaml``.
+null (national, foreign or multi-province news, and round-ups such as ``Điểm tin``), as
+it does when the lead lists several provinces in one run and the title names none (``các
+tỉnh gồm Lào Cai, Yên Bái, Hà Giang và Sơn La``: each may get its own section), and a
+deputy's province in brackets (``ĐBQH X (Hậu Giang)``) weighs as a plain mention. A
+capital named up front only inside a school's name (``Học viện Âm nhạc Hà Nội``) is not the
+city named up front for the capital rule below. Weights and cues are in ``patterns/province.yaml``.
 """
 
 from __future__ import annotations
@@ -59,6 +66,10 @@ class Cues:
     national: regex.Pattern  # a national actor or the nation as a whole
     outlet_names: tuple[str, ...]  # their literal names: a cheap gate before the pattern
     outlets: regex.Pattern  # outlets carrying a province's name
+    school: regex.Pattern  # a school's name runs up to the end of the text: searched backwards
+    delegate: regex.Pattern  # a deputy's name and an open bracket end the text: searched backwards
+    list_joiners: frozenset[str]
+    lead_list_min: int
 
 
 @functools.cache
@@ -105,6 +116,17 @@ def cues() -> Cues:
         ),
         outlet_names=tuple(data["outlet_names"]),
         outlets=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['outlet_names'])})(?![\p{{L}}\p{{M}}])"),
+        list_joiners=frozenset(str(x) for x in data["list_joiners"]),
+        lead_list_min=int(data["lead_list_min"]),
+        school=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['school_words'])})[ \u00a0][^.,;:!?()\"“”\n]{{0,35}}$",
+            regex.REVERSE,
+        ),
+        delegate=regex.compile(
+            rf"(?:^|[^\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['delegate_words'])})[ \u00a0]+"
+            rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}]*[ \u00a0]+){{1,4}}\([ \u00a0]*(?:(?:{lexicon.alternation(data['delegation_words'])})[ \u00a0]+)?$",
+            regex.REVERSE,  # anchored at the window's end, as unit_before
+        ),
     )
 
 
@@ -116,6 +138,9 @@ class Evidence:
     scores: dict[str, float]
     front: set[str]
     frame: list[list[int]]  # the title, the lead and the body's opening: where the story says what it is
+    titled: set[str]  # provinces the title names
+    lead: list[int] | None  # the lead's span
+    front_plain: set[str]  # named up front other than inside a school's name (`Đại học Y Hà Nội`)
 
 
 def evidence(
@@ -126,6 +151,8 @@ def evidence(
     w = c.weights
     out: dict[str, float] = defaultdict(float)
     front: set[str] = set()
+    titled: set[str] = set()  # named in the title (a mention, a district, not a deputy's province)
+    front_plain: set[str] = set()
     paragraphs = [r for r in regions if r != title_span]
     # a lead is a sentence or three; a page without paragraph breaks holds the whole
     # article in its first paragraph, and only that paragraph's opening is its lead
@@ -135,16 +162,19 @@ def evidence(
     opening = [paragraphs[1][0], min(paragraphs[1][1], paragraphs[1][0] + c.opening_chars)] if len(paragraphs) > 1 else None
 
     def position(code: str, start: int, unit: bool) -> float:
+        weight = 0.0
         if title_span and title_span[0] <= start < title_span[1]:
+            titled.add(code)
+            weight = w["title"]
+        elif lead and lead[0] <= start < lead[1]:
+            weight = w["lead"] + (w["dateline"] if c.dateline.match(text, lead[0], start) else 0.0)
+        elif unit and opening and opening[0] <= start < opening[1]:
+            weight = w["opening"]
+        if weight:
             front.add(code)
-            return w["title"]
-        if lead and lead[0] <= start < lead[1]:
-            front.add(code)
-            return w["lead"] + (w["dateline"] if c.dateline.match(text, lead[0], start) else 0.0)
-        if unit and opening and opening[0] <= start < opening[1]:
-            front.add(code)
-            return w["opening"]
-        return 0.0
+            if code not in front_plain and not (code in c.capitals and c.school.search(text[max(0, start - 60) : start])):
+                front_plain.add(code)
+        return weight
 
     outlets = (  # the pattern is case-sensitive and spells its names: most texts hold none
         [m.span() for a, b in regions for m in c.outlets.finditer(text, a, b)]
@@ -155,15 +185,26 @@ def evidence(
     def in_outlet(start: int) -> bool:  # `Pháp Luật TP.HCM` names who wrote, not where
         return any(a <= start < b for a, b in outlets)
 
-    for p in places:
+    starts = [p.start for p in places]
+    addressed: set[int] = set()  # places that close an address: named as the unit holding a district
+    for loc in find_localities(text, regions):  # districts, towns, wards: their province
+        i = _in_address(text, loc, places, starts)
+        if i is None:
+            out[loc.code] += w["locality"] + position(loc.code, loc.start, True)
+        else:
+            addressed.add(i)
+    for i, p in enumerate(places):
         if outlets and in_outlet(p.start):
             continue
+        if text.rfind("(", max(0, p.start - 50), p.start) >= 0 and c.delegate.search(text[max(0, p.start - 90) : p.start]):
+            out[p.code] += w["mention"]  # `ĐBQH Trần Văn Nam (Hậu Giang)`: whom the deputy represents
+            continue
         unit = c.unit_before.search(text[max(0, p.start - 30) : p.start]) is not None
-        out[p.code] += w["mention"] + position(p.code, p.start, unit) + (w["unit"] if unit else 0.0)
-    starts = [p.start for p in places]
-    for loc in find_localities(text, regions):  # districts, towns, wards: their province
-        if not _in_address(text, loc, places, starts):
-            out[loc.code] += w["locality"] + position(loc.code, loc.start, True)
+        if unit or i not in addressed:
+            out[p.code] += w["mention"] + position(p.code, p.start, unit) + (w["unit"] if unit else 0.0)
+        else:  # an address in the title or lead names where the story is; later, often a person's home
+            up_front = position(p.code, p.start, False)
+            out[p.code] += w["mention"] + up_front + (w["unit"] if up_front else 0.0)
     for code, pattern in c.stand_ins.items():
         if not any(word in text for word in c.stand_in_words[code]):
             continue  # the pattern is case-sensitive and holds these words: no match anywhere
@@ -173,8 +214,9 @@ def evidence(
         if c.unit_before.search(text[max(0, p.start - 30) : p.start]):
             out[p.code] += w["outside"]
             front.add(p.code)
+            front_plain.add(p.code)
     frame = [r for r in (title_span, lead, opening) if r]
-    return Evidence({k: v for k, v in out.items() if v}, front, frame)
+    return Evidence({k: v for k, v in out.items() if v}, front, frame, titled, lead, front_plain)
 
 
 def scores(
@@ -184,15 +226,17 @@ def scores(
     return evidence(text, places, regions, title_span).scores
 
 
-def _in_address(text: str, loc: Locality, places: list[Place], starts: list[int]) -> bool:
-    """Whether the locality is part of an address that names its province right after it
-    (``phường Đại Kim, quận Thanh Xuân, Hà Nội``): then the province's mention already
-    counts, and a winner's or suspect's home address does not outweigh the article's place."""
+def _in_address(text: str, loc: Locality, places: list[Place], starts: list[int]) -> int | None:
+    """The index of the province's mention that closes the locality's address (``phường Đại
+    Kim, quận Thanh Xuân, Hà Nội``), or None: then the province's mention already counts,
+    and a winner's or suspect's home address does not outweigh the article's place. That
+    mention names the province as the unit holding the district, as ``tỉnh X`` does, and
+    weighs as a unit's mention (``H.Cam Lâm (Khánh Hòa)`` opening a local report)."""
     i = bisect.bisect_left(starts, loc.end)
     if i == len(places) or places[i].code != loc.code:
-        return False
+        return None
     between = _ABBREVIATION.sub("", text[loc.end : places[i].start])
-    return len(between) <= ADDRESS_GAP and not any(c in between for c in ".;:!?\n")
+    return i if len(between) <= ADDRESS_GAP and not any(c in between for c in ".;:!?\n") else None
 
 
 def _says_home(c: Cues, text: str, regions: list[list[int]]) -> bool:
@@ -228,6 +272,34 @@ def _title_pair(c: Cues, text: str, places: list[Place], title_span: list[int]) 
     return b.end <= title_span[1] and a.code != b.code and text[a.end : b.start].strip(" \u00a0") in c.pair_joiners
 
 
+def _lead_list(c: Cues, text: str, places: list[Place], lead: list[int] | None) -> bool:
+    """Whether the lead lists ``lead_list_min`` provinces or more in one run, the names
+    joined only by commas or ``và`` (``gồm Lào Cai, Yên Bái, Hà Giang và Sơn La``)."""
+    if lead is None:
+        return False
+    run: set[str] = set()
+    prev: Place | None = None
+    for p in places:  # in text order
+        if p.start < lead[0]:
+            continue
+        if p.start >= lead[1]:
+            break
+        if prev is not None and _joined(c, text[prev.end : p.start]):
+            run.add(p.code)
+        else:
+            run = {p.code}
+        if len(run) >= c.lead_list_min:
+            return True
+        prev = p
+    return False
+
+
+def _joined(c: Cues, between: str) -> bool:
+    """Whether the text between two names only joins them (``, ``, `` và ``)."""
+    words = between.replace(",", " , ").replace(";", " ; ").split()
+    return 0 < len(words) <= 2 and all(w in c.list_joiners for w in words)
+
+
 def _outside(regions: list[list[int]], n: int) -> list[list[int]]:
     """The stretches of text outside the title and paragraphs."""
     out, pos = [], 0
@@ -257,6 +329,8 @@ def resolve_province(
     ranked = sorted(ev.scores.items(), key=lambda kv: -kv[1])
     if not ranked:
         return None
+    if not ev.titled and _lead_list(c, text, places, ev.lead):
+        return None  # the lead bills several provinces alike and the title none
     code, best = ranked[0]
     back = 0
     for a, b in regions:  # up to max_anaphors: no need to read on
@@ -276,7 +350,7 @@ def resolve_province(
         need = max(need, c.min_score_body)
     if best < need:
         return None
-    if code in c.capitals and code not in ev.front and any(c.national.search(text, a, b) for a, b in ev.frame):
+    if code in c.capitals and code not in ev.front_plain and any(c.national.search(text, a, b) for a, b in ev.frame):
         return None  # a national story told from the capital: the city is not named up front
     if len(ranked) > 1 and ranked[1][1] >= c.max_runner_up_share * ranked[0][1]:
         return None  # words that refer back cannot tell which of two close names they mean
