@@ -41,6 +41,7 @@ class Cues:
     stage_break: Lowered
     clause_break: Lowered
     overrides: dict[str, frozenset[str]]
+    reads_as: dict[str, str]  # a label that is a SPEC kind once chosen (`price` is `other`)
 
 
 class Lowered:
@@ -121,6 +122,7 @@ def load_cues() -> Cues:
         stage_break=stage_break,
         clause_break=_words(breaks),  # the word breaks: a list of parts runs on over `;`
         overrides={k: frozenset(v) for k, v in data["overrides"].items()},
+        reads_as=dict(data["reads_as"]),
     )
 
 

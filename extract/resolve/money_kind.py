@@ -268,12 +268,15 @@ def resolve_kinds(
         if kind is None and prev is None and index is not None:
             kind = _paragraph_kind(text, spans, index, paragraph, cues)
         if kind == "gift":  # a grant or gift: aid from abroad, budget from the state, else a donation
-            earlier = tuple(spans[index - 1]) if index and spans[index - 1][0] >= paragraph[0] else None
+            # the giver nearest the amount decides: a State giver in its own stretch (`Trung
+            # ương phân bổ 5 tỷ`) outweighs a foreign one named only in the sentence before
+            state = cues.state.search(text, lo, a.start)
+            earlier = tuple(spans[index - 1]) if index and spans[index - 1][0] >= paragraph[0] and not state else None
             if _is_foreign(text, a, (lo_kind, nxt), (s, e), earlier, cues, foreign):
                 kind = "aid"
             else:
-                kind = "budget" if cues.state.search(text, lo, a.start) else "donation"
-        kind = "other" if kind == "price" else kind
+                kind = "budget" if state else "donation"
+        kind = cues.reads_as.get(kind, kind) if kind else kind
         if parts and kind in (None, "other") and head not in (None, "other"):
             kind = head  # `tổng mức đầu tư 3.100 tỷ, trong đó chi phí xây dựng 820 tỷ`: a part
         if cues.per_unit.match(text, a.end):
