@@ -105,3 +105,10 @@ def test_state_charges_are_budget_without_power_over_a_projects_capital():
 def test_a_target_to_reach_soon_is_planned_and_one_already_reached_is_not():
     assert _resolved("Hai bên muốn đưa kim ngạch song phương sớm đạt 2 tỷ USD.")[0]["stage"] == "planned"
     assert _resolved("Kim ngạch song phương đã sớm đạt 2 tỷ USD.")[0]["stage"] is None
+
+
+def test_a_local_government_giving_is_the_state_and_an_address_is_no_giver():
+    got = _resolved("Trước mắt, quận hỗ trợ mỗi gia đình 5 triệu đồng; Hội Phụ nữ quận tặng thêm 1 triệu đồng.")
+    assert [a["kind"] for a in got] == ["budget", "donation"]
+    assert _resolved("Tổ dân phố 4, phường Hòa Khánh, quận Liên Chiểu đóng góp được 7 triệu đồng giúp bà con.")[0]["kind"] == "donation"
+    assert _resolved("Huyện đoàn trao 20 triệu đồng học bổng.")[0]["kind"] == "donation"

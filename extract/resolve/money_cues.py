@@ -35,6 +35,8 @@ class Cues:
     stage_of: dict[str, str | None]
     foreign: Lowered
     state: Lowered
+    state_first: Lowered  # a local unit at the sentence's start: the State as giver
+    state_opening: Lowered  # the same after a clause mark
     public_investor: Lowered
     per_unit: regex.Pattern[str]
     same: Lowered
@@ -56,6 +58,9 @@ class Lowered:
 
     def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
         return self.pattern.search(_lowered(text), pos, endpos)
+
+    def match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        return self.pattern.match(_lowered(text), pos, endpos)
 
 
 _LETTER = r"[^\W\d_]"
@@ -109,6 +114,9 @@ def load_cues() -> Cues:
     glued = [re.escape(b.lower()) for b in data["stage_breaks"] if len(b) > 1 and not b[0].isalpha()]
     # marks, glued marks, words: every alternative opens with a character (see _word_alternatives)
     stage_break = Lowered("|".join(marks + glued + _word_alternatives(breaks, f"(?!{_LETTER})")))
+    units = literal_trie(sorted({w.lower() for w in data["state_opening"]}))
+    nots = literal_trie(sorted({w.lower() for w in data["state_opening_not"]}))
+    unit = rf"(?<![^\W_])(?:{units})(?!\s+(?:{nots})(?![^\W_]))(?![^\W_])"
     return Cues(
         kind=kind,
         kind_of=kind_of,
@@ -116,6 +124,8 @@ def load_cues() -> Cues:
         stage_of=stage_of,
         foreign=_words(data["foreign"]),
         state=_words(data["state"]),
+        state_first=Lowered(rf"\s*{unit}"),
+        state_opening=Lowered(rf"(?<=[,;:!?(“\"])\s*{unit}"),
         public_investor=_words(data["public_investor"]),
         per_unit=regex.compile(rf"[ \t]*/[ \t]*(?i:{lexicon.alternation(data['per_unit'])})(?![\p{{L}}\d])"),
         same=_words(data["same_as_previous"]),
