@@ -112,3 +112,8 @@ def test_a_local_government_giving_is_the_state_and_an_address_is_no_giver():
     assert [a["kind"] for a in got] == ["budget", "donation"]
     assert _resolved("Tổ dân phố 4, phường Hòa Khánh, quận Liên Chiểu đóng góp được 7 triệu đồng giúp bà con.")[0]["kind"] == "donation"
     assert _resolved("Huyện đoàn trao 20 triệu đồng học bổng.")[0]["kind"] == "donation"
+
+
+def test_shares_and_bonds_are_market_money_but_public_bonds_are_the_budget():
+    got = _resolved("Khối ngoại mua 50 tỷ đồng cổ phiếu, còn tỉnh phát hành 800 tỷ đồng trái phiếu chính quyền địa phương.")
+    assert [a["kind"] for a in got] == ["other", "budget"]
