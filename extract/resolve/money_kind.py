@@ -38,7 +38,8 @@ _MARKER_REACH = 24  # characters: `, tương đương với`, `, trong đó` ope
 _PUNCT = regex.compile(r"[,;:.()!?\[\]]")
 _WORD = regex.compile(r"\p{L}+")
 _SEPARATED = regex.compile(r"[\p{L},;]")  # a word or a comma between a cue and the next amount
-_ADDRESS = regex.compile(r"(?:\s+[\p{Lu}\d][\p{L}\d.]*)*\s*[,(;:]")  # `phường Minh Khai, quận ...`
+# a unit's name (a few capitalised words, atomic: no backtracking) ending at a comma: an address
+_ADDRESS = regex.compile(r"(?>(?:\s+[\p{Lu}\d][\p{L}\d.]*){0,6})\s*[,(;:]")  # `phường Minh Khai, quận`
 
 
 @dataclass
