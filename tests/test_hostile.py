@@ -76,6 +76,9 @@ PATHOLOGICAL = {
     # one endless sentence of amounts and money cues: every amount reads its own stretch only
     "amounts with kind cues": lambda n: ("vốn ODA cam kết tài trợ 5 tỷ đồng, tương đương trong đó " * (n // 58 + 1))[:n],
     "kind cues then one amount": lambda n: ("viện trợ đầu tư kế hoạch giải ngân " * (n // 35 + 1))[:n - 12] + " 5 tỷ đồng.",
+    # local units opening clauses before gifts, addresses of units (the State giver test)
+    "local givers and addresses": lambda n: (", huyện Mỹ Lâm, phường Hòa An, tỉnh Gia hỗ trợ 5 triệu đồng; xã quyên góp " * (n // 80 + 1))[:n],
+    "a unit, then one long name, then a gift": lambda n: "Ngoài ra, tỉnh " + "An " * (n // 3) + "hỗ trợ 5 triệu đồng.",
     # scraped text: digits glued to letters on both sides, &nbsp; between number and scale
     "glued digits and letters": lambda n: ("mức38,5&nbsptriệu Lai12dự án a1b2c3d4 250tỷđồng/3tỷ " * (n // 52 + 1))[:n],
     "one glued run": lambda n: "Hội" + ("12ab" * (n // 4)) + " tỷ đồng",

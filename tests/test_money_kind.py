@@ -79,3 +79,41 @@ def test_every_amount_of_a_record_carries_kind_and_stage():
 def test_title_amount_is_read_in_its_line():
     rec = extract_text("Trao 5 tỷ đồng học bổng cho sinh viên nghèo\nNgày 1/6, quỹ đã trao học bổng.\n")
     assert rec["amounts"] and rec["amounts"][0]["kind"] == "donation"
+
+
+def test_the_state_giver_in_the_amounts_own_stretch_outweighs_a_foreign_giver_before_it():
+    """The giver nearest the amount decides: a foreign NGO named in the sentence before gives
+    no `aid` to money the central State hands out in this one."""
+    text = "Tổ chức phi chính phủ nước ngoài đã giúp xã nhiều năm. Năm nay Trung ương phân bổ thêm 40 tỷ đồng hỗ trợ làm đường.\n"
+    assert [(a["kind"], a["stage"]) for a in extract_text(text)["amounts"]] == [("budget", "approved")]
+    text = "Tổ chức phi chính phủ nước ngoài đã giúp xã nhiều năm. Năm nay họ hỗ trợ thêm 2 tỷ đồng làm đường.\n"
+    assert [a["kind"] for a in extract_text(text)["amounts"]] == ["aid"]
+
+
+def test_new_firms_capital_is_their_own_even_where_an_investment_cue_is_nearer():
+    got = _resolved("Tháng này có 700 doanh nghiệp thành lập mới với tổng vốn đăng ký 9.000 tỷ đồng, còn vốn FDI đăng ký đạt 1 tỷ USD.")
+    assert [(a["kind"], a["stage"]) for a in got] == [("other", "registered"), ("investment", "registered")]
+
+
+def test_state_charges_are_budget_without_power_over_a_projects_capital():
+    assert _resolved("Doanh nghiệp còn nợ tiền thuê đất 3 tỷ đồng.")[0]["kind"] == "budget"
+    # a tax or land charge named after a project's capital says what the project pays, not where its capital comes from
+    assert _resolved("Dự án có vốn đầu tư 500 tỷ đồng được miễn tiền thuê đất và thuế thu nhập.")[0]["kind"] == "investment"
+    assert _resolved("Tổng vốn đầu tư 500 tỷ đồng lấy từ ngân sách tỉnh.")[0]["kind"] == "budget"  # a source still names it
+
+
+def test_a_target_to_reach_soon_is_planned_and_one_already_reached_is_not():
+    assert _resolved("Hai bên muốn đưa kim ngạch song phương sớm đạt 2 tỷ USD.")[0]["stage"] == "planned"
+    assert _resolved("Kim ngạch song phương đã sớm đạt 2 tỷ USD.")[0]["stage"] is None
+
+
+def test_a_local_government_giving_is_the_state_and_an_address_is_no_giver():
+    got = _resolved("Trước mắt, quận hỗ trợ mỗi gia đình 5 triệu đồng; Hội Phụ nữ quận tặng thêm 1 triệu đồng.")
+    assert [a["kind"] for a in got] == ["budget", "donation"]
+    assert _resolved("Tổ dân phố 4, phường Hòa Khánh, quận Liên Chiểu đóng góp được 7 triệu đồng giúp bà con.")[0]["kind"] == "donation"
+    assert _resolved("Huyện đoàn trao 20 triệu đồng học bổng.")[0]["kind"] == "donation"
+
+
+def test_shares_and_bonds_are_market_money_but_public_bonds_are_the_budget():
+    got = _resolved("Khối ngoại mua 50 tỷ đồng cổ phiếu, còn tỉnh phát hành 800 tỷ đồng trái phiếu chính quyền địa phương.")
+    assert [a["kind"] for a in got] == ["other", "budget"]

@@ -35,12 +35,15 @@ class Cues:
     stage_of: dict[str, str | None]
     foreign: Lowered
     state: Lowered
+    state_first: Lowered  # a local unit at the sentence's start: the State as giver
+    state_opening: Lowered  # the same after a clause mark
     public_investor: Lowered
     per_unit: regex.Pattern[str]
     same: Lowered
     stage_break: Lowered
     clause_break: Lowered
     overrides: dict[str, frozenset[str]]
+    reads_as: dict[str, str]  # a label that is a SPEC kind once chosen (`price` is `other`)
 
 
 class Lowered:
@@ -55,6 +58,9 @@ class Lowered:
 
     def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
         return self.pattern.search(_lowered(text), pos, endpos)
+
+    def match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        return self.pattern.match(_lowered(text), pos, endpos)
 
 
 _LETTER = r"[^\W\d_]"
@@ -108,6 +114,9 @@ def load_cues() -> Cues:
     glued = [re.escape(b.lower()) for b in data["stage_breaks"] if len(b) > 1 and not b[0].isalpha()]
     # marks, glued marks, words: every alternative opens with a character (see _word_alternatives)
     stage_break = Lowered("|".join(marks + glued + _word_alternatives(breaks, f"(?!{_LETTER})")))
+    units = literal_trie(sorted({w.lower() for w in data["state_opening"]}))
+    nots = literal_trie(sorted({w.lower() for w in data["state_opening_not"]}))
+    unit = rf"(?<![^\W_])(?:{units})(?!\s+(?:{nots})(?![^\W_]))(?![^\W_])"
     return Cues(
         kind=kind,
         kind_of=kind_of,
@@ -115,12 +124,15 @@ def load_cues() -> Cues:
         stage_of=stage_of,
         foreign=_words(data["foreign"]),
         state=_words(data["state"]),
+        state_first=Lowered(rf"\s*{unit}"),
+        state_opening=Lowered(rf"(?<=[,;:!?(“\"])\s*{unit}"),
         public_investor=_words(data["public_investor"]),
         per_unit=regex.compile(rf"[ \t]*/[ \t]*(?i:{lexicon.alternation(data['per_unit'])})(?![\p{{L}}\d])"),
         same=_words(data["same_as_previous"]),
         stage_break=stage_break,
         clause_break=_words(breaks),  # the word breaks: a list of parts runs on over `;`
         overrides={k: frozenset(v) for k, v in data["overrides"].items()},
+        reads_as=dict(data["reads_as"]),
     )
 
 

@@ -38,6 +38,8 @@ _MARKER_REACH = 24  # characters: `, tương đương với`, `, trong đó` ope
 _PUNCT = regex.compile(r"[,;:.()!?\[\]]")
 _WORD = regex.compile(r"\p{L}+")
 _SEPARATED = regex.compile(r"[\p{L},;]")  # a word or a comma between a cue and the next amount
+# a unit's name (a few capitalised words, atomic: no backtracking) ending at a comma: an address
+_ADDRESS = regex.compile(r"(?>(?:\s+[\p{Lu}\d][\p{L}\d.]*){0,6})\s*[,(;:]")  # `phường Minh Khai, quận`
 
 
 @dataclass
@@ -197,6 +199,21 @@ def _is_foreign(
     return False
 
 
+def _state_opens(text: str, sentence_start: int, lo: int, hi: int, cues: Cues) -> bool:
+    """A local unit opening the sentence or a clause in [lo, hi) (`Ngoài ra, huyện X hỗ trợ
+    mỗi hộ 3 triệu đồng`): the State gives. A unit whose name ends at a comma, or that follows
+    another unit's clause, is an address (`chi hội số 6, phường X, quận Y thu được`)."""
+    found = [cues.state_first.match(text, lo, hi)] if lo == sentence_start else []
+    found += list(cues.state_opening.finditer(text, lo, hi))
+    for m in found:
+        if m is None or _ADDRESS.match(text, m.end(), hi):
+            continue
+        clause = max(text.rfind(c, lo, m.start() - 1) for c in ",;:(") + 1
+        if not cues.state_first.search(text, max(lo, clause), m.start() - 1):
+            return True
+    return False
+
+
 def _paragraph_kind(
     text: str, sentences: list[list[int]], index: int, paragraph: tuple[int, int], cues: Cues
 ) -> str | None:
@@ -268,12 +285,15 @@ def resolve_kinds(
         if kind is None and prev is None and index is not None:
             kind = _paragraph_kind(text, spans, index, paragraph, cues)
         if kind == "gift":  # a grant or gift: aid from abroad, budget from the state, else a donation
-            earlier = tuple(spans[index - 1]) if index and spans[index - 1][0] >= paragraph[0] else None
+            # the giver nearest the amount decides: a State giver in its own stretch (`Trung
+            # ương phân bổ 5 tỷ`) outweighs a foreign one named only in the sentence before
+            state = cues.state.search(text, lo, a.start) or _state_opens(text, s, lo, a.start, cues)
+            earlier = tuple(spans[index - 1]) if index and spans[index - 1][0] >= paragraph[0] and not state else None
             if _is_foreign(text, a, (lo_kind, nxt), (s, e), earlier, cues, foreign):
                 kind = "aid"
             else:
-                kind = "budget" if cues.state.search(text, lo, a.start) else "donation"
-        kind = "other" if kind == "price" else kind
+                kind = "budget" if state else "donation"
+        kind = cues.reads_as.get(kind, kind) if kind else kind
         if parts and kind in (None, "other") and head not in (None, "other"):
             kind = head  # `tổng mức đầu tư 3.100 tỷ, trong đó chi phí xây dựng 820 tỷ`: a part
         if cues.per_unit.match(text, a.end):
