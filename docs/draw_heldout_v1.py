@@ -14,7 +14,7 @@ everything the whole article holds:
     an optional space (``120 hội viên``, ``5 tổ chức``).
 
 Candidates are the bench lines, in file order, whose id is in none of gold/*.json,
-docs/heldout-*.jsonl and docs/money_kind_checks.jsonl. One ``random.Random(7007)`` draws
+the five held-out sets and kind checks A-D there were when it was drawn (docs/draws.py). One ``random.Random(7007)`` draws
 10 from (a), then 8 from (b) not already drawn, then 7 from (c) not already drawn.
 Prints ``STRATUM ID`` a line, in the order drawn.
 Usage: python docs/draw_heldout_v1.py [--jsonl OUT.jsonl] (OUT gets the 25 bench lines, in
@@ -25,10 +25,11 @@ import json
 import random
 import re
 import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-BENCH = REPO.parent / "shared" / "corpus-bench" / "articles.jsonl"
+from draws import BENCH, read_before
+
+EARLIER = ("heldout-places.jsonl", "heldout-province.jsonl", "heldout-province-3.jsonl",
+           "heldout-province-4.jsonl", "heldout-5.jsonl")  # fmt: skip
 SEED = 7007
 SIZES = (("a", 10), ("b", 8), ("c", 7))
 DOC_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Quy định", "Kế hoạch",
@@ -42,12 +43,8 @@ STRATA = {
 
 
 def excluded() -> set[str]:
-    """Ids already labelled: the gold records, every held-out set, the money kind checks."""
-    ids = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in (REPO / "gold").glob("*.json")}
-    for path in [*sorted((REPO / "docs").glob("heldout-*.jsonl")), REPO / "docs" / "money_kind_checks.jsonl"]:
-        with open(path, encoding="utf-8") as fh:
-            ids |= {json.loads(line)["id"] for line in fh if line.strip()}
-    return ids
+    """Ids read before this draw: the gold, the five held-out sets and kind checks A-D."""
+    return read_before(EARLIER, ("A", "B", "C", "D"))
 
 
 def main() -> None:

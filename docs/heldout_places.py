@@ -8,9 +8,9 @@ only, so only that field is scored; ``--labels docs/heldout-province-3.jsonl`` 3
 (seed 1313, bench lines 1001-5000) labelled before the final province rules were scored;
 ``--labels docs/heldout-province-4.jsonl`` 32 more that name Hà Nội or TP.HCM (seed 2702),
 labelled after the capital rules were frozen; ``--labels docs/heldout-5.jsonl`` 40 more
-drawn plainly at random (seed 4404, docs/draw_heldout5.py) and labelled for ``province``,
+drawn plainly at random (seed 4404, docs/draw_heldout.py 5) and labelled for ``province``,
 ``places`` and ``countries`` by reading, so all three are scored; ``--labels
-docs/heldout-6.jsonl`` 40 more drawn the same way (seed 6606, docs/draw_heldout6.py, also
+docs/heldout-6.jsonl`` 40 more drawn the same way (seed 6606, docs/draw_heldout.py 6, also
 leaving out set 5 and the kind checks) while the province and places rules were being
 changed after set 5, labelled the same way and not shared, so those frozen rules are scored
 on it once."""

@@ -3,11 +3,11 @@
 ``docs/money_kind_checks.jsonl`` holds 270 amounts of ``../shared/corpus-bench/articles.jsonl``
 (sets A, B, C: 130; D: 60; E: 80; see the README), each labelled by reading its sentence
 before the prediction was looked at. Set D (60 amounts) is a held-out draw made with the
-rules frozen, after A-C had been read while tuning them: ``docs/draw_money_kind_d.py`` (seed
+rules frozen, after A-C had been read while tuning them: ``docs/draw_money_kind.py D`` (seed
 5151) picks it from articles in none of the gold, A-C and ``docs/heldout-*.jsonl`` without
 showing a prediction, and ``gold/GUIDELINES.md`` says how it was labelled and lists its close
 calls. Set E (80 amounts) is a second blind draw, made after D had been scored and read:
-``docs/draw_money_kind_e.py`` (seed 6262) also leaves out D's articles, the labels were
+``docs/draw_money_kind.py E`` (seed 6262) also leaves out D's articles, the labels were
 written with the rules of commit 90f084c before any scoring, and GUIDELINES lists its close
 calls too. Rows with ``"money": false`` (spans that are no sum of money) are not scored.
 

@@ -1,0 +1,88 @@
+"""Draw a set of the amount ``kind``/``stage`` hand checks (issue 13; SPEC section 10).
+
+Sets A-C of ``docs/money_kind_checks.jsonl`` were read while the rules were tuned. Each later
+set is drawn and labelled with the rules frozen, to show what unseen amounts get:
+
+- D (seed 5151, 60 amounts, from the records of commit de1a996);
+- E (seed 6262, 80 amounts, from the records of commit 90f084c), labelled blind while new
+  rules were written from D's misses.
+
+The pipeline is used only to LOCATE amounts: this script reads each amount's id, start, end
+and text from the records and never their ``kind`` or ``stage``, so the labeller does not see
+a prediction. Candidates: every amount of every record, in file order and then in text
+order, whose id was not read before the draw (``docs/draws.py``: the gold, the earlier kind
+check sets and the held-out files there were); ``random.Random(SEED).sample`` picks them.
+Prints one JSON line per drawn amount (id, start, end, text), in the order drawn. The amounts
+found depend on the rules, so a set is reproduced from the records of its commit. Usage::
+
+    vnextract run ../shared/corpus-bench/articles.jsonl -o /tmp/r.jsonl -q
+    python docs/draw_money_kind.py SET /tmp/r.jsonl [--context OUT.jsonl]
+
+OUT gets the same lines with the sentence and paragraph around each amount, for reading;
+keep it out of the repo (the texts have no licence).
+"""
+
+import json
+import random
+import sys
+
+from draws import BENCH, canonical, read_before
+
+HELDOUT = ("heldout-5.jsonl", "heldout-places.jsonl", "heldout-province.jsonl",
+           "heldout-province-3.jsonl", "heldout-province-4.jsonl")  # fmt: skip
+DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read before)
+    "D": (5151, 60, HELDOUT, ("A", "B", "C")),
+    "E": (6262, 80, HELDOUT, ("A", "B", "C", "D")),
+}
+
+
+def candidates(records_path: str, skip: set[str]) -> list[dict]:
+    """Every amount of the records not skipped, as id/start/end/text only (no prediction)."""
+    found = []
+    with open(records_path, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["id"] in skip:
+                continue
+            for a in sorted(rec.get("amounts") or [], key=lambda a: (a["start"], a["end"])):
+                found.append({"id": rec["id"], "start": a["start"], "end": a["end"], "text": a["text"],
+                              "_sentences": rec.get("sentences") or [],
+                              "_paragraphs": rec.get("paragraphs") or []})  # fmt: skip
+    return found
+
+
+def around(spans: list[list[int]], start: int, end: int) -> tuple[int, int] | None:
+    """The span of ``spans`` holding [start, end), else None (a title amount)."""
+    return next(((s, e) for s, e in spans if s <= start and end <= e), None)
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if len(args) < 2 or args[0] not in DRAWS:
+        sys.exit(f"usage: python docs/draw_money_kind.py {{{','.join(DRAWS)}}} RECORDS [--context OUT.jsonl]")
+    seed, size, heldout, kind_sets = DRAWS[args[0]]
+    drawn = random.Random(seed).sample(candidates(args[1], read_before(heldout, kind_sets)), size)
+    for x in drawn:
+        print(json.dumps({k: x[k] for k in ("id", "start", "end", "text")}, ensure_ascii=False))
+    if "--context" not in args:
+        return
+    wanted = {x["id"] for x in drawn}
+    texts = {}
+    with open(BENCH, encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            if doc["id"] in wanted:
+                texts[doc["id"]] = canonical(doc["text"])
+    with open(args[args.index("--context") + 1], "w", encoding="utf-8") as out:
+        for x in drawn:
+            text = texts[x["id"]]
+            assert text[x["start"] : x["end"]] == x["text"], x
+            row = {k: x[k] for k in ("id", "start", "end", "text")}
+            for name in ("sentence", "paragraph"):
+                span = around(x["_" + name + "s"], x["start"], x["end"])
+                row[name] = text[span[0] : span[1]] if span else text[: text.find("\n")]
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()

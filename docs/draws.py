@@ -1,0 +1,42 @@
+"""What every held-out draw shares: which bench ids were already read when it was drawn.
+
+Each draw names the files and the kind-check sets that existed when it was made, instead of
+globbing ``docs/``: a set labelled later must not move an earlier draw (a glob would take
+the later set's ids, and the draw's own, out of its candidates)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH = REPO.parent / "shared" / "corpus-bench" / "articles.jsonl"
+
+
+def read_before(heldout: tuple[str, ...], kind_sets: tuple[str, ...]) -> set[str]:
+    """Ids of the gold records, of the named ``docs/`` held-out files and of the named sets of
+    ``docs/money_kind_checks.jsonl``."""
+    ids = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in (REPO / "gold").glob("*.json")}
+    for name in heldout:
+        with open(REPO / "docs" / name, encoding="utf-8") as fh:
+            ids |= {json.loads(line)["id"] for line in fh if line.strip()}
+    with open(REPO / "docs" / "money_kind_checks.jsonl", encoding="utf-8") as fh:
+        ids |= {row["id"] for row in map(json.loads, filter(str.strip, fh)) if row["set"] in kind_sets}
+    return ids
+
+
+def bench_lines(skip: set[str]) -> dict[str, str]:
+    """The bench lines whose id is not in ``skip``, by id, in file order."""
+    lines = {}
+    with open(BENCH, encoding="utf-8") as fh:
+        for line in fh:
+            doc_id = json.loads(line)["id"]
+            if doc_id not in skip:
+                lines[doc_id] = line
+    return lines
+
+
+def canonical(text: str) -> str:
+    """SPEC section 1 for a JSONL line's text: line endings unified, then NFC."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
