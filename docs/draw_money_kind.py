@@ -5,7 +5,9 @@ set is drawn and labelled with the rules frozen, to show what unseen amounts get
 
 - D (seed 5151, 60 amounts, from the records of commit de1a996);
 - E (seed 6262, 80 amounts, from the records of commit 90f084c), labelled blind while new
-  rules were written from D's misses.
+  rules were written from D's misses;
+- F (seed 8383, 80 amounts, from the records of commit b590e0a), labelled blind while new
+  rules were written from E's misses.
 
 The pipeline is used only to LOCATE amounts: this script reads each amount's id, start, end
 and text from the records and never their ``kind`` or ``stage``, so the labeller does not see
@@ -33,6 +35,7 @@ HELDOUT = ("heldout-5.jsonl", "heldout-places.jsonl", "heldout-province.jsonl",
 DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read before)
     "D": (5151, 60, HELDOUT, ("A", "B", "C")),
     "E": (6262, 80, HELDOUT, ("A", "B", "C", "D")),
+    "F": (8383, 80, (*HELDOUT, "heldout-6.jsonl", "heldout-v1.jsonl"), ("A", "B", "C", "D", "E")),
 }
 
 

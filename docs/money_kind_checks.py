@@ -10,7 +10,7 @@ calls. Set E (80 amounts) is a second blind draw, made after D had been scored a
 ``docs/draw_money_kind.py E`` (seed 6262) also leaves out D's articles, the labels were
 written with the rules of commit 90f084c before any scoring, and GUIDELINES lists its close
 calls too. Set F (80 amounts) is a third blind draw, made while the rules were being changed
-from E's misses: ``docs/draw_money_kind_f.py`` (seed 8383) also leaves out E's articles and the
+from E's misses: ``docs/draw_money_kind.py F`` (seed 8383) also leaves out E's articles and the
 two held-out sets added since, the labels were written with the rules of commit b590e0a and
 committed before any scoring, and GUIDELINES lists its close calls. Rows with
 ``"money": false`` (spans that are no sum of money) are not scored.
