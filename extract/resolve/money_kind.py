@@ -235,6 +235,13 @@ def _with_overrides(hit: Hit, others, cues: Cues) -> str | None:
     return hit.label
 
 
+# How far past an amount its unit (`/lô hàng`, `/tấn`) is looked for. The bound matters: an
+# unbounded ``regex`` match with a case-insensitive alternation costs time in proportion
+# to the rest of the text, so a page of thousands of amounts in one sentence took
+# quadratic time (tests/test_hostile.py, "amounts with kind cues").
+_PER_UNIT_REACH = 80
+
+
 def resolve_kinds(
     text: str,
     amounts: list[Amount],
@@ -296,7 +303,7 @@ def resolve_kinds(
         kind = cues.reads_as.get(kind, kind) if kind else kind
         if parts and kind in (None, "other") and head not in (None, "other"):
             kind = head  # `tổng mức đầu tư 3.100 tỷ, trong đó chi phí xây dựng 820 tỷ`: a part
-        if cues.per_unit.match(text, a.end):
+        if cues.per_unit.match(text, a.end, a.end + _PER_UNIT_REACH):  # bounded: see _PER_UNIT_REACH
             kind = "other"  # `350.000 đồng/lô hàng`: a price
         a.kind = kind or "other"
         a.stage = _stage_of(text, sent, lo, a, nxt, prev.stage if prev else None, parts, cues)
