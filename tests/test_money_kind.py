@@ -148,3 +148,7 @@ def test_a_support_rate_per_hectare_is_a_state_scheme():
     assert _resolved("Vườn cây bị đổ được hỗ trợ 3 triệu đồng/ha.")[0]["kind"] == "budget"
     assert _resolved("Vườn cây bị đổ được bà con hỗ trợ 3 triệu đồng.")[0]["kind"] == "donation"
 
+
+
+def test_a_source_after_a_comma_is_the_amounts_when_no_other_amount_follows():
+    assert _resolved("Nhà thi đấu có tổng mức đầu tư 450 tỷ đồng, dùng vốn ngân sách tỉnh.")[0]["kind"] == "budget"

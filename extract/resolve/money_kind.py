@@ -36,6 +36,7 @@ _LOOKBACK = 12  # cues looked at before an amount (bounded, so a long stretch st
 _SHORT_STRETCH = 3  # words: an amount this close to the previous one repeats its stage
 _MARKER_REACH = 24  # characters: `, tương đương với`, `, trong đó` open the stretch they mark
 _CLAUSE_END = regex.compile(r"[,;]")
+_SEMI = regex.compile(";")
 _PUNCT = regex.compile(r"[,;:.()!?\[\]]")
 _WORD = regex.compile(r"\p{L}+")
 _SEPARATED = regex.compile(r"[\p{L},;]")  # a word or a comma between a cue and the next amount
@@ -93,10 +94,14 @@ def _first_after(hits: list[Hit], starts: list[int], pos: int, limit: int) -> Hi
 
 
 def _source_after(text: str, sent: _Sentence, pos: int, hi: int, cues: Cues) -> list[Hit]:
-    """The cues after the amount in its own clause, up to the next amount, a comma or `;` or the
-    parts that follow (`trong đó`), at most four: a source named there still names the money
-    (`tổng mức đầu tư 11 tỷ đồng được tài trợ bằng vốn vay ODA`)."""
-    stop = _CLAUSE_END.search(text, pos, hi)  # a comma opens another clause: its source is its own
+    """The cues after the amount in its own clause, up to the next amount, a `;` or the parts
+    that follow (`trong đó`), at most four: a source named there still names the money
+    (`tổng mức đầu tư 11 tỷ đồng được tài trợ bằng vốn vay ODA`, `..., sử dụng vốn ngân
+    sách`). Between two amounts a comma ends the first one's clause: what follows it is the
+    next amount's (`với tổng mức đầu tư 6.000 tỷ đồng, năm sau ngân sách bố trí 185 tỷ`)."""
+    stop = _CLAUSE_END.search(text, pos, hi) if hi < sent.end else None
+    if stop is None:
+        stop = _SEMI.search(text, pos, hi)
     end = hi if stop is None else stop.start()
     part = cues.same.search(text, pos, end)
     end = part.start() if part else end
