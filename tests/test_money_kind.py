@@ -152,3 +152,9 @@ def test_a_support_rate_per_hectare_is_a_state_scheme():
 
 def test_a_source_after_a_comma_is_the_amounts_when_no_other_amount_follows():
     assert _resolved("Nhà thi đấu có tổng mức đầu tư 450 tỷ đồng, dùng vốn ngân sách tỉnh.")[0]["kind"] == "budget"
+
+
+def test_support_under_a_scheme_is_the_states_and_a_club_giving_is_charity():
+    assert _resolved("Theo quy định, mức hỗ trợ mỗi hộ bị sạt lở là 10 triệu đồng.")[0]["kind"] == "budget"
+    assert _resolved("Bà đang hưởng chế độ bảo trợ xã hội với số tiền hỗ trợ 540.000 đồng mỗi tháng.")[0]["kind"] == "budget"
+    assert _resolved("Nhóm bạn trẻ hỗ trợ mỗi hộ bị sạt lở 10 triệu đồng.")[0]["kind"] == "donation"

@@ -35,6 +35,7 @@ class Cues:
     stage_of: dict[str, str | None]
     foreign: Lowered
     state: Lowered
+    policy: Lowered  # a scheme's words (`mức hỗ trợ`, `chế độ`, `Nghị định`): the State pays
     state_first: Lowered  # a local unit at the sentence's start: the State as giver
     state_opening: Lowered  # the same after a clause mark
     public_investor: Lowered
@@ -126,6 +127,7 @@ def load_cues() -> Cues:
         stage_of=stage_of,
         foreign=_words(data["foreign"]),
         state=_words(data["state"]),
+        policy=_words(data["policy"]),
         state_first=Lowered(rf"\s*{unit}"),
         state_opening=Lowered(rf"(?<=[,;:!?(“\"])\s*{unit}"),
         public_investor=_words(data["public_investor"]),

@@ -328,8 +328,10 @@ def resolve_kinds(
             earlier = tuple(spans[index - 1]) if index and spans[index - 1][0] >= paragraph[0] and not state else None
             if _is_foreign(text, a, (lo_kind, nxt), (s, e), earlier, cues, foreign):
                 kind = "aid"
-            else:  # a rate per hectare is a State scheme's (`hỗ trợ 5 triệu đồng/ha`): no charity pays so
-                kind = "budget" if state or cues.per_area.match(text, a.end) else "donation"
+            else:  # a rate per hectare, or a scheme's words in the amount's stretch (`theo Nghị định
+                # ..., mức hỗ trợ 5 triệu đồng/người`): the State's support, not charity
+                scheme = cues.per_area.match(text, a.end) or cues.policy.search(text, lo, a.start)
+                kind = "budget" if state or scheme else "donation"
         kind = cues.reads_as.get(kind, kind) if kind else kind
         if parts and kind in (None, "other") and head not in (None, "other"):
             kind = head  # `tổng mức đầu tư 3.100 tỷ, trong đó chi phí xây dựng 820 tỷ`: a part
