@@ -158,3 +158,8 @@ def test_support_under_a_scheme_is_the_states_and_a_club_giving_is_charity():
     assert _resolved("Theo quy định, mức hỗ trợ mỗi hộ bị sạt lở là 10 triệu đồng.")[0]["kind"] == "budget"
     assert _resolved("Bà đang hưởng chế độ bảo trợ xã hội với số tiền hỗ trợ 540.000 đồng mỗi tháng.")[0]["kind"] == "budget"
     assert _resolved("Nhóm bạn trẻ hỗ trợ mỗi hộ bị sạt lở 10 triệu đồng.")[0]["kind"] == "donation"
+
+
+def test_a_loan_is_no_gift():
+    assert _resolved("Ngân hàng mở gói tín dụng hỗ trợ nhà ở xã hội 30.000 tỷ đồng.")[0]["kind"] == "other"
+    assert _resolved("Ngân hàng hỗ trợ 300 triệu đồng xây trường cho xã nghèo.")[0]["kind"] == "donation"
