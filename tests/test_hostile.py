@@ -76,6 +76,10 @@ PATHOLOGICAL = {
     # one endless sentence of amounts and money cues: every amount reads its own stretch only
     "amounts with kind cues": lambda n: ("vốn ODA cam kết tài trợ 5 tỷ đồng, tương đương trong đó " * (n // 58 + 1))[:n],
     "kind cues then one amount": lambda n: ("viện trợ đầu tư kế hoạch giải ngân " * (n // 35 + 1))[:n - 12] + " 5 tỷ đồng.",
+    # asides in parentheses, measure nouns, scheme words and rates per hectare (the sixth
+    # round's kind rules), and open parentheses that never close before one amount
+    "asides, measure nouns and schemes": lambda n: ("tổng vốn đầu tư (vốn nhà nước, vốn khác) 5 tỷ đồng tiền thuế, theo quy định hỗ trợ 2 triệu đồng/ha " * (n // 99 + 1))[:n],
+    "open parentheses then one amount": lambda n: ("(vốn nhà nước nợ đóng " * (n // 22 + 1))[:n - 12] + " 5 tỷ đồng.",
     # local units opening clauses before gifts, addresses of units (the State giver test)
     "local givers and addresses": lambda n: (", huyện Mỹ Lâm, phường Hòa An, tỉnh Gia hỗ trợ 5 triệu đồng; xã quyên góp " * (n // 80 + 1))[:n],
     "a unit, then one long name, then a gift": lambda n: "Ngoài ra, tỉnh " + "An " * (n // 3) + "hỗ trợ 5 triệu đồng.",

@@ -117,3 +117,49 @@ def test_a_local_government_giving_is_the_state_and_an_address_is_no_giver():
 def test_shares_and_bonds_are_market_money_but_public_bonds_are_the_budget():
     got = _resolved("Khối ngoại mua 50 tỷ đồng cổ phiếu, còn tỉnh phát hành 800 tỷ đồng trái phiếu chính quyền địa phương.")
     assert [a["kind"] for a in got] == ["other", "budget"]
+
+
+def test_the_noun_the_amount_measures_governs_over_the_verb_before_it():
+    """`N đồng tiền X`, `N đồng vốn X`: X is what the money is; `nợ`, `rót` before are verbs.
+    A form of holding (`tiền mặt`) says nothing of what the money is."""
+    got = _resolved("Hợp tác xã còn nợ 4 tỷ đồng tiền thuế đất và 1 tỷ đồng tiền vay.")
+    assert [a["kind"] for a in got] == ["budget", "other"]
+    assert _resolved("Công ty nợ 4 tỷ đồng với đối tác.")[0]["kind"] == "other"
+    assert _resolved("Hội Phụ nữ phường tặng 3 triệu đồng tiền mặt cho cụ bà.")[0]["kind"] == "donation"
+
+
+def test_a_source_after_the_amount_counts_only_in_its_own_clause():
+    got = _resolved("Tỉnh hỗ trợ 20 tỷ đồng cho 5 dự án có tổng vốn đầu tư 700 tỷ đồng, còn ngân sách xã góp 2 tỷ đồng.")
+    assert [a["kind"] for a in got] == ["budget", "investment", "budget"]
+    assert _resolved("Tổng vốn đầu tư 700 tỷ đồng lấy từ ngân sách trung ương.")[0]["kind"] == "budget"
+
+
+def test_a_cue_in_a_parenthesis_is_an_aside_unless_it_glosses_the_noun():
+    assert _resolved("Khu nhà có tổng vốn đầu tư (vốn nhà nước và vốn vay) 300 tỷ đồng.")[0]["kind"] == "investment"
+    assert _resolved("Hỗ trợ phát triển chính thức (ODA) năm nay đạt 2 tỷ USD.")[0]["kind"] == "oda"
+
+
+def test_a_debt_is_of_what_is_owed():
+    assert _resolved("Các công ty nợ đóng bảo hiểm kéo dài, riêng một công ty nợ 6 tỷ đồng.")[0]["kind"] == "budget"
+    assert _resolved("Sau vụ cháy, cửa hàng nợ nhà cung cấp 6 tỷ đồng.")[0]["kind"] == "other"
+
+
+def test_a_support_rate_per_hectare_is_a_state_scheme():
+    assert _resolved("Vườn cây bị đổ được hỗ trợ 3 triệu đồng/ha.")[0]["kind"] == "budget"
+    assert _resolved("Vườn cây bị đổ được bà con hỗ trợ 3 triệu đồng.")[0]["kind"] == "donation"
+
+
+
+def test_a_source_after_a_comma_is_the_amounts_when_no_other_amount_follows():
+    assert _resolved("Nhà thi đấu có tổng mức đầu tư 450 tỷ đồng, dùng vốn ngân sách tỉnh.")[0]["kind"] == "budget"
+
+
+def test_support_under_a_scheme_is_the_states_and_a_club_giving_is_charity():
+    assert _resolved("Theo quy định, mức hỗ trợ mỗi hộ bị sạt lở là 10 triệu đồng.")[0]["kind"] == "budget"
+    assert _resolved("Bà đang hưởng chế độ bảo trợ xã hội với số tiền hỗ trợ 540.000 đồng mỗi tháng.")[0]["kind"] == "budget"
+    assert _resolved("Nhóm bạn trẻ hỗ trợ mỗi hộ bị sạt lở 10 triệu đồng.")[0]["kind"] == "donation"
+
+
+def test_a_loan_is_no_gift():
+    assert _resolved("Ngân hàng mở gói tín dụng hỗ trợ nhà ở xã hội 30.000 tỷ đồng.")[0]["kind"] == "other"
+    assert _resolved("Ngân hàng hỗ trợ 300 triệu đồng xây trường cho xã nghèo.")[0]["kind"] == "donation"

@@ -35,11 +35,14 @@ class Cues:
     stage_of: dict[str, str | None]
     foreign: Lowered
     state: Lowered
+    policy: Lowered  # a scheme's words (`mức hỗ trợ`, `chế độ`, `Nghị định`): the State pays
     state_first: Lowered  # a local unit at the sentence's start: the State as giver
     state_opening: Lowered  # the same after a clause mark
     public_investor: Lowered
     per_unit: regex.Pattern[str]
+    per_area: regex.Pattern[str]  # a support rate per hectare: a State scheme's
     same: Lowered
+    measure: Lowered  # `tiền`, `vốn`: the amount's own noun opens right after it (`5 tỷ đồng tiền thuế`)
     stage_break: Lowered
     clause_break: Lowered
     overrides: dict[str, frozenset[str]]
@@ -124,11 +127,14 @@ def load_cues() -> Cues:
         stage_of=stage_of,
         foreign=_words(data["foreign"]),
         state=_words(data["state"]),
+        policy=_words(data["policy"]),
         state_first=Lowered(rf"\s*{unit}"),
         state_opening=Lowered(rf"(?<=[,;:!?(“\"])\s*{unit}"),
         public_investor=_words(data["public_investor"]),
         per_unit=regex.compile(rf"[ \t]*/[ \t]*(?i:{lexicon.alternation(data['per_unit'])})(?![\p{{L}}\d])"),
+        per_area=regex.compile(rf"[ \t]*/[ \t]*(?i:{lexicon.alternation(data['per_area'])})(?![\p{{L}}\d])"),
         same=_words(data["same_as_previous"]),
+        measure=Lowered("|".join(_word_alternatives(data["measured_noun"], r"(?![^\W_])"))),
         stage_break=stage_break,
         clause_break=_words(breaks),  # the word breaks: a list of parts runs on over `;`
         overrides={k: frozenset(v) for k, v in data["overrides"].items()},

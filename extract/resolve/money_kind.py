@@ -35,6 +35,8 @@ _AFTER_GAP = 16  # characters: a cue right after the amount (`2 tỷ USD vốn O
 _LOOKBACK = 12  # cues looked at before an amount (bounded, so a long stretch stays linear)
 _SHORT_STRETCH = 3  # words: an amount this close to the previous one repeats its stage
 _MARKER_REACH = 24  # characters: `, tương đương với`, `, trong đó` open the stretch they mark
+_CLAUSE_END = regex.compile(r"[,;]")
+_SEMI = regex.compile(";")
 _PUNCT = regex.compile(r"[,;:.()!?\[\]]")
 _WORD = regex.compile(r"\p{L}+")
 _SEPARATED = regex.compile(r"[\p{L},;]")  # a word or a comma between a cue and the next amount
@@ -92,11 +94,15 @@ def _first_after(hits: list[Hit], starts: list[int], pos: int, limit: int) -> Hi
 
 
 def _source_after(text: str, sent: _Sentence, pos: int, hi: int, cues: Cues) -> list[Hit]:
-    """The cues after the amount in its own clause, up to the next amount, a `;` or the
-    parts that follow (`trong đó`), at most four: a source named there still names the money
-    (`tổng mức đầu tư 11 tỷ đồng được tài trợ bằng vốn vay ODA`)."""
-    semi = text.find(";", pos, hi)
-    end = hi if semi < 0 else semi
+    """The cues after the amount in its own clause, up to the next amount, a `;` or the parts
+    that follow (`trong đó`), at most four: a source named there still names the money
+    (`tổng mức đầu tư 11 tỷ đồng được tài trợ bằng vốn vay ODA`, `..., sử dụng vốn ngân
+    sách`). Between two amounts a comma ends the first one's clause: what follows it is the
+    next amount's (`với tổng mức đầu tư 6.000 tỷ đồng, năm sau ngân sách bố trí 185 tỷ`)."""
+    stop = _CLAUSE_END.search(text, pos, hi) if hi < sent.end else None
+    if stop is None:
+        stop = _SEMI.search(text, pos, hi)
+    end = hi if stop is None else stop.start()
     part = cues.same.search(text, pos, end)
     end = part.start() if part else end
     i = bisect_left(sent.kind_starts, pos)
@@ -109,13 +115,44 @@ def _source_after(text: str, sent: _Sentence, pos: int, hi: int, cues: Cues) -> 
 
 
 def _governing(
-    text: str, before: list[Hit], after: Hit | None, amount_start: int, amount_end: int
+    text: str, before: list[Hit], after: Hit | None, amount_start: int, amount_end: int, cues: Cues | None = None
 ) -> Hit | None:
-    """The nearest of the nearest cue before and the cue right after (a tie goes before)."""
+    """The nearest of the nearest cue before and the cue right after (a tie goes before).
+    With ``cues``, a cue after a measure noun (`5 tỷ đồng tiền thuế`, `2 tỷ USD vốn ODA`)
+    governs however near a cue before stands: it is the noun the amount measures, and the
+    word before (`nợ`, `đạt`) is only the verb of the clause."""
     near = before[0] if before else None
+    if after is not None and cues is not None and _measured(text, amount_end, after, cues):
+        return after
     if after is not None and (near is None or after.start - amount_end < amount_start - near.end):
         return after
     return near
+
+
+def _aside(text: str, hit: Hit, lo: int, amount_start: int) -> bool:
+    """Whether ``hit`` stands in a parenthesis closed before the amount (`tổng vốn đầu tư (vốn
+    nhà nước và vốn khác) 900 tỷ đồng`): an aside, which the noun before it governs past. A
+    parenthesis holding only the cue glosses the noun before it (`viện trợ phát triển chính
+    thức (ODA)`): it is that noun's name, no aside."""
+    close = text.find(")", hit.end, amount_start)
+    opening = text.rfind("(", lo, hit.start)
+    if close < 0 or opening < 0 or text.find(")", opening, hit.start) >= 0:
+        return False
+    return bool(text[opening + 1 : hit.start].strip() or text[hit.end : close].strip())
+
+
+def _measured(text: str, amount_end: int, after: Hit, cues: Cues) -> bool:
+    """Whether the cue right after the amount is its measured noun: only spaces and a measure
+    noun between (`tiền thuế`), or the cue opens with one (`vốn ODA`). A form of holding
+    money (`tiền mặt`, `vốn vay`: label `other`) says how it is held, not what it is."""
+    if after.label == "other":
+        return False
+    gap = text[amount_end : after.start]
+    if gap.strip():
+        m = cues.measure.match(text, amount_end + len(gap) - len(gap.lstrip()), after.start)
+        return m is not None and not text[m.end() : after.start].strip()
+    m = cues.measure.match(text, after.start, after.end)
+    return gap != "" and m is not None and m.end() < after.end
 
 
 def _kind_of(
@@ -123,7 +160,7 @@ def _kind_of(
 ) -> str | None:
     before = _before(sent.kinds, sent.kind_starts, lo, a.start)
     after = _right_after(text, sent.kinds, sent.kind_starts, a.end, hi)
-    hit = _governing(text, before, after, a.start, a.end)
+    hit = _governing(text, [h for h in before if not _aside(text, h, lo, a.start)], after, a.start, a.end, cues)
     if hit is not None:
         bare = hit.label == "investment" and text[hit.start : hit.end].lower() == "đầu tư"
         if bare and cues.public_investor.search(text, lo, hit.start):
@@ -298,8 +335,10 @@ def resolve_kinds(
             earlier = tuple(spans[index - 1]) if index and spans[index - 1][0] >= paragraph[0] and not state else None
             if _is_foreign(text, a, (lo_kind, nxt), (s, e), earlier, cues, foreign):
                 kind = "aid"
-            else:
-                kind = "budget" if state else "donation"
+            else:  # a rate per hectare, or a scheme's words in the amount's stretch (`theo Nghị định
+                # ..., mức hỗ trợ 5 triệu đồng/người`): the State's support, not charity
+                scheme = cues.per_area.match(text, a.end) or cues.policy.search(text, lo, a.start)
+                kind = "budget" if state or scheme else "donation"
         kind = cues.reads_as.get(kind, kind) if kind else kind
         if parts and kind in (None, "other") and head not in (None, "other"):
             kind = head  # `tổng mức đầu tư 3.100 tỷ, trong đó chi phí xây dựng 820 tỷ`: a part
