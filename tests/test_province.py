@@ -152,13 +152,18 @@ def test_a_round_up_title_is_national():
 
 def test_finding_localities_is_linear():
     def cost(n: int) -> float:
+        """CPU seconds, best of three: a busy machine adds to wall time, not to these."""
         text = ("Xã Hòa Xã Hòa Xã Hòa huyện Phú Quận Tân " * (n // 40 + 1))[:n]
-        t = time.perf_counter()
-        find_localities(text)
-        return time.perf_counter() - t
+        best = float("inf")
+        for _ in range(3):
+            t = time.process_time()
+            find_localities(text)
+            best = min(best, time.process_time() - t)
+        return best
 
     find_localities("quận 1")
-    assert cost(80_000) < 8 * cost(10_000) + 0.05
+    # 8x the input: linear work takes about 8x, quadratic 64x (the hostile family's margin)
+    assert cost(80_000) < 20 * cost(10_000) + 0.02
 
 
 def test_a_plural_unit_word_marks_a_list_not_the_first_name():
