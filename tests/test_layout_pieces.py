@@ -7,7 +7,7 @@ from __future__ import annotations
 import extract
 from extract.segment.features import numbered_photos
 from extract.segment.lines import split_lines
-from extract.segment.meta import lead_on_clean_page
+from extract.segment.meta import headline_on_clean_page, lead_on_clean_page, quoted_title
 from extract.segment.runons import runs_on, whole_sentences, wrapped_runs
 
 TITLE = "Huyện miền núi khánh thành ba cây cầu dân sinh trước mùa mưa lũ"
@@ -71,6 +71,46 @@ def test_the_clean_page_lead_rule_needs_a_clean_page_and_prose_below():
     assert lead_on_clean_page(rows_of(TITLE, TITLE, A), 0) is None  # the headline printed twice
     caption = "Người dân đi trên cây cầu mới bắc qua suối. Ảnh: Minh Hà"
     assert lead_on_clean_page(rows_of(TITLE, LEAD, A, caption, B), 0) is None  # a caption line: not clean
+
+
+def test_a_line_wholly_in_quotes_is_no_lead():
+    quoted = "“Phát huy vai trò của thanh niên trong xây dựng nông thôn mới ở vùng cao”"
+    assert quoted_title(quoted)
+    assert not quoted_title("“Chúng tôi sẽ hoàn thành ba cây cầu trước mùa mưa lũ năm nay.”")
+    assert not quoted_title("“Cầu mới” giúp hơn 900 hộ dân vùng cao đi lại an toàn")
+    assert lead_on_clean_page(rows_of(TITLE, quoted, A, B), 0) is None
+    rec, text = read("Hội thảo khoa học cấp tỉnh năm 2024", quoted, A)
+    assert paragraphs(rec, text) == [A]
+
+
+# -- the headline of a clean page ----------------------------------------------------------
+
+
+SHORT_TITLE = "Nan giải chuyện đỗ xe"  # a short headline (``Nan`` is no script residue)
+SAPO = "Nhiều khu phố cổ không còn chỗ đỗ xe máy khiến người dân và du khách gặp khó mỗi dịp cuối tuần"
+PHOTO = ("Một tuyến phố đông xe vào giờ cao điểm. Ảnh: Minh Hà Theo Sở Giao thông vận tải, thành phố hiện chỉ đáp "
+         "ứng được khoảng 10% nhu cầu đỗ xe, phần còn lại lấn chiếm vỉa hè và lòng đường, gây ùn tắc kéo dài vào "
+         "giờ cao điểm ở các quận trung tâm, nhất là quanh chợ và trường học.")
+
+
+def test_a_short_first_line_of_a_clean_page_is_its_headline():
+    for second in (SAPO, A):  # a lead without its full stop, or a first paragraph
+        rec, text = read(SHORT_TITLE, second, PHOTO)
+        assert rec["title"] == SHORT_TITLE
+        assert paragraphs(rec, text) == [second, PHOTO]
+
+
+def test_the_clean_page_headline_rule_needs_a_clean_page():
+    can = [0.5] * 5
+    assert headline_on_clean_page(rows_of(SHORT_TITLE, SAPO, A, B), can)
+    assert not headline_on_clean_page(rows_of(SHORT_TITLE, SAPO, A, B), [0.0] + can)  # cannot be a title
+    assert not headline_on_clean_page(rows_of(SHORT_TITLE + ".", SAPO, A), can)  # a full stop: a sentence
+    assert not headline_on_clean_page(rows_of(SAPO, SHORT_TITLE, A), can)  # longer than the line below
+    assert not headline_on_clean_page(rows_of(SHORT_TITLE, "Giao thông đô thị", A), can)  # no lead below
+    assert not headline_on_clean_page(rows_of(SHORT_TITLE, SAPO, "Tin liên quan", A), can)  # not running prose
+    assert not headline_on_clean_page(rows_of(SHORT_TITLE, SAPO, "Cập nhật 12/08/2024 09:10", A), can)
+    caption = "Người dân đi trên cây cầu mới bắc qua suối. Ảnh: Minh Hà"
+    assert not headline_on_clean_page(rows_of(SHORT_TITLE, SAPO, A, caption, B), can)  # a caption line
 
 
 # -- a sentence hard-wrapped across lines --------------------------------------------------

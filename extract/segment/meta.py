@@ -116,6 +116,8 @@ def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: d
     only when its probability reaches the role's threshold (chosen in training)."""
     layout = Layout()
     title_at = _best(p["title"], thresholds["title"])
+    if title_at != 0 and headline_on_clean_page(rows, p["title"]):
+        title_at = 0
     if title_at is not None:
         layout.title, layout.title_span = rows[title_at].text, (rows[title_at].start, rows[title_at].end)
     date_at, layout.published = _date_line(rows, p, thresholds, title_at)
@@ -214,7 +216,8 @@ def lead_on_clean_page(rows: list[Line], title_at: int | None) -> int | None:
     is as often a kicker, a date or a caption, put such leads at 0.49-0.50 on the bench
     texts; no labelled page shows one, so a rule and not a feature. An unmarked caption
     standing right under the headline of such a text is taken too (rare: there the
-    aggregator prints the lead)."""
+    aggregator prints the lead). A line wholly in quotes is no lead (``quoted_title``).
+    """
     if title_at != 0 or len(rows) < 2:
         return None
     lead = rows[1]
@@ -222,13 +225,51 @@ def lead_on_clean_page(rows: list[Line], title_at: int | None) -> int | None:
         return None
     if lead.text.casefold() == rows[0].text.casefold():  # the headline printed twice
         return None
+    if quoted_title(lead.text):
+        return None
     if len(rows) > 2 and rows[2].kind != PROSE:
         return None
+    return 1 if _text_only(rows) else None
+
+
+def quoted_title(text: str) -> bool:
+    """A line wholly in quotation marks that ends no sentence inside them (``“Giữ gìn bản
+    sắc văn hóa trong thời kỳ hội nhập”``): the title of a speech, a report or a listed
+    item, never a lead (a quoted lead ends its sentence: ``“Chúng tôi sẽ làm.”``)."""
+    return len(text) > 2 and text[0] in "“\"" and text[-1] in "”\"" and text[-2] not in ".!?…"
+
+
+def headline_on_clean_page(rows: list[Line], title_p: list[float]) -> bool:
+    """Whether the first line of a clean page (a headline, a lead of eight words or more,
+    then running prose only, with no caption: ``_text_only``; what an aggregator or a
+    corpus keeps) is its headline whatever the model says: a line that can be a title
+    (``title_p`` above zero: ``model.eligible``), of at most 25 words, with no full stop,
+    and shorter than the line below it (a headline is shorter than its lead). The model,
+    trained on scraped pages where a kicker or a site name often stands above the
+    headline, ranked a short headline (five or six words) below the longer lead under
+    it, or below none, on aggregator texts that a glued photo credit keeps from being
+    read as clean; no labelled page shows that, so a rule. On the labelled pages it fires
+    on five pages the model reads and agrees with the gold on all five (a listing page's
+    heading among them, which the model had missed): cross-validated title 0.955 to
+    0.963 (mean of five fold deals 0.955 to 0.961)."""
+    if len(rows) < 2 or title_p[0] <= 0.0:
+        return False
+    head = rows[0]
+    if head.words > 25 or head.words >= rows[1].words or head.text.endswith("."):
+        return False
+    if rows[1].words < 8 or any(ln.kind != PROSE for ln in rows[2:]):  # a lead, then running prose
+        return False
+    return _text_only(rows)
+
+
+def _text_only(rows: list[Line]) -> bool:
+    """Every line is text (no furniture, image, related-links or date line) and no line
+    of up to 60 words is a marked caption."""
     c = cues()
     for ln in rows:  # a caption glued inside a long paragraph (``... Ảnh: TTXVN Năm nay, ...``) is the scraper's, not furniture
         if ln.kind not in (SHORT, PROSE) or is_date_line(ln) or ln.words <= 60 and has_anh(ln.text) and c.caption.search(ln.text):
-            return None
-    return 1
+            return False
+    return True
 
 
 def _best(probs: list[float], threshold: float) -> int | None:
