@@ -134,9 +134,10 @@ def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: d
         if credit != line and _is_name(credit) and not cues().place_date.match(line):
             layout.byline = credit
     taken = {title_at, date_at, byline_at}
-    body = _body(rows, p, thresholds, taken)
+    never = never_text(rows)
+    body = _body(rows, p, thresholds, taken, never)
     for lead in (_repeated_sapo(rows, title_at), lead_on_clean_page(rows, title_at)):
-        if lead is not None and lead not in taken and lead not in body and lead not in never_text(rows):
+        if lead is not None and lead not in taken and lead not in body and lead not in never:
             body = sorted([*body, lead])
     layout.paragraphs = [[rows[k].start, rows[k].end] for k in body]
     if layout.byline is None and layout.paragraphs:
@@ -174,14 +175,16 @@ def _published_otherwise(rows: list[Line], p: dict[str, list[float]], thresholds
     return next((r.stamp for r in rows if r.stamp and len(r.stamp) == 10), None)
 
 
-def _body(rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float], taken: set[int | None]) -> list[int]:
+def _body(
+    rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float], taken: set[int | None], never: set[int]
+) -> list[int]:
     """The article lines: those likely enough (never a teaser copying a nearby line or a
-    caption above a lone photo credit, ``never_text``), with every piece of a sentence
+    caption above a lone photo credit: ``never``, the lines of ``never_text``, which
+    ``decode`` computes once for this and for the leads), with every piece of a sentence
     wrapped across lines one of whose pieces is taken (``runons``); when the model is sure
     of none, the prose lines; else the sentences (a one-line text: ``Chỉ thị 04 được triển
     khai.``). Every text has a body."""
     free = [k for k in range(len(rows)) if k not in taken]
-    never = never_text(rows)
     likely = [k for k in free if p["paragraph"][k] >= thresholds["paragraph"] and k not in never]
     if likely:
         return whole_sentences(likely, rows, taken | never)
