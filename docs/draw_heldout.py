@@ -9,6 +9,9 @@ picked with ``random.Random(SEED).sample``.
 - Set 6 (seed 6606): made while the province and places rules were being changed after set
   5's misses, so those frozen rules are scored on articles nobody tuned them on; before it,
   also set 5 and the articles of kind checks A-D (read for another field).
+- Set 7 (seed 7707): drawn in the sixth session with the rules frozen at f687d0b; before it,
+  also sets 6 and v1 and kind checks E and F. Kind sets G and H were drawn at the same time
+  for another field and may share articles with it.
 
 Prints one id a line, in the order drawn. Usage: python docs/draw_heldout.py SET
 [--jsonl OUT.jsonl] (OUT gets the bench lines, in the order drawn, to run the pipeline on;
@@ -24,6 +27,7 @@ EARLIER = ("heldout-places.jsonl", "heldout-province.jsonl", "heldout-province-3
 DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read before)
     "5": (4404, 40, EARLIER, ()),
     "6": (6606, 40, (*EARLIER, "heldout-5.jsonl"), ("A", "B", "C", "D")),
+    "7": (7707, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-v1.jsonl"), tuple("ABCDEF")),
 }
 
 

@@ -8,6 +8,10 @@ set is drawn and labelled with the rules frozen, to show what unseen amounts get
   rules were written from D's misses;
 - F (seed 8383, 80 amounts, from the records of commit b590e0a), labelled blind while new
   rules were written from E's misses.
+- G (seed 9494, 100 amounts) and H (seed 7171, 150 amounts), both from the records of commit
+  f687d0b and labelled blind by two labellers at once in the sixth session: G to score on,
+  H to learn from. H's candidates leave out G's draw (computed here, so neither needs the
+  other's labels to be reproduced).
 
 The pipeline is used only to LOCATE amounts: this script reads each amount's id, start, end
 and text from the records and never their ``kind`` or ``stage``, so the labeller does not see
@@ -36,7 +40,19 @@ DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read 
     "D": (5151, 60, HELDOUT, ("A", "B", "C")),
     "E": (6262, 80, HELDOUT, ("A", "B", "C", "D")),
     "F": (8383, 80, (*HELDOUT, "heldout-6.jsonl", "heldout-v1.jsonl"), ("A", "B", "C", "D", "E")),
+    "G": (9494, 100, (*HELDOUT, "heldout-6.jsonl", "heldout-v1.jsonl"), tuple("ABCDEF")),
+    "H": (7171, 150, (*HELDOUT, "heldout-6.jsonl", "heldout-v1.jsonl"), tuple("ABCDEF")),
 }
+DRAWN_BEFORE = {"H": ("G",)}  # sets drawn in the same session, whose draws a set leaves out
+
+
+def draw(name: str, records_path: str) -> list[dict]:
+    """Set ``name``'s amounts, in the order drawn."""
+    seed, size, heldout, kind_sets = DRAWS[name]
+    skip = read_before(heldout, kind_sets)
+    for earlier in DRAWN_BEFORE.get(name, ()):
+        skip |= {x["id"] for x in draw(earlier, records_path)}
+    return random.Random(seed).sample(candidates(records_path, skip), size)
 
 
 def candidates(records_path: str, skip: set[str]) -> list[dict]:
@@ -63,8 +79,7 @@ def main() -> None:
     args = sys.argv[1:]
     if len(args) < 2 or args[0] not in DRAWS:
         sys.exit(f"usage: python docs/draw_money_kind.py {{{','.join(DRAWS)}}} RECORDS [--context OUT.jsonl]")
-    seed, size, heldout, kind_sets = DRAWS[args[0]]
-    drawn = random.Random(seed).sample(candidates(args[1], read_before(heldout, kind_sets)), size)
+    drawn = draw(args[0], args[1])
     for x in drawn:
         print(json.dumps({k: x[k] for k in ("id", "start", "end", "text")}, ensure_ascii=False))
     if "--context" not in args:
