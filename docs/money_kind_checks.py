@@ -1,8 +1,8 @@
 """Score amount kind and stage against the hand labels of bench amounts.
 
-``docs/money_kind_checks.jsonl`` holds 350 amounts of ``../shared/corpus-bench/articles.jsonl``
-(sets A, B, C: 130; D: 60; E: 80; F: 80; see the README), each labelled by reading its sentence
-before the prediction was looked at. Set D (60 amounts) is a held-out draw made with the
+``docs/money_kind_checks.jsonl`` holds 500 amounts of ``../shared/corpus-bench/articles.jsonl``
+(sets A, B, C: 130; D: 60; E: 80; F: 80; H: 150; see the README), each labelled by reading its
+sentence before the prediction was looked at. Set D (60 amounts) is a held-out draw made with the
 rules frozen, after A-C had been read while tuning them: ``docs/draw_money_kind.py D`` (seed
 5151) picks it from articles in none of the gold, A-C and ``docs/heldout-*.jsonl`` without
 showing a prediction, and ``gold/GUIDELINES.md`` says how it was labelled and lists its close
@@ -12,8 +12,12 @@ written with the rules of commit 90f084c before any scoring, and GUIDELINES list
 calls too. Set F (80 amounts) is a third blind draw, made while the rules were being changed
 from E's misses: ``docs/draw_money_kind.py F`` (seed 8383) also leaves out E's articles and the
 two held-out sets added since, the labels were written with the rules of commit b590e0a and
-committed before any scoring, and GUIDELINES lists its close calls. Rows with
-``"money": false`` (spans that are no sum of money) are not scored.
+committed before any scoring, and GUIDELINES lists its close calls. Set H (150 amounts) is a
+blind draw made to train a learned kind/stage model and to find the rules' misses:
+``docs/draw_money_kind.py H`` (seed 7171, records of commit f687d0b) also leaves out F's
+articles and set G's draw (labelled at the same time by another labeller); the labels were
+written by reading and committed before any scoring, and GUIDELINES lists its close calls.
+Rows with ``"money": false`` (spans that are no sum of money) are not scored.
 
 Usage::
 
