@@ -1,10 +1,10 @@
 """Score amount kind and stage against the hand labels of bench amounts.
 
-``docs/money_kind_checks.jsonl`` holds 450 amounts of ``../shared/corpus-bench/articles.jsonl``
-(sets A, B, C: 130; D: 60; E: 80; F: 80; G: 100; see the README), each labelled by reading
-its sentence before the prediction was looked at. Set D (60 amounts) is a held-out draw made
-with the rules frozen, after A-C had been read while tuning them: ``docs/draw_money_kind.py D``
-(seed 5151) picks it from articles in none of the gold, A-C and ``docs/heldout-*.jsonl`` without
+``docs/money_kind_checks.jsonl`` holds 600 amounts of ``../shared/corpus-bench/articles.jsonl``
+(sets A, B, C: 130; D: 60; E: 80; F: 80; G: 100; H: 150; see the README), each labelled by
+reading its sentence before the prediction was looked at. Set D (60 amounts) is a held-out draw
+made with the rules frozen, after A-C had been read while tuning them: ``docs/draw_money_kind.py
+D`` (seed 5151) picks it from articles in none of the gold, A-C and ``docs/heldout-*.jsonl`` without
 showing a prediction, and ``gold/GUIDELINES.md`` says how it was labelled and lists its close
 calls. Set E (80 amounts) is a second blind draw, made after D had been scored and read:
 ``docs/draw_money_kind.py E`` (seed 6262) also leaves out D's articles, the labels were
@@ -17,8 +17,12 @@ fourth blind draw, kept for scoring only (no rule or model is tuned on it):
 ``docs/draw_money_kind.py G`` (seed 9494) picks it from the records of commit f687d0b, leaving
 out the articles of the gold, A-F and the seven held-out files; the labels were written by
 reading, while another labeller labelled set H (the set to learn from), and committed before
-any scoring; GUIDELINES lists its close calls and its first score. Rows with
-``"money": false`` (spans that are no sum of money) are not scored.
+any scoring; GUIDELINES lists its close calls and its first score. Set H (150 amounts) is a
+blind draw made to train a learned kind/stage model and to find the rules' misses:
+``docs/draw_money_kind.py H`` (seed 7171, records of commit f687d0b) also leaves out F's
+articles and set G's draw (labelled at the same time by another labeller); the labels were
+written by reading and committed before any scoring, and GUIDELINES lists its close calls.
+Rows with ``"money": false`` (spans that are no sum of money) are not scored.
 
 Usage::
 
