@@ -13,7 +13,9 @@ drawn plainly at random (seed 4404, docs/draw_heldout.py 5) and labelled for ``p
 docs/heldout-6.jsonl`` 40 more drawn the same way (seed 6606, docs/draw_heldout.py 6, also
 leaving out set 5 and the kind checks) while the province and places rules were being
 changed after set 5, labelled the same way and not shared, so those frozen rules are scored
-on it once."""
+on it once; ``--labels docs/heldout-7.jsonl`` 40 more (seed 7707, docs/draw_heldout.py 7, also
+leaving out set 6, heldout-v1 and kind checks E and F) drawn in the sixth session with the
+rules frozen at f687d0b and labelled the same way by someone who changed no rule."""
 
 import json
 import sys
