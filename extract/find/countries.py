@@ -198,13 +198,17 @@ def _dashed(window: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)  # a few hundred spellings come back on every page
 def _capitals_as_written(written: str, canonical: str) -> bool:
-    """The words the list capitalises are capitalised in the text (or it is all capitals)."""
+    """The words the list capitalises are capitalised in the text (or it is all capitals).
+    A name of several words may also be written with its first capital only (``Nhật bản``,
+    ``Hàn quốc``), as informal pages do: no everyday phrase opens with those syllables."""
     if _all_capitals(written):
         return True
     w_words = _WORD_SPLIT.split(written)
     c_words = _WORD_SPLIT.split(canonical)
     if len(w_words) != len(c_words):
         return written[:1].isupper()
+    if len(w_words) > 1 and w_words[0][:1].isupper() and all(w.islower() for w in w_words[1:]):
+        return True
     return all(not c[:1].isupper() or w[:1].isupper() for w, c in zip(w_words, c_words, strict=True))
 
 
