@@ -1,4 +1,4 @@
-"""Draw the first held-out set for the v1 entities (directives, amounts, counts).
+"""Draw the held-out sets for the v1 entities (directives, amounts, counts).
 
 The gold set was read while the v1 rules were written, so its scores flatter. This draw
 picks 25 bench articles nobody tuned the rules to, reading only the article texts (never
@@ -13,11 +13,16 @@ everything the whole article holds:
 (c) a count: ``hội viên``, ``thành viên``, ``hội hữu nghị`` or ``tổ chức`` after a digit and
     an optional space (``120 hội viên``, ``5 tổ chức``).
 
-Candidates are the bench lines, in file order, whose id is in none of gold/*.json,
-the five held-out sets and kind checks A-D there were when it was drawn (docs/draws.py). One ``random.Random(7007)`` draws
-10 from (a), then 8 from (b) not already drawn, then 7 from (c) not already drawn.
+Set 1 (``docs/heldout-v1.jsonl``): candidates are the bench lines, in file order, whose id
+is in none of gold/*.json, the five held-out sets and kind checks A-D there were when it was
+drawn (docs/draws.py). One ``random.Random(7007)`` draws 10 from (a), then 8 from (b) not
+already drawn, then 7 from (c) not already drawn.
+
+Set 2 (``docs/heldout-v1-2.jsonl``, sixth session, rules frozen at e0479ad): also leaves out
+set 1, held-out sets 6 and 7 and kind checks E-H; ``random.Random(7117)`` draws 10, 10 and 10.
+
 Prints ``STRATUM ID`` a line, in the order drawn.
-Usage: python docs/draw_heldout_v1.py [--jsonl OUT.jsonl] (OUT gets the 25 bench lines, in
+Usage: python docs/draw_heldout_v1.py [2] [--jsonl OUT.jsonl] (OUT gets the bench lines, in
 the order drawn; keep it out of the repo: the texts have no licence).
 """
 
@@ -30,8 +35,11 @@ from draws import BENCH, read_before
 
 EARLIER = ("heldout-places.jsonl", "heldout-province.jsonl", "heldout-province-3.jsonl",
            "heldout-province-4.jsonl", "heldout-5.jsonl")  # fmt: skip
-SEED = 7007
-SIZES = (("a", 10), ("b", 8), ("c", 7))
+DRAWS = {  # set: (seed, sizes, held-out files read before, kind-check sets read before)
+    "1": (7007, (("a", 10), ("b", 8), ("c", 7)), EARLIER, tuple("ABCD")),
+    "2": (7117, (("a", 10), ("b", 10), ("c", 10)),
+          (*EARLIER, "heldout-6.jsonl", "heldout-7.jsonl", "heldout-v1.jsonl"), tuple("ABCDEFGH")),
+}  # fmt: skip
 DOC_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Quy định", "Kế hoạch",
              "Thông tri", "Hướng dẫn", "Thông báo", "Chương trình", "Báo cáo", "Công văn",
              "Nghị định", "Thông tư", "Luật", "Pháp lệnh")  # fmt: skip
@@ -42,13 +50,11 @@ STRATA = {
 }
 
 
-def excluded() -> set[str]:
-    """Ids read before this draw: the gold, the five held-out sets and kind checks A-D."""
-    return read_before(EARLIER, ("A", "B", "C", "D"))
-
-
 def main() -> None:
-    skip = excluded()
+    args = sys.argv[1:]
+    name = args.pop(0) if args and args[0] in DRAWS else "1"
+    seed, sizes, heldout, kind_sets = DRAWS[name]
+    skip = read_before(heldout, kind_sets)
     lines: dict[str, str] = {}
     strata: dict[str, list[str]] = {name: [] for name in STRATA}
     with open(BENCH, encoding="utf-8") as fh:
@@ -57,15 +63,14 @@ def main() -> None:
             if rec["id"] in skip:
                 continue
             lines[rec["id"]] = line
-            for name, pattern in STRATA.items():
+            for stratum, pattern in STRATA.items():
                 if pattern.search(rec["text"]):
-                    strata[name].append(rec["id"])
-    rng = random.Random(SEED)
+                    strata[stratum].append(rec["id"])
+    rng = random.Random(seed)
     drawn: list[tuple[str, str]] = []
-    for name, size in SIZES:
+    for stratum, size in sizes:
         taken = {d for _, d in drawn}
-        drawn += [(name, d) for d in rng.sample([d for d in strata[name] if d not in taken], size)]
-    args = sys.argv[1:]
+        drawn += [(stratum, d) for d in rng.sample([d for d in strata[stratum] if d not in taken], size)]
     if "--jsonl" in args:
         with open(args[args.index("--jsonl") + 1], "w", encoding="utf-8") as out:
             out.writelines(lines[d] for _, d in drawn)

@@ -2,7 +2,8 @@
 entities: 25 bench articles nobody tuned the rules to (docs/draw_heldout_v1.py, seed 7007),
 labelled by reading (docs/heldout-v1.jsonl; the texts stay in the shared folder).
 
-Usage: python docs/heldout_v1.py [RECORDS.jsonl]
+Usage: python docs/heldout_v1.py [RECORDS.jsonl] [--labels docs/heldout-v1-2.jsonl]
+(``--labels`` scores the second set, 30 articles drawn with seed 7117, instead).
 With RECORDS (a ``vnextract run`` over lines that include the 25), those records are scored.
 Without it, the 25 bench lines are written to a scratch folder outside the repo and
 ``vnextract run`` is run on them with this checkout's code. Prints, per list, precision,
@@ -42,10 +43,13 @@ def show(m: dict) -> str:
 
 
 def main() -> None:
-    with open(HERE / "heldout-v1.jsonl", encoding="utf-8") as fh:
+    args = sys.argv[1:]
+    labels = Path(args.pop(args.index("--labels") + 1)) if "--labels" in args else HERE / "heldout-v1.jsonl"
+    args = [a for a in args if a != "--labels"]
+    with open(labels, encoding="utf-8") as fh:
         gold = {g["id"]: EMPTY | g for g in map(json.loads, fh)}
     with tempfile.TemporaryDirectory() as tmp:
-        records = Path(sys.argv[1]) if len(sys.argv) > 1 else run_pipeline(set(gold), Path(tmp))
+        records = Path(args[0]) if args else run_pipeline(set(gold), Path(tmp))
         pred = {}
         with open(records, encoding="utf-8") as fh:
             for r in map(json.loads, fh):
@@ -55,7 +59,7 @@ def main() -> None:
     if missing:
         print(f"no record for {len(missing)} held-out ids: {' '.join(missing)}")
     ev = evaluate(gold, pred)
-    print(f"{len(gold)} held-out articles (docs/heldout-v1.jsonl)")
+    print(f"{len(gold)} held-out articles ({labels.name})")
     for name in LISTS:
         ls = ev.lists[name]
         for label, prf in (("value", ls.value), ("strict", ls.strict)):
