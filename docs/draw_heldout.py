@@ -12,6 +12,9 @@ picked with ``random.Random(SEED).sample``.
 - Set 7 (seed 7707): drawn in the sixth session with the rules frozen at f687d0b; before it,
   also sets 6 and v1 and kind checks E and F. Kind sets G and H were drawn at the same time
   for another field and may share articles with it.
+- Set 8 (seed 8808): drawn in the sixth session after the countries fixes from set 7's misses
+  (rules frozen at 22d741a); before it, also set 7 and kind checks G and H. The second v1
+  held-out set was drawn at the same time for other fields and may share articles with it.
 
 Prints one id a line, in the order drawn. Usage: python docs/draw_heldout.py SET
 [--jsonl OUT.jsonl] (OUT gets the bench lines, in the order drawn, to run the pipeline on;
@@ -28,6 +31,8 @@ DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read 
     "5": (4404, 40, EARLIER, ()),
     "6": (6606, 40, (*EARLIER, "heldout-5.jsonl"), ("A", "B", "C", "D")),
     "7": (7707, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-v1.jsonl"), tuple("ABCDEF")),
+    "8": (8808, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-7.jsonl", "heldout-v1.jsonl"),
+          tuple("ABCDEFGH")),
 }
 
 
