@@ -15,7 +15,10 @@ leaving out set 5 and the kind checks) while the province and places rules were 
 changed after set 5, labelled the same way and not shared, so those frozen rules are scored
 on it once; ``--labels docs/heldout-7.jsonl`` 40 more (seed 7707, docs/draw_heldout.py 7, also
 leaving out set 6, heldout-v1 and kind checks E and F) drawn in the sixth session with the
-rules frozen at f687d0b and labelled the same way by someone who changed no rule."""
+rules frozen at f687d0b and labelled the same way by someone who changed no rule;
+``--labels docs/heldout-8.jsonl`` 40 more (seed 8808, docs/draw_heldout.py 8, also leaving out
+set 7 and kind checks G and H) drawn after the countries fixes made from set 7's misses
+(rules frozen at 22d741a) and labelled the same way by someone who changed no rule."""
 
 import json
 import sys
