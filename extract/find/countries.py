@@ -240,7 +240,8 @@ def _capital_neighbour(
     Donald Trump``). A compass word before it (``miền Bắc Lào``) is no such syllable."""
     prev = _PREVIOUS.search(text[max(floor, start - 25) : start])
     nxt = _NEXT.match(text[end : min(ceil, end + 25)])
-    left = bool(prev and prev.group(1)[0].isupper()) and not compass
+    # initials in capitals before it (`ĐTQG Đức`, `BKS Lào`) abbreviate a common noun: no name syllable
+    left = bool(prev and prev.group(1)[0].isupper() and not _initials(prev.group(1))) and not compass
     if left and prev.group(1).lower() in names().opening_words:
         # `Người Mỹ ...`, `Tại Nga ...`: a sentence's first word is capitalised for the
         # sentence, not for a name
@@ -249,6 +250,11 @@ def _capital_neighbour(
         before = _PREVIOUS.search(text[max(floor, start - 50) : start - len(prev.group(0))])
         left = bool(before and before.group(1) in names().name_syllables)
     return left or bool(nxt and nxt.group(1)[0].isupper() and not titled)
+
+
+def _initials(word: str) -> bool:
+    """``ĐTQG``, ``BKS``: two or more letters, all capitals."""
+    return len(word) >= 2 and word.isupper()
 
 
 def _next_word(text: str, end: int, ceil: int) -> str:
