@@ -45,6 +45,7 @@ class Names:
     state_before: regex.Pattern  # searched backwards: whether a state form ends the text
     state_span: regex.Pattern  # the same forwards: how much of it to take in (rare)
     not_after: regex.Pattern
+    person_before: regex.Pattern  # `chị Nga`, `bị cáo Mỹ`: the name is a person's in the whole document
     not_after_except: regex.Pattern  # `đàn ông`: a word ending with a not_after word (places.yaml's longer_words)
     not_after_name: dict[str, regex.Pattern]  # `Chủ Nhật`: a not_after word for one name
     compass: regex.Pattern  # searched backwards: a compass word (`Nam`, `đông bắc`) ends the text
@@ -133,7 +134,8 @@ def names() -> Names:
         index=NameIndex(entries),
         state_before=regex.compile(state, regex.IGNORECASE | regex.REVERSE),
         state_span=regex.compile(state, regex.IGNORECASE),
-        not_after=_ends_with(data["not_after"]),
+        not_after=_ends_with(data["not_after"] + data["person_words"]),
+        person_before=_ends_with(data["person_words"]),
         not_after_except=_ends_with(lexicon.load("places")["longer_words"]),
         not_after_name={str(k): _ends_with(v) for k, v in data["not_after_name"].items()},
         compass=_compass_before(data["directions"]),
@@ -392,12 +394,21 @@ def _opens_a_name(text: str, s: int, e: int, floor: int, ceil: int, taken, named
 
 
 def _given_names(text: str, found: list) -> set[str]:
-    """One-syllable names the document uses as a given name (``Phương Nga``, ``Hằng Nga``):
+    """One-syllable names the document uses as a given name (``Phương Nga``, ``Hằng Nga``,
+    ``chị Nga``):
     one sense per document, so elsewhere they stand for the country only after a word that
     says so (``tại Nga``, ``người Nga``)."""
     out = set()
-    for s, _, entry, start, _ in found:
+    for s, e, entry, start, end in found:
         if entry.kind == SINGLE:
+            before = text[max(start, s - 25) : s]
+            if (
+                names().person_before.search(before)
+                and not names().not_after_except.search(before)  # `đàn ông Mỹ`: a longer word
+                and not _next_word(text, e, end)[:1].isupper()  # `chị Mỹ Linh`: a longer name
+            ):
+                out.add(entry.canonical)
+                continue
             prev = _PREVIOUS.search(text[max(start, s - 25) : s])
             word = prev.group(1) if prev else ""
             if (
