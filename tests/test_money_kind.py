@@ -163,3 +163,12 @@ def test_support_under_a_scheme_is_the_states_and_a_club_giving_is_charity():
 def test_a_loan_is_no_gift():
     assert _resolved("Ngân hàng mở gói tín dụng hỗ trợ nhà ở xã hội 30.000 tỷ đồng.")[0]["kind"] == "other"
     assert _resolved("Ngân hàng hỗ trợ 300 triệu đồng xây trường cho xã nghèo.")[0]["kind"] == "donation"
+
+
+def test_an_arms_deal_between_states_is_trade_but_an_army_spending_is_not():
+    """Words of a deal (`bán vũ khí`, `hợp đồng vũ khí`) make an export sale; `vũ khí` alone,
+    what an army builds or buys for itself, is no cue."""
+    assert _resolved("Hai nước ký hợp đồng vũ khí 3 tỷ USD.")[0]["kind"] == "trade"
+    assert _resolved("Nước này có kế hoạch bán vũ khí trị giá 600 triệu USD cho láng giềng.")[0] == {
+        "text": "600 triệu USD", "kind": "trade", "stage": "planned"}
+    assert _resolved("Bộ Quốc phòng dành 800 triệu euro cho vũ khí mới.")[0]["kind"] != "trade"
