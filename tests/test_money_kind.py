@@ -172,3 +172,12 @@ def test_an_arms_deal_between_states_is_trade_but_an_army_spending_is_not():
     assert _resolved("Nước này có kế hoạch bán vũ khí trị giá 600 triệu USD cho láng giềng.")[0] == {
         "text": "600 triệu USD", "kind": "trade", "stage": "planned"}
     assert _resolved("Bộ Quốc phòng dành 800 triệu euro cho vũ khí mới.")[0]["kind"] != "trade"
+
+
+def test_the_state_investing_in_its_own_works_spends_public_money():
+    """A State body as the subject of `đầu tư` (before the amount or after it in its clause)
+    makes a project's capital `budget`; one that only approves the project does not."""
+    assert _resolved("Thị trấn đã đầu tư làm 2 con đường với tổng mức đầu tư 11 tỷ đồng.")[0]["kind"] == "budget"
+    assert _resolved("Chợ có tổng vốn đầu tư 30 tỷ đồng, do UBND thành phố Vị Thanh đầu tư.")[0]["kind"] == "budget"
+    assert _resolved("Chợ có tổng vốn đầu tư 30 tỷ đồng, do UBND thành phố Vị Thanh phê duyệt.")[0]["kind"] == "investment"
+    assert _resolved("Chợ có tổng vốn đầu tư 30 tỷ đồng, do tư nhân xã hội hóa đầu tư.")[0]["kind"] == "investment"

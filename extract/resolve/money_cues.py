@@ -39,6 +39,7 @@ class Cues:
     state_first: Lowered  # a local unit at the sentence's start: the State as giver
     state_opening: Lowered  # the same after a clause mark
     public_investor: Lowered
+    state_invests: regex.Pattern[str]  # a State body, its name and adverbs, ending right before `đầu tư`
     per_unit: regex.Pattern[str]
     per_area: regex.Pattern[str]  # a support rate per hectare: a State scheme's
     same: Lowered
@@ -107,6 +108,18 @@ def _table(groups: dict[str, list[str]]) -> tuple[Lowered, dict[str, str | None]
     return _words([w for w in label_of if not w.startswith("=")]), label_of
 
 
+def _state_invests(investors: list[str], adverbs: list[str]) -> regex.Pattern[str]:
+    """A State body, then only its name (capitalised words or a unit word) and adverbs, then
+    the end of the searched window (the verb `đầu tư` stands there). Searched in a bounded
+    window before each verb, so it stays linear."""
+    who = lexicon.alternation(investors)
+    units = lexicon.alternation([w for w in investors if w.islower()])
+    how = lexicon.alternation(adverbs)
+    return regex.compile(
+        rf"(?<![\p{{L}}\d])(?i:{who})(?:[ \t]+(?:[\p{{Lu}}\d][\p{{L}}\d.\-]*|(?i:{units})))*(?:[ \t]+(?i:{how}))*[ \t]+$"
+    )
+
+
 @functools.cache
 def load_cues() -> Cues:
     data = lexicon.load("money_kind")
@@ -131,6 +144,7 @@ def load_cues() -> Cues:
         state_first=Lowered(rf"\s*{unit}"),
         state_opening=Lowered(rf"(?<=[,;:!?(“\"])\s*{unit}"),
         public_investor=_words(data["public_investor"]),
+        state_invests=_state_invests(data["state_investor"], data["state_investor_adverbs"]),
         per_unit=regex.compile(rf"[ \t]*/[ \t]*(?i:{lexicon.alternation(data['per_unit'])})(?![\p{{L}}\d])"),
         per_area=regex.compile(rf"[ \t]*/[ \t]*(?i:{lexicon.alternation(data['per_area'])})(?![\p{{L}}\d])"),
         same=_words(data["same_as_previous"]),

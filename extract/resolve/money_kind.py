@@ -129,6 +129,20 @@ def _governing(
     return near
 
 
+_INVESTOR_REACH = 48  # characters before the verb `đầu tư` where its State subject is looked for
+
+
+def _state_invests(text: str, hits: list[Hit], lo: int, cues: Cues) -> bool:
+    """Whether a State body is the subject of the verb `đầu tư` among ``hits`` (`UBND tỉnh X
+    đầu tư`, `xã đã đầu tư`): the money is then public spending on its own works."""
+    for h in hits:
+        if h.label == "investment" and text[h.start : h.end].lower() == "đầu tư":
+            floor = max(lo, h.start - _INVESTOR_REACH, text.rfind("\n", 0, h.start) + 1)
+            if cues.state_invests.search(text, floor, h.start):
+                return True
+    return False
+
+
 def _aside(text: str, hit: Hit, lo: int, amount_start: int) -> bool:
     """Whether ``hit`` stands in a parenthesis closed before the amount (`tổng vốn đầu tư (vốn
     nhà nước và vốn khác) 900 tỷ đồng`): an aside, which the noun before it governs past. A
@@ -165,7 +179,11 @@ def _kind_of(
         bare = hit.label == "investment" and text[hit.start : hit.end].lower() == "đầu tư"
         if bare and cues.public_investor.search(text, lo, hit.start):
             return "budget"  # `Tỉnh đã đầu tư 3.000 tỉ đồng`: public money spent
-        return _with_overrides(hit, before + _source_after(text, sent, a.end, hi, cues), cues)
+        around = before + _source_after(text, sent, a.end, hi, cues)
+        kind = _with_overrides(hit, around, cues)
+        if kind == "investment" and _state_invests(text, around, lo, cues):
+            return "budget"  # `xã đã đầu tư ... với tổng mức đầu tư 9 tỷ đồng`: the State's own works
+        return kind
     if prev_kind is not None and _marked(text, lo, a.start, cues):
         return prev_kind
     later = _first_after(sent.kinds, sent.kind_starts, a.end, hi)
