@@ -181,3 +181,12 @@ def test_the_state_investing_in_its_own_works_spends_public_money():
     assert _resolved("Chợ có tổng vốn đầu tư 30 tỷ đồng, do UBND thành phố Vị Thanh đầu tư.")[0]["kind"] == "budget"
     assert _resolved("Chợ có tổng vốn đầu tư 30 tỷ đồng, do UBND thành phố Vị Thanh phê duyệt.")[0]["kind"] == "investment"
     assert _resolved("Chợ có tổng vốn đầu tư 30 tỷ đồng, do tư nhân xã hội hóa đầu tư.")[0]["kind"] == "investment"
+
+
+def test_a_project_named_near_an_amount_without_a_cue_gives_its_capital():
+    """The project noun is only a fallback: any cue near the amount, or a clause break
+    between the project and the amount, leaves the amount to them."""
+    assert _resolved("Dự án điện gió ngoài khơi ước khoảng 12 tỷ USD.")[0]["kind"] == "investment"
+    assert _resolved("Dự án điện gió ngoài khơi bị phạt 120 triệu đồng.")[0]["kind"] == "other"
+    assert _resolved("Gần dự án, một người bán hàng kiếm 300.000 đồng mỗi ngày.")[0]["kind"] == "other"
+    assert _resolved("Tại dự án, căn hộ có giá 30 triệu đồng/m 2.")[0]["kind"] == "other"

@@ -40,6 +40,8 @@ class Cues:
     state_opening: Lowered  # the same after a clause mark
     public_investor: Lowered
     state_invests: regex.Pattern[str]  # a State body, its name and adverbs, ending right before `đầu tư`
+    project: Lowered  # a project or a work named near an amount with no cue: its capital
+    project_built: Lowered  # a verb of building right after such an amount
     per_unit: regex.Pattern[str]
     per_area: regex.Pattern[str]  # a support rate per hectare: a State scheme's
     same: Lowered
@@ -145,6 +147,8 @@ def load_cues() -> Cues:
         state_opening=Lowered(rf"(?<=[,;:!?(“\"])\s*{unit}"),
         public_investor=_words(data["public_investor"]),
         state_invests=_state_invests(data["state_investor"], data["state_investor_adverbs"]),
+        project=_words(data["project"]),
+        project_built=_words(data["project_built"]),
         per_unit=regex.compile(rf"[ \t]*/[ \t]*(?i:{lexicon.alternation(data['per_unit'])})(?![\p{{L}}\d])"),
         per_area=regex.compile(rf"[ \t]*/[ \t]*(?i:{lexicon.alternation(data['per_area'])})(?![\p{{L}}\d])"),
         same=_words(data["same_as_previous"]),

@@ -143,6 +143,14 @@ def _state_invests(text: str, hits: list[Hit], lo: int, cues: Cues) -> bool:
     return False
 
 
+def _project(text: str, lo: int, a: Amount, hi: int, cues: Cues) -> bool:
+    """A project or a work named in the amount's own clause before it, or right after it
+    (`793 tỷ đồng xây dựng ...`): the amount, which no cue names, is the project's capital."""
+    clause = max(lo, max(text.rfind(c, lo, a.start) for c in ",;:()") + 1)
+    after = cues.project_built.search(text, a.end, min(hi, a.end + _AFTER_GAP))
+    return bool(cues.project.search(text, clause, a.start) or (after is not None and not text[a.end : after.start()].strip()))
+
+
 def _aside(text: str, hit: Hit, lo: int, amount_start: int) -> bool:
     """Whether ``hit`` stands in a parenthesis closed before the amount (`tổng vốn đầu tư (vốn
     nhà nước và vốn khác) 900 tỷ đồng`): an aside, which the noun before it governs past. A
@@ -346,6 +354,8 @@ def resolve_kinds(
         kind = _kind_of(text, sent, lo_kind, a, nxt, prev.kind if prev else None, cues)
         if kind is None and prev is None and index is not None:
             kind = _paragraph_kind(text, spans, index, paragraph, cues)
+        if kind is None and _project(text, lo_kind, a, nxt, cues):
+            kind = "investment"  # `Dự án ... dự kiến lên tới 33 tỷ USD`: a project's capital
         if kind == "gift":  # a grant or gift: aid from abroad, budget from the state, else a donation
             # the giver nearest the amount decides: a State giver in its own stretch (`Trung
             # ương phân bổ 5 tỷ`) outweighs a foreign one named only in the sentence before
