@@ -190,3 +190,9 @@ def test_a_project_named_near_an_amount_without_a_cue_gives_its_capital():
     assert _resolved("Dự án điện gió ngoài khơi bị phạt 120 triệu đồng.")[0]["kind"] == "other"
     assert _resolved("Gần dự án, một người bán hàng kiếm 300.000 đồng mỗi ngày.")[0]["kind"] == "other"
     assert _resolved("Tại dự án, căn hộ có giá 30 triệu đồng/m 2.")[0]["kind"] == "other"
+
+
+def test_a_tax_per_unit_is_still_a_tax_but_a_taxable_price_is_a_price():
+    assert _resolved("Mức thuế bảo vệ môi trường với dầu hỏa là 600 đồng/lít.")[0]["kind"] == "budget"
+    assert _resolved("Giá tính thuế than là 1,2 triệu đồng/tấn.")[0]["kind"] == "other"
+    assert _resolved("Sau thuế, giá xăng là 22.000 đồng/lít.")[0]["kind"] == "other"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..find.numscan import lowered
 from ..record.models import Amount
 from .money_cues import Cues, Hit, find_hits, load_cues
 
@@ -303,6 +304,7 @@ def _with_overrides(hit: Hit, others, cues: Cues) -> str | None:
 # to the rest of the text, so a page of thousands of amounts in one sentence took
 # quadratic time (tests/test_hostile.py, "amounts with kind cues").
 _PER_UNIT_REACH = 80
+_TAX = regex.compile(r"(?<!\p{L})thuế(?!\p{L})")
 
 
 def resolve_kinds(
@@ -367,10 +369,12 @@ def resolve_kinds(
                 # ..., mức hỗ trợ 5 triệu đồng/người`): the State's support, not charity
                 scheme = cues.per_area.match(text, a.end) or cues.policy.search(text, lo, a.start)
                 kind = "budget" if state or scheme else "donation"
+        # a tax per unit named in the amount's own stretch (`thuế 3.000 đồng/lít`) is still a tax
+        tax = kind == "revenue" and _TAX.search(lowered(text), lo_kind, a.start) is not None
         kind = cues.reads_as.get(kind, kind) if kind else kind
         if parts and kind in (None, "other") and head not in (None, "other"):
             kind = head  # `tổng mức đầu tư 3.100 tỷ, trong đó chi phí xây dựng 820 tỷ`: a part
-        if cues.per_unit.match(text, a.end, a.end + _PER_UNIT_REACH):  # bounded: see _PER_UNIT_REACH
+        if not tax and cues.per_unit.match(text, a.end, a.end + _PER_UNIT_REACH):  # bounded: see _PER_UNIT_REACH
             kind = "other"  # `350.000 đồng/lô hàng`: a price
         a.kind = kind or "other"
         a.stage = _stage_of(text, sent, lo, a, nxt, prev.stage if prev else None, parts, cues)
