@@ -196,3 +196,10 @@ def test_a_tax_per_unit_is_still_a_tax_but_a_taxable_price_is_a_price():
     assert _resolved("Mức thuế bảo vệ môi trường với dầu hỏa là 600 đồng/lít.")[0]["kind"] == "budget"
     assert _resolved("Giá tính thuế than là 1,2 triệu đồng/tấn.")[0]["kind"] == "other"
     assert _resolved("Sau thuế, giá xăng là 22.000 đồng/lít.")[0]["kind"] == "other"
+
+
+def test_a_firms_plain_support_is_compensation_and_its_charity_is_a_donation():
+    assert _resolved("Doanh nghiệp vận tải hỗ trợ gia đình người bị nạn 30 triệu đồng.")[0]["kind"] == "other"
+    assert _resolved("Doanh nghiệp vận tải trao tặng 30 triệu đồng cho quỹ khuyến học.")[0]["kind"] == "donation"
+    assert _resolved("Nhóm thiện nguyện hỗ trợ gia đình người bị nạn 30 triệu đồng.")[0]["kind"] == "donation"
+    assert _resolved("UBND huyện và công ty cùng hỗ trợ gia đình người bị nạn 30 triệu đồng.")[0]["kind"] == "budget"

@@ -35,6 +35,8 @@ class Cues:
     stage_of: dict[str, str | None]
     foreign: Lowered
     state: Lowered
+    firm_giver: Lowered  # a firm giving plain support pays compensation, not charity
+    firm_support: frozenset[str]  # the gift words a firm's compensation is said with
     policy: Lowered  # a scheme's words (`mức hỗ trợ`, `chế độ`, `Nghị định`): the State pays
     state_first: Lowered  # a local unit at the sentence's start: the State as giver
     state_opening: Lowered  # the same after a clause mark
@@ -142,6 +144,8 @@ def load_cues() -> Cues:
         stage_of=stage_of,
         foreign=_words(data["foreign"]),
         state=_words(data["state"]),
+        firm_giver=_words(data["firm_giver"]),
+        firm_support=frozenset(w.lower() for w in data["firm_support"]),
         policy=_words(data["policy"]),
         state_first=Lowered(rf"\s*{unit}"),
         state_opening=Lowered(rf"(?<=[,;:!?(“\"])\s*{unit}"),

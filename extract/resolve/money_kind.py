@@ -152,6 +152,18 @@ def _project(text: str, lo: int, a: Amount, hi: int, cues: Cues) -> bool:
     return bool(cues.project.search(text, clause, a.start) or (after is not None and not text[a.end : after.start()].strip()))
 
 
+def _firm_pays(text: str, sent: _Sentence, lo: int, a: Amount, cues: Cues) -> bool:
+    """Whether a firm gives plain support in the amount's stretch (`công ty hỗ trợ chủ tàu 300
+    triệu đồng`): the nearest gift word before the amount is `hỗ trợ` and a firm stands
+    in the stretch. A firm's charity has words of its own (`ủng hộ`, `trao tặng`)."""
+    gifts = [h for h in _before(sent.kinds, sent.kind_starts, lo, a.start) if h.label == "gift"]
+    return bool(
+        gifts
+        and text[gifts[0].start : gifts[0].end].lower() in cues.firm_support
+        and cues.firm_giver.search(text, lo, a.start)
+    )
+
+
 def _aside(text: str, hit: Hit, lo: int, amount_start: int) -> bool:
     """Whether ``hit`` stands in a parenthesis closed before the amount (`tổng vốn đầu tư (vốn
     nhà nước và vốn khác) 900 tỷ đồng`): an aside, which the noun before it governs past. A
@@ -368,7 +380,7 @@ def resolve_kinds(
             else:  # a rate per hectare, or a scheme's words in the amount's stretch (`theo Nghị định
                 # ..., mức hỗ trợ 5 triệu đồng/người`): the State's support, not charity
                 scheme = cues.per_area.match(text, a.end) or cues.policy.search(text, lo, a.start)
-                kind = "budget" if state or scheme else "donation"
+                kind = "budget" if state or scheme else "other" if _firm_pays(text, sent, lo_kind, a, cues) else "donation"
         # a tax per unit named in the amount's own stretch (`thuế 3.000 đồng/lít`) is still a tax
         tax = kind == "revenue" and _TAX.search(lowered(text), lo_kind, a.start) is not None
         kind = cues.reads_as.get(kind, kind) if kind else kind
