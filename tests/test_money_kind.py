@@ -203,3 +203,10 @@ def test_a_firms_plain_support_is_compensation_and_its_charity_is_a_donation():
     assert _resolved("Doanh nghiệp vận tải trao tặng 30 triệu đồng cho quỹ khuyến học.")[0]["kind"] == "donation"
     assert _resolved("Nhóm thiện nguyện hỗ trợ gia đình người bị nạn 30 triệu đồng.")[0]["kind"] == "donation"
     assert _resolved("UBND huyện và công ty cùng hỗ trợ gia đình người bị nạn 30 triệu đồng.")[0]["kind"] == "budget"
+
+
+def test_a_state_body_approving_a_project_is_not_its_investor():
+    """The bare verb `đầu tư` is the State's spending only when a State body is its subject
+    or opens the sentence; a project the province approves keeps its investors' capital."""
+    assert _resolved("Huyện đã đầu tư 9 tỷ đồng làm chợ mới.")[0]["kind"] == "budget"
+    assert _resolved("Có 6 dự án được UBND tỉnh chấp thuận với tổng vốn đăng ký đầu tư 700 tỷ đồng.")[0]["kind"] == "investment"

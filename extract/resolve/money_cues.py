@@ -40,7 +40,6 @@ class Cues:
     policy: Lowered  # a scheme's words (`mức hỗ trợ`, `chế độ`, `Nghị định`): the State pays
     state_first: Lowered  # a local unit at the sentence's start: the State as giver
     state_opening: Lowered  # the same after a clause mark
-    public_investor: Lowered
     state_invests: regex.Pattern[str]  # a State body, its name and adverbs, ending right before `đầu tư`
     project: Lowered  # a project or a work named near an amount with no cue: its capital
     project_built: Lowered  # a verb of building right after such an amount
@@ -149,7 +148,6 @@ def load_cues() -> Cues:
         policy=_words(data["policy"]),
         state_first=Lowered(rf"\s*{unit}"),
         state_opening=Lowered(rf"(?<=[,;:!?(“\"])\s*{unit}"),
-        public_investor=_words(data["public_investor"]),
         state_invests=_state_invests(data["state_investor"], data["state_investor_adverbs"]),
         project=_words(data["project"]),
         project_built=_words(data["project_built"]),

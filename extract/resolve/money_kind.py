@@ -198,7 +198,7 @@ def _kind_of(
     hit = _governing(text, [h for h in before if not _aside(text, h, lo, a.start)], after, a.start, a.end, cues)
     if hit is not None:
         bare = hit.label == "investment" and text[hit.start : hit.end].lower() == "đầu tư"
-        if bare and cues.public_investor.search(text, lo, hit.start):
+        if bare and (_state_invests(text, [hit], lo, cues) or _state_opens(text, sent.start, lo, hit.start, cues)):
             return "budget"  # `Tỉnh đã đầu tư 3.000 tỉ đồng`: public money spent
         around = before + _source_after(text, sent, a.end, hi, cues)
         kind = _with_overrides(hit, around, cues)
