@@ -210,3 +210,10 @@ def test_a_state_body_approving_a_project_is_not_its_investor():
     or opens the sentence; a project the province approves keeps its investors' capital."""
     assert _resolved("Huyện đã đầu tư 9 tỷ đồng làm chợ mới.")[0]["kind"] == "budget"
     assert _resolved("Có 6 dự án được UBND tỉnh chấp thuận với tổng vốn đăng ký đầu tư 700 tỷ đồng.")[0]["kind"] == "investment"
+
+
+def test_public_debt_is_the_budgets_and_a_firms_debt_is_not():
+    assert _resolved("Nợ công năm nay khoảng 3 triệu tỷ đồng.")[0]["kind"] == "budget"
+    assert _resolved("Cửa hàng nợ công ty cấp nước 80 triệu đồng.")[0]["kind"] == "other"
+    # no power over a nearer cue: a project's capital stays its own
+    assert _resolved("Giữa lo ngại nợ công, tuyến metro có tổng mức đầu tư 900 triệu USD.")[0]["kind"] == "investment"
