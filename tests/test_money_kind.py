@@ -217,3 +217,9 @@ def test_public_debt_is_the_budgets_and_a_firms_debt_is_not():
     assert _resolved("Cửa hàng nợ công ty cấp nước 80 triệu đồng.")[0]["kind"] == "other"
     # no power over a nearer cue: a project's capital stays its own
     assert _resolved("Giữa lo ngại nợ công, tuyến metro có tổng mức đầu tư 900 triệu USD.")[0]["kind"] == "investment"
+
+
+def test_market_flows_are_no_gift():
+    got = _resolved("Thị trường được hỗ trợ bởi dòng tiền, khối ngoại mua ròng 300 tỷ đồng.")
+    assert [a["kind"] for a in got] == ["other"]
+    assert _resolved("Hội doanh nhân hỗ trợ 300 triệu đồng cho bà con vùng lũ.")[0]["kind"] == "donation"
