@@ -223,3 +223,9 @@ def test_market_flows_are_no_gift():
     got = _resolved("Thị trường được hỗ trợ bởi dòng tiền, khối ngoại mua ròng 300 tỷ đồng.")
     assert [a["kind"] for a in got] == ["other"]
     assert _resolved("Hội doanh nhân hỗ trợ 300 triệu đồng cho bà con vùng lũ.")[0]["kind"] == "donation"
+
+
+def test_earnings_and_service_fees_are_other_even_in_a_paragraph_about_public_money():
+    text = "Ngân sách tỉnh chi 50 tỷ đồng cho y tế. Tiền khám ở trạm y tế là 20.000 đồng.\n"
+    assert [a["kind"] for a in extract_text(text)["amounts"]] == ["budget", "other"]
+    assert _resolved("Chị bán rau, mỗi ngày kiếm 120.000 đồng.")[0]["kind"] == "other"
