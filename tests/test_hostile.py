@@ -83,6 +83,10 @@ PATHOLOGICAL = {
     # local units opening clauses before gifts, addresses of units (the State giver test)
     "local givers and addresses": lambda n: (", huyện Mỹ Lâm, phường Hòa An, tỉnh Gia hỗ trợ 5 triệu đồng; xã quyên góp " * (n // 80 + 1))[:n],
     "a unit, then one long name, then a gift": lambda n: "Ngoài ra, tỉnh " + "An " * (n // 3) + "hỗ trợ 5 triệu đồng.",
+    # State bodies with long capitalised names before the verb `đầu tư`, and arms deals (the
+    # seventh round's kind rules): the subject is looked for in a bounded window
+    "state investors and arms deals": lambda n: ("UBND tỉnh Quảng An Bình Tây đã đầu tư tổng mức đầu tư 5 tỷ đồng, do xã " "đầu tư; hợp đồng bán vũ khí 2 tỷ USD " * (n // 110 + 1))[:n],
+    "one long name before đầu tư": lambda n: "Vốn 5 tỷ đồng do UBND tỉnh " + "An " * (n // 3) + "đầu tư.",
     # scraped text: digits glued to letters on both sides, &nbsp; between number and scale
     "glued digits and letters": lambda n: ("mức38,5&nbsptriệu Lai12dự án a1b2c3d4 250tỷđồng/3tỷ " * (n // 52 + 1))[:n],
     "one glued run": lambda n: "Hội" + ("12ab" * (n // 4)) + " tỷ đồng",

@@ -163,3 +163,69 @@ def test_support_under_a_scheme_is_the_states_and_a_club_giving_is_charity():
 def test_a_loan_is_no_gift():
     assert _resolved("Ngân hàng mở gói tín dụng hỗ trợ nhà ở xã hội 30.000 tỷ đồng.")[0]["kind"] == "other"
     assert _resolved("Ngân hàng hỗ trợ 300 triệu đồng xây trường cho xã nghèo.")[0]["kind"] == "donation"
+
+
+def test_an_arms_deal_between_states_is_trade_but_an_army_spending_is_not():
+    """Words of a deal (`bán vũ khí`, `hợp đồng vũ khí`) make an export sale; `vũ khí` alone,
+    what an army builds or buys for itself, is no cue."""
+    assert _resolved("Hai nước ký hợp đồng vũ khí 3 tỷ USD.")[0]["kind"] == "trade"
+    assert _resolved("Nước này có kế hoạch bán vũ khí trị giá 600 triệu USD cho láng giềng.")[0] == {
+        "text": "600 triệu USD", "kind": "trade", "stage": "planned"}
+    assert _resolved("Bộ Quốc phòng dành 800 triệu euro cho vũ khí mới.")[0]["kind"] != "trade"
+
+
+def test_the_state_investing_in_its_own_works_spends_public_money():
+    """A State body as the subject of `đầu tư` (before the amount or after it in its clause)
+    makes a project's capital `budget`; one that only approves the project does not."""
+    assert _resolved("Thị trấn đã đầu tư làm 2 con đường với tổng mức đầu tư 11 tỷ đồng.")[0]["kind"] == "budget"
+    assert _resolved("Chợ có tổng vốn đầu tư 30 tỷ đồng, do UBND thành phố Vị Thanh đầu tư.")[0]["kind"] == "budget"
+    assert _resolved("Chợ có tổng vốn đầu tư 30 tỷ đồng, do UBND thành phố Vị Thanh phê duyệt.")[0]["kind"] == "investment"
+    assert _resolved("Chợ có tổng vốn đầu tư 30 tỷ đồng, do tư nhân xã hội hóa đầu tư.")[0]["kind"] == "investment"
+
+
+def test_a_project_named_near_an_amount_without_a_cue_gives_its_capital():
+    """The project noun is only a fallback: any cue near the amount, or a clause break
+    between the project and the amount, leaves the amount to them."""
+    assert _resolved("Dự án điện gió ngoài khơi ước khoảng 12 tỷ USD.")[0]["kind"] == "investment"
+    assert _resolved("Dự án điện gió ngoài khơi bị phạt 120 triệu đồng.")[0]["kind"] == "other"
+    assert _resolved("Gần dự án, một người bán hàng kiếm 300.000 đồng mỗi ngày.")[0]["kind"] == "other"
+    assert _resolved("Tại dự án, căn hộ có giá 30 triệu đồng/m 2.")[0]["kind"] == "other"
+
+
+def test_a_tax_per_unit_is_still_a_tax_but_a_taxable_price_is_a_price():
+    assert _resolved("Mức thuế bảo vệ môi trường với dầu hỏa là 600 đồng/lít.")[0]["kind"] == "budget"
+    assert _resolved("Giá tính thuế than là 1,2 triệu đồng/tấn.")[0]["kind"] == "other"
+    assert _resolved("Sau thuế, giá xăng là 22.000 đồng/lít.")[0]["kind"] == "other"
+
+
+def test_a_firms_plain_support_is_compensation_and_its_charity_is_a_donation():
+    assert _resolved("Doanh nghiệp vận tải hỗ trợ gia đình người bị nạn 30 triệu đồng.")[0]["kind"] == "other"
+    assert _resolved("Doanh nghiệp vận tải trao tặng 30 triệu đồng cho quỹ khuyến học.")[0]["kind"] == "donation"
+    assert _resolved("Nhóm thiện nguyện hỗ trợ gia đình người bị nạn 30 triệu đồng.")[0]["kind"] == "donation"
+    assert _resolved("UBND huyện và công ty cùng hỗ trợ gia đình người bị nạn 30 triệu đồng.")[0]["kind"] == "budget"
+
+
+def test_a_state_body_approving_a_project_is_not_its_investor():
+    """The bare verb `đầu tư` is the State's spending only when a State body is its subject
+    or opens the sentence; a project the province approves keeps its investors' capital."""
+    assert _resolved("Huyện đã đầu tư 9 tỷ đồng làm chợ mới.")[0]["kind"] == "budget"
+    assert _resolved("Có 6 dự án được UBND tỉnh chấp thuận với tổng vốn đăng ký đầu tư 700 tỷ đồng.")[0]["kind"] == "investment"
+
+
+def test_public_debt_is_the_budgets_and_a_firms_debt_is_not():
+    assert _resolved("Nợ công năm nay khoảng 3 triệu tỷ đồng.")[0]["kind"] == "budget"
+    assert _resolved("Cửa hàng nợ công ty cấp nước 80 triệu đồng.")[0]["kind"] == "other"
+    # no power over a nearer cue: a project's capital stays its own
+    assert _resolved("Giữa lo ngại nợ công, tuyến metro có tổng mức đầu tư 900 triệu USD.")[0]["kind"] == "investment"
+
+
+def test_market_flows_are_no_gift():
+    got = _resolved("Thị trường được hỗ trợ bởi dòng tiền, khối ngoại mua ròng 300 tỷ đồng.")
+    assert [a["kind"] for a in got] == ["other"]
+    assert _resolved("Hội doanh nhân hỗ trợ 300 triệu đồng cho bà con vùng lũ.")[0]["kind"] == "donation"
+
+
+def test_earnings_and_service_fees_are_other_even_in_a_paragraph_about_public_money():
+    text = "Ngân sách tỉnh chi 50 tỷ đồng cho y tế. Tiền khám ở trạm y tế là 20.000 đồng.\n"
+    assert [a["kind"] for a in extract_text(text)["amounts"]] == ["budget", "other"]
+    assert _resolved("Chị bán rau, mỗi ngày kiếm 120.000 đồng.")[0]["kind"] == "other"

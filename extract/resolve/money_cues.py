@@ -35,10 +35,14 @@ class Cues:
     stage_of: dict[str, str | None]
     foreign: Lowered
     state: Lowered
+    firm_giver: Lowered  # a firm giving plain support pays compensation, not charity
+    firm_support: frozenset[str]  # the gift words a firm's compensation is said with
     policy: Lowered  # a scheme's words (`mức hỗ trợ`, `chế độ`, `Nghị định`): the State pays
     state_first: Lowered  # a local unit at the sentence's start: the State as giver
     state_opening: Lowered  # the same after a clause mark
-    public_investor: Lowered
+    state_invests: regex.Pattern[str]  # a State body, its name and adverbs, ending right before `đầu tư`
+    project: Lowered  # a project or a work named near an amount with no cue: its capital
+    project_built: Lowered  # a verb of building right after such an amount
     per_unit: regex.Pattern[str]
     per_area: regex.Pattern[str]  # a support rate per hectare: a State scheme's
     same: Lowered
@@ -107,6 +111,18 @@ def _table(groups: dict[str, list[str]]) -> tuple[Lowered, dict[str, str | None]
     return _words([w for w in label_of if not w.startswith("=")]), label_of
 
 
+def _state_invests(investors: list[str], adverbs: list[str]) -> regex.Pattern[str]:
+    """A State body, then only its name (capitalised words or a unit word) and adverbs, then
+    the end of the searched window (the verb `đầu tư` stands there). Searched in a bounded
+    window before each verb, so it stays linear."""
+    who = lexicon.alternation(investors)
+    units = lexicon.alternation([w for w in investors if w.islower()])
+    how = lexicon.alternation(adverbs)
+    return regex.compile(
+        rf"(?<![\p{{L}}\d])(?i:{who})(?:[ \t]+(?:[\p{{Lu}}\d][\p{{L}}\d.\-]*|(?i:{units})))*(?:[ \t]+(?i:{how}))*[ \t]+$"
+    )
+
+
 @functools.cache
 def load_cues() -> Cues:
     data = lexicon.load("money_kind")
@@ -127,10 +143,14 @@ def load_cues() -> Cues:
         stage_of=stage_of,
         foreign=_words(data["foreign"]),
         state=_words(data["state"]),
+        firm_giver=_words(data["firm_giver"]),
+        firm_support=frozenset(w.lower() for w in data["firm_support"]),
         policy=_words(data["policy"]),
         state_first=Lowered(rf"\s*{unit}"),
         state_opening=Lowered(rf"(?<=[,;:!?(“\"])\s*{unit}"),
-        public_investor=_words(data["public_investor"]),
+        state_invests=_state_invests(data["state_investor"], data["state_investor_adverbs"]),
+        project=_words(data["project"]),
+        project_built=_words(data["project_built"]),
         per_unit=regex.compile(rf"[ \t]*/[ \t]*(?i:{lexicon.alternation(data['per_unit'])})(?![\p{{L}}\d])"),
         per_area=regex.compile(rf"[ \t]*/[ \t]*(?i:{lexicon.alternation(data['per_area'])})(?![\p{{L}}\d])"),
         same=_words(data["same_as_previous"]),

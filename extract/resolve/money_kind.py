@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..find.numscan import lowered
 from ..record.models import Amount
 from .money_cues import Cues, Hit, find_hits, load_cues
 
@@ -129,6 +130,40 @@ def _governing(
     return near
 
 
+_INVESTOR_REACH = 48  # characters before the verb `đầu tư` where its State subject is looked for
+
+
+def _state_invests(text: str, hits: list[Hit], lo: int, cues: Cues) -> bool:
+    """Whether a State body is the subject of the verb `đầu tư` among ``hits`` (`UBND tỉnh X
+    đầu tư`, `xã đã đầu tư`): the money is then public spending on its own works."""
+    for h in hits:
+        if h.label == "investment" and text[h.start : h.end].lower() == "đầu tư":
+            floor = max(lo, h.start - _INVESTOR_REACH, text.rfind("\n", 0, h.start) + 1)
+            if cues.state_invests.search(text, floor, h.start):
+                return True
+    return False
+
+
+def _project(text: str, lo: int, a: Amount, hi: int, cues: Cues) -> bool:
+    """A project or a work named in the amount's own clause before it, or right after it
+    (`793 tỷ đồng xây dựng ...`): the amount, which no cue names, is the project's capital."""
+    clause = max(lo, max(text.rfind(c, lo, a.start) for c in ",;:()") + 1)
+    after = cues.project_built.search(text, a.end, min(hi, a.end + _AFTER_GAP))
+    return bool(cues.project.search(text, clause, a.start) or (after is not None and not text[a.end : after.start()].strip()))
+
+
+def _firm_pays(text: str, sent: _Sentence, lo: int, a: Amount, cues: Cues) -> bool:
+    """Whether a firm gives plain support in the amount's stretch (`công ty hỗ trợ chủ tàu 300
+    triệu đồng`): the nearest gift word before the amount is `hỗ trợ` and a firm stands
+    in the stretch. A firm's charity has words of its own (`ủng hộ`, `trao tặng`)."""
+    gifts = [h for h in _before(sent.kinds, sent.kind_starts, lo, a.start) if h.label == "gift"]
+    return bool(
+        gifts
+        and text[gifts[0].start : gifts[0].end].lower() in cues.firm_support
+        and cues.firm_giver.search(text, lo, a.start)
+    )
+
+
 def _aside(text: str, hit: Hit, lo: int, amount_start: int) -> bool:
     """Whether ``hit`` stands in a parenthesis closed before the amount (`tổng vốn đầu tư (vốn
     nhà nước và vốn khác) 900 tỷ đồng`): an aside, which the noun before it governs past. A
@@ -163,9 +198,13 @@ def _kind_of(
     hit = _governing(text, [h for h in before if not _aside(text, h, lo, a.start)], after, a.start, a.end, cues)
     if hit is not None:
         bare = hit.label == "investment" and text[hit.start : hit.end].lower() == "đầu tư"
-        if bare and cues.public_investor.search(text, lo, hit.start):
+        if bare and (_state_invests(text, [hit], lo, cues) or _state_opens(text, sent.start, lo, hit.start, cues)):
             return "budget"  # `Tỉnh đã đầu tư 3.000 tỉ đồng`: public money spent
-        return _with_overrides(hit, before + _source_after(text, sent, a.end, hi, cues), cues)
+        around = before + _source_after(text, sent, a.end, hi, cues)
+        kind = _with_overrides(hit, around, cues)
+        if kind == "investment" and _state_invests(text, around, lo, cues):
+            return "budget"  # `xã đã đầu tư ... với tổng mức đầu tư 9 tỷ đồng`: the State's own works
+        return kind
     if prev_kind is not None and _marked(text, lo, a.start, cues):
         return prev_kind
     later = _first_after(sent.kinds, sent.kind_starts, a.end, hi)
@@ -277,6 +316,7 @@ def _with_overrides(hit: Hit, others, cues: Cues) -> str | None:
 # to the rest of the text, so a page of thousands of amounts in one sentence took
 # quadratic time (tests/test_hostile.py, "amounts with kind cues").
 _PER_UNIT_REACH = 80
+_TAX = regex.compile(r"(?<!\p{L})thuế(?!\p{L})")
 
 
 def resolve_kinds(
@@ -328,6 +368,8 @@ def resolve_kinds(
         kind = _kind_of(text, sent, lo_kind, a, nxt, prev.kind if prev else None, cues)
         if kind is None and prev is None and index is not None:
             kind = _paragraph_kind(text, spans, index, paragraph, cues)
+        if kind is None and _project(text, lo_kind, a, nxt, cues):
+            kind = "investment"  # `Dự án ... dự kiến lên tới 33 tỷ USD`: a project's capital
         if kind == "gift":  # a grant or gift: aid from abroad, budget from the state, else a donation
             # the giver nearest the amount decides: a State giver in its own stretch (`Trung
             # ương phân bổ 5 tỷ`) outweighs a foreign one named only in the sentence before
@@ -338,11 +380,13 @@ def resolve_kinds(
             else:  # a rate per hectare, or a scheme's words in the amount's stretch (`theo Nghị định
                 # ..., mức hỗ trợ 5 triệu đồng/người`): the State's support, not charity
                 scheme = cues.per_area.match(text, a.end) or cues.policy.search(text, lo, a.start)
-                kind = "budget" if state or scheme else "donation"
+                kind = "budget" if state or scheme else "other" if _firm_pays(text, sent, lo_kind, a, cues) else "donation"
+        # a tax per unit named in the amount's own stretch (`thuế 3.000 đồng/lít`) is still a tax
+        tax = kind == "revenue" and _TAX.search(lowered(text), lo_kind, a.start) is not None
         kind = cues.reads_as.get(kind, kind) if kind else kind
         if parts and kind in (None, "other") and head not in (None, "other"):
             kind = head  # `tổng mức đầu tư 3.100 tỷ, trong đó chi phí xây dựng 820 tỷ`: a part
-        if cues.per_unit.match(text, a.end, a.end + _PER_UNIT_REACH):  # bounded: see _PER_UNIT_REACH
+        if not tax and cues.per_unit.match(text, a.end, a.end + _PER_UNIT_REACH):  # bounded: see _PER_UNIT_REACH
             kind = "other"  # `350.000 đồng/lô hàng`: a price
         a.kind = kind or "other"
         a.stage = _stage_of(text, sent, lo, a, nxt, prev.stage if prev else None, parts, cues)
