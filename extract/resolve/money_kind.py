@@ -9,9 +9,9 @@ amount of its sentence and itself; the cue nearest to it there, or right after i
 A cue that names the source of the money (``ODA``, ``viện trợ``, ``ngân sách``) anywhere in
 that stretch, or after the amount in its clause, beats a nearer generic one. An amount with
 no cue of its own repeats its neighbour (``tương đương 196 tỷ đồng``, ``trong đó ... là 7.500
-tỉ đồng``) or the paragraph it stands in. A gift's giver makes it aid, budget or donation; a
-price per unit is ``other``; a stage stops at a new clause, at a need or request, and at a
-price noun. The cue words are data (``patterns/money_kind.yaml``, matched by
+tỉ đồng``) or the paragraph it stands in. A gift's giver makes it aid, budget or donation
+(``money_givers.py``); a price per unit is ``other``; a stage stops at a new clause, at a
+need or request, and at a price noun. The cue words are data (``patterns/money_kind.yaml``, matched by
 ``money_cues.py``).
 
 Linear time: each sentence is scanned once per cue family, and each amount looks at a bounded
@@ -28,6 +28,7 @@ import regex
 from ..find.numscan import lowered
 from ..record.models import Amount
 from .money_cues import Cues, Hit, find_hits, load_cues
+from .money_givers import firm_pays, is_foreign, state_invests, state_opens
 
 KINDS = ("aid", "oda", "investment", "remittance", "trade", "budget", "donation", "other")
 STAGES = ("committed", "disbursed", "registered", "approved", "planned")
@@ -41,8 +42,6 @@ _SEMI = regex.compile(";")
 _PUNCT = regex.compile(r"[,;:.()!?\[\]]")
 _WORD = regex.compile(r"\p{L}+")
 _SEPARATED = regex.compile(r"[\p{L},;]")  # a word or a comma between a cue and the next amount
-# a unit's name (a few capitalised words, atomic: no backtracking) ending at a comma: an address
-_ADDRESS = regex.compile(r"(?>(?:\s+[\p{Lu}\d][\p{L}\d.]*){0,6})\s*[,(;:]")  # `phường Minh Khai, quận`
 
 
 @dataclass
@@ -130,38 +129,12 @@ def _governing(
     return near
 
 
-_INVESTOR_REACH = 48  # characters before the verb `đầu tư` where its State subject is looked for
-
-
-def _state_invests(text: str, hits: list[Hit], lo: int, cues: Cues) -> bool:
-    """Whether a State body is the subject of the verb `đầu tư` among ``hits`` (`UBND tỉnh X
-    đầu tư`, `xã đã đầu tư`): the money is then public spending on its own works."""
-    for h in hits:
-        if h.label == "investment" and text[h.start : h.end].lower() == "đầu tư":
-            floor = max(lo, h.start - _INVESTOR_REACH, text.rfind("\n", 0, h.start) + 1)
-            if cues.state_invests.search(text, floor, h.start):
-                return True
-    return False
-
-
 def _project(text: str, lo: int, a: Amount, hi: int, cues: Cues) -> bool:
     """A project or a work named in the amount's own clause before it, or right after it
     (`793 tỷ đồng xây dựng ...`): the amount, which no cue names, is the project's capital."""
     clause = max(lo, max(text.rfind(c, lo, a.start) for c in ",;:()") + 1)
     after = cues.project_built.search(text, a.end, min(hi, a.end + _AFTER_GAP))
     return bool(cues.project.search(text, clause, a.start) or (after is not None and not text[a.end : after.start()].strip()))
-
-
-def _firm_pays(text: str, sent: _Sentence, lo: int, a: Amount, cues: Cues) -> bool:
-    """Whether a firm gives plain support in the amount's stretch (`công ty hỗ trợ chủ tàu 300
-    triệu đồng`): the nearest gift word before the amount is `hỗ trợ` and a firm stands
-    in the stretch. A firm's charity has words of its own (`ủng hộ`, `trao tặng`)."""
-    gifts = [h for h in _before(sent.kinds, sent.kind_starts, lo, a.start) if h.label == "gift"]
-    return bool(
-        gifts
-        and text[gifts[0].start : gifts[0].end].lower() in cues.firm_support
-        and cues.firm_giver.search(text, lo, a.start)
-    )
 
 
 def _aside(text: str, hit: Hit, lo: int, amount_start: int) -> bool:
@@ -198,11 +171,11 @@ def _kind_of(
     hit = _governing(text, [h for h in before if not _aside(text, h, lo, a.start)], after, a.start, a.end, cues)
     if hit is not None:
         bare = hit.label == "investment" and text[hit.start : hit.end].lower() == "đầu tư"
-        if bare and (_state_invests(text, [hit], lo, cues) or _state_opens(text, sent.start, lo, hit.start, cues)):
+        if bare and (state_invests(text, [hit], lo, cues) or state_opens(text, sent.start, lo, hit.start, cues)):
             return "budget"  # `Tỉnh đã đầu tư 3.000 tỉ đồng`: public money spent
         around = before + _source_after(text, sent, a.end, hi, cues)
         kind = _with_overrides(hit, around, cues)
-        if kind == "investment" and _state_invests(text, around, lo, cues):
+        if kind == "investment" and state_invests(text, around, lo, cues):
             return "budget"  # `xã đã đầu tư ... với tổng mức đầu tư 9 tỷ đồng`: the State's own works
         return kind
     if prev_kind is not None and _marked(text, lo, a.start, cues):
@@ -249,45 +222,6 @@ def _marked(text: str, lo: int, hi: int, cues: Cues) -> bool:
     """The stretch opens with `tương đương`, `trong đó`...: this amount is the previous one
     again, or a part of it."""
     return bool(cues.same.search(text, lo, min(hi, lo + _MARKER_REACH)))
-
-
-def _is_foreign(
-    text: str,
-    a: Amount,
-    own: tuple[int, int],
-    sentence: tuple[int, int],
-    before: tuple[int, int] | None,
-    cues: Cues,
-    memo: dict,
-) -> bool:
-    """A foreign currency, a foreign giver in the amount's own stretch, or, when its sentence
-    names none (a foreign giver there belongs to another amount), in the sentence before it
-    in the paragraph (sentences are searched once each: ``memo``)."""
-    if a.currency != "VND" or cues.foreign.search(text, *own):
-        return True
-    for span in (sentence, before):
-        if span is None:
-            return False
-        if span not in memo:
-            memo[span] = bool(cues.foreign.search(text, *span))
-        if memo[span]:
-            return span is before
-    return False
-
-
-def _state_opens(text: str, sentence_start: int, lo: int, hi: int, cues: Cues) -> bool:
-    """A local unit opening the sentence or a clause in [lo, hi) (`Ngoài ra, huyện X hỗ trợ
-    mỗi hộ 3 triệu đồng`): the State gives. A unit whose name ends at a comma, or that follows
-    another unit's clause, is an address (`chi hội số 6, phường X, quận Y thu được`)."""
-    found = [cues.state_first.match(text, lo, hi)] if lo == sentence_start else []
-    found += list(cues.state_opening.finditer(text, lo, hi))
-    for m in found:
-        if m is None or _ADDRESS.match(text, m.end(), hi):
-            continue
-        clause = max(text.rfind(c, lo, m.start() - 1) for c in ",;:(") + 1
-        if not cues.state_first.search(text, max(lo, clause), m.start() - 1):
-            return True
-    return False
 
 
 def _paragraph_kind(
@@ -373,14 +307,19 @@ def resolve_kinds(
         if kind == "gift":  # a grant or gift: aid from abroad, budget from the state, else a donation
             # the giver nearest the amount decides: a State giver in its own stretch (`Trung
             # ương phân bổ 5 tỷ`) outweighs a foreign one named only in the sentence before
-            state = cues.state.search(text, lo, a.start) or _state_opens(text, s, lo, a.start, cues)
+            state = cues.state.search(text, lo, a.start) or state_opens(text, s, lo, a.start, cues)
             earlier = tuple(spans[index - 1]) if index and spans[index - 1][0] >= paragraph[0] and not state else None
-            if _is_foreign(text, a, (lo_kind, nxt), (s, e), earlier, cues, foreign):
+            if is_foreign(text, a, (lo_kind, nxt), (s, e), earlier, cues, foreign):
                 kind = "aid"
             else:  # a rate per hectare, or a scheme's words in the amount's stretch (`theo Nghị định
                 # ..., mức hỗ trợ 5 triệu đồng/người`): the State's support, not charity
                 scheme = cues.per_area.match(text, a.end) or cues.policy.search(text, lo, a.start)
-                kind = "budget" if state or scheme else "other" if _firm_pays(text, sent, lo_kind, a, cues) else "donation"
+                if state or scheme:
+                    kind = "budget"
+                elif firm_pays(text, _before(sent.kinds, sent.kind_starts, lo_kind, a.start), lo_kind, a.start, cues):
+                    kind = "other"  # a firm's plain support is compensation
+                else:
+                    kind = "donation"
         # a tax per unit named in the amount's own stretch (`thuế 3.000 đồng/lít`) is still a tax
         tax = kind == "revenue" and _TAX.search(lowered(text), lo_kind, a.start) is not None
         kind = cues.reads_as.get(kind, kind) if kind else kind

@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from ..find.countries import cldr_names
+from ..find.country_names import cldr_names
 from ..find.directives import load_lexicon
 from ..find.provinces import provinces
 from ..resolve.money_kind import KINDS, STAGES
