@@ -15,6 +15,8 @@ picked with ``random.Random(SEED).sample``.
 - Set 8 (seed 8808): drawn in the sixth session after the countries fixes from set 7's misses
   (rules frozen at 22d741a); before it, also set 7 and kind checks G and H. The second v1
   held-out set was drawn at the same time for other fields and may share articles with it.
+- Set 9 (seed 9909): drawn at the end of the sixth session, after the countries fixes from set
+  8's misses (rules frozen at cf443ee); before it, also set 8 and the second v1 set.
 
 Prints one id a line, in the order drawn. Usage: python docs/draw_heldout.py SET
 [--jsonl OUT.jsonl] (OUT gets the bench lines, in the order drawn, to run the pipeline on;
@@ -33,6 +35,8 @@ DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read 
     "7": (7707, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-v1.jsonl"), tuple("ABCDEF")),
     "8": (8808, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-7.jsonl", "heldout-v1.jsonl"),
           tuple("ABCDEFGH")),
+    "9": (9909, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl",
+                     "heldout-v1.jsonl", "heldout-v1-2.jsonl"), tuple("ABCDEFGH")),
 }
 
 
