@@ -18,7 +18,10 @@ leaving out set 6, heldout-v1 and kind checks E and F) drawn in the sixth sessio
 rules frozen at f687d0b and labelled the same way by someone who changed no rule;
 ``--labels docs/heldout-8.jsonl`` 40 more (seed 8808, docs/draw_heldout.py 8, also leaving out
 set 7 and kind checks G and H) drawn after the countries fixes made from set 7's misses
-(rules frozen at 22d741a) and labelled the same way by someone who changed no rule."""
+(rules frozen at 22d741a) and labelled the same way by someone who changed no rule;
+``--labels docs/heldout-9.jsonl`` 40 more (seed 9909, docs/draw_heldout.py 9, also leaving out
+set 8 and heldout-v1-2) drawn after the countries fixes made from set 8's misses (rules frozen
+at cf443ee) and labelled the same way by someone who changed no rule."""
 
 import json
 import sys
