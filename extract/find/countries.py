@@ -34,8 +34,9 @@ _NEXT = regex.compile(r"[ \u00a0]([\p{L}\p{M}]+)")
 def compass_reading(before: str, entry: Entry) -> bool | None:
     """What a compass word right before a name makes of it: ``None`` when there is none
     (the ``Nam`` of ``Việt Nam`` is none), ``True`` when it names a part of the country
-    (``đông Ukraine``, ``miền Nam Syria``), ``False`` when it makes another place
-    (``Nam Mỹ``, ``Bắc Ireland``, a capitalised compass word with no region word before)."""
+    (``đông Ukraine``, ``miền Nam Syria``, ``Tây Nam Trung Quốc``), ``False`` when it makes
+    another place (``Nam Mỹ``, ``Bắc Ireland``) or a name: a capitalised compass word with no
+    region word before a one-syllable name (``Đông Anh``, ``Trung Đức``: a district, a man)."""
     n = names()
     if before.rstrip(" \u00a0")[-3:].lower() not in n.compass_endings:
         return None  # the pattern needs a compass word at the end: most names have none
@@ -47,7 +48,7 @@ def compass_reading(before: str, entry: Entry) -> bool | None:
         return None
     if entry.canonical in n.direction_compounds:
         return False
-    return direction[0].islower() or previous.lower() in n.region_words
+    return direction[0].islower() or previous.lower() in n.region_words or entry.kind == FULL
 
 
 def _dashed(window: str) -> bool:
