@@ -21,8 +21,11 @@ already drawn, then 7 from (c) not already drawn.
 Set 2 (``docs/heldout-v1-2.jsonl``, sixth session, rules frozen at e0479ad): also leaves out
 set 1, held-out sets 6 and 7 and kind checks E-H; ``random.Random(7117)`` draws 10, 10 and 10.
 
+Set 3 (``docs/heldout-v1-3.jsonl``, end of the sixth session, rules frozen at 8c22e2e): also
+leaves out set 2 and held-out sets 8 and 9; ``random.Random(7337)`` draws 10, 10 and 10.
+
 Prints ``STRATUM ID`` a line, in the order drawn.
-Usage: python docs/draw_heldout_v1.py [2] [--jsonl OUT.jsonl] (OUT gets the bench lines, in
+Usage: python docs/draw_heldout_v1.py [2|3] [--jsonl OUT.jsonl] (OUT gets the bench lines, in
 the order drawn; keep it out of the repo: the texts have no licence).
 """
 
@@ -39,6 +42,9 @@ DRAWS = {  # set: (seed, sizes, held-out files read before, kind-check sets read
     "1": (7007, (("a", 10), ("b", 8), ("c", 7)), EARLIER, tuple("ABCD")),
     "2": (7117, (("a", 10), ("b", 10), ("c", 10)),
           (*EARLIER, "heldout-6.jsonl", "heldout-7.jsonl", "heldout-v1.jsonl"), tuple("ABCDEFGH")),
+    "3": (7337, (("a", 10), ("b", 10), ("c", 10)),
+          (*EARLIER, "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl", "heldout-9.jsonl",
+           "heldout-v1.jsonl", "heldout-v1-2.jsonl"), tuple("ABCDEFGH")),
 }  # fmt: skip
 DOC_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Quy định", "Kế hoạch",
              "Thông tri", "Hướng dẫn", "Thông báo", "Chương trình", "Báo cáo", "Công văn",

@@ -3,7 +3,7 @@ entities: 25 bench articles nobody tuned the rules to (docs/draw_heldout_v1.py, 
 labelled by reading (docs/heldout-v1.jsonl; the texts stay in the shared folder).
 
 Usage: python docs/heldout_v1.py [RECORDS.jsonl] [--labels docs/heldout-v1-2.jsonl]
-(``--labels`` scores the second set, 30 articles drawn with seed 7117, instead).
+(``--labels`` scores another set instead: the second, 30 articles drawn with seed 7117, or the third, seed 7337).
 With RECORDS (a ``vnextract run`` over lines that include the 25), those records are scored.
 Without it, the 25 bench lines are written to a scratch folder outside the repo and
 ``vnextract run`` is run on them with this checkout's code. Prints, per list, precision,
