@@ -39,6 +39,7 @@ class Lexicon:
     case_sensitive: frozenset[str]
     compounds: dict[str, tuple[str, ...]]
     small_compounds: dict[str, tuple[str, ...]]  # compounds only after a small bare number
+    only_after_amounts: frozenset[str]  # currency words only after a scale word or a grouped thousand
     money_context: regex.Pattern[str]
     after_scale_ok: frozenset[str]
     range_joint: regex.Pattern[str]
@@ -69,6 +70,7 @@ def load_lexicon() -> Lexicon:
         case_sensitive=case_sensitive,
         compounds={k: tuple(v) for k, v in data["currency_compounds"].items()},
         small_compounds={k: tuple(v) for k, v in data["compounds_unless_amount"].items()},
+        only_after_amounts=frozenset(w.lower() for w in data["only_after_amounts"]),
         money_context=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{context})(?![\p{{L}}])"),
         after_scale_ok=frozenset(w.lower() for w in data["after_scale_ok"]),
         range_joint=range_joint,
@@ -87,10 +89,13 @@ def _is_compound(text: str, cur_start: int, cur_end: int, lex: Lexicon, num: Num
     """``5 đồng chí``, ``3 đô thị``: the currency word starts another word. After a scale
     word or a grouped sum of a thousand or more, some of those words follow the currency
     instead (``10 tỷ đồng bằng vốn ngân sách``); a bare ``2017`` is a year (``so với 2017
-    đồng thời``)."""
+    đồng thời``). A word that is money only after an amount (``bảng``) is always another
+    word after a small bare number."""
     word = text[cur_start:cur_end].lower()
     tails = lex.compounds.get(word, ())
     if not num.has_scale and (num.value < 1000 or text[num.start : num.end].isdigit()):  # "2017 đồng thời"
+        if word in lex.only_after_amounts:
+            return True  # `19 bảng ghi tên`: a board, not pounds
         tails = (*tails, *lex.small_compounds.get(word, ()))
     if not tails:
         return False
