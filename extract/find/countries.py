@@ -19,13 +19,12 @@ import functools
 import regex
 
 from ..record.models import Country
-from .country_names import FULL, NONE, PAIR, SINGLE, Entry, cldr_names, names
+from .country_names import FULL, NONE, PAIR, SINGLE, WORD_SPLIT, Entry, cldr_names, names
 from .names import gate_stops, joint_gate
 from .places import gazetteer
 
 __all__ = ["FULL", "NONE", "PAIR", "SINGLE", "Entry", "cldr_names", "find_countries", "is_country", "name_stops", "names"]
 
-_WORD_SPLIT = regex.compile(r"[\s\-–—]+")
 # backwards, as in places.py: the group is the whole run of letters before the last space
 _PREVIOUS = regex.compile(r"([\p{L}\p{M}]+)[ \u00a0]$", regex.REVERSE)
 _NEXT = regex.compile(r"[ \u00a0]([\p{L}\p{M}]+)")
@@ -62,8 +61,8 @@ def _capitals_as_written(written: str, canonical: str) -> bool:
     ``Hàn quốc``), as informal pages do: no everyday phrase opens with those syllables."""
     if _all_capitals(written):
         return True
-    w_words = _WORD_SPLIT.split(written)
-    c_words = _WORD_SPLIT.split(canonical)
+    w_words = WORD_SPLIT.split(written)
+    c_words = WORD_SPLIT.split(canonical)
     if len(w_words) != len(c_words):
         return written[:1].isupper()
     if len(w_words) > 1 and w_words[0][:1].isupper() and all(w.islower() for w in w_words[1:]):

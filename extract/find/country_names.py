@@ -16,7 +16,7 @@ from .places import tone_variants
 
 _WORD = r"[\p{L}\p{M}\p{N}]"
 FULL, SINGLE, PAIR, NONE = "full", "single", "pair", "none"  # NONE: a longer name, no country
-_WORD_SPLIT = regex.compile(r"[\s\-–—]+")
+WORD_SPLIT = regex.compile(r"[\s\-–—]+")  # the words of a name (`Hàn Quốc`, `Bê-la-rút`)
 
 
 @dataclass(frozen=True)
@@ -164,9 +164,9 @@ def _compass_before(words: list[str]) -> regex.Pattern:
 
 def _fewest_capitals(one: str, other: str) -> str:
     """``one`` with a word lower-cased wherever ``other`` writes that word in lower case."""
-    a, b = _WORD_SPLIT.split(one), _WORD_SPLIT.split(other)
+    a, b = WORD_SPLIT.split(one), WORD_SPLIT.split(other)
     if len(a) != len(b):
         return one
-    seps = _WORD_SPLIT.findall(one) + [""]
+    seps = WORD_SPLIT.findall(one) + [""]
     words = [x if y[:1].isupper() else x[:1].lower() + x[1:] for x, y in zip(a, b, strict=True)]
     return "".join(w + sep for w, sep in zip(words, seps, strict=True))
