@@ -17,16 +17,21 @@ picked with ``random.Random(SEED).sample``.
   held-out set was drawn at the same time for other fields and may share articles with it.
 - Set 9 (seed 9909): drawn at the end of the sixth session, after the countries fixes from set
   8's misses (rules frozen at cf443ee); before it, also set 8 and the second v1 set.
+- Set 10 (seed 1010): drawn in the seventh session (rules frozen at 1a1cea9) from DOMAIN
+  articles only (``docs/draws.py``: articles naming people's diplomacy or foreign money at
+  least twice, the gold set's subject); before it, every earlier held-out file and kind set.
+  Kind set I and v1 set 4 were drawn at the same time from the same articles, for other fields.
 
 Prints one id a line, in the order drawn. Usage: python docs/draw_heldout.py SET
 [--jsonl OUT.jsonl] (OUT gets the bench lines, in the order drawn, to run the pipeline on;
 keep it out of the repo: the texts have no licence).
 """
 
+import json
 import random
 import sys
 
-from draws import bench_lines, read_before
+from draws import bench_lines, canonical, in_domain, read_before
 
 EARLIER = ("heldout-places.jsonl", "heldout-province.jsonl", "heldout-province-3.jsonl", "heldout-province-4.jsonl")
 DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read before)
@@ -37,7 +42,11 @@ DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read 
           tuple("ABCDEFGH")),
     "9": (9909, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl",
                      "heldout-v1.jsonl", "heldout-v1-2.jsonl"), tuple("ABCDEFGH")),
+    "10": (1010, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl",
+                      "heldout-9.jsonl", "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl"),
+           tuple("ABCDEFGH")),
 }
+DOMAIN_ONLY = {"10"}  # sets drawn from the domain articles only
 
 
 def main() -> None:
@@ -46,6 +55,8 @@ def main() -> None:
         sys.exit(f"usage: python docs/draw_heldout.py {{{','.join(DRAWS)}}} [--jsonl OUT.jsonl]")
     seed, size, heldout, kind_sets = DRAWS[args[0]]
     lines = bench_lines(read_before(heldout, kind_sets))
+    if args[0] in DOMAIN_ONLY:
+        lines = {i: line for i, line in lines.items() if in_domain(canonical(json.loads(line)["text"]))}
     drawn = random.Random(seed).sample(list(lines), size)
     if "--jsonl" in args:
         with open(args[args.index("--jsonl") + 1], "w", encoding="utf-8") as out:

@@ -24,8 +24,15 @@ set 1, held-out sets 6 and 7 and kind checks E-H; ``random.Random(7117)`` draws 
 Set 3 (``docs/heldout-v1-3.jsonl``, end of the sixth session, rules frozen at 8c22e2e): also
 leaves out set 2 and held-out sets 8 and 9; ``random.Random(7337)`` draws 10, 10 and 10.
 
+Set 4 (``docs/heldout-v1-4.jsonl``, seventh session, rules frozen at 1a1cea9): candidates are
+only DOMAIN articles (``docs/draws.py``: naming people's diplomacy or foreign money at least
+twice, the gold set's subject) that no earlier held-out file or kind set holds;
+``random.Random(4747)`` draws all 3 of (c) first (only 3 domain articles
+match it), then 12 of (a) and 10 of (b) (kind set I and held-out set 10 were drawn at the
+same time from the same articles, for other fields).
+
 Prints ``STRATUM ID`` a line, in the order drawn.
-Usage: python docs/draw_heldout_v1.py [2|3] [--jsonl OUT.jsonl] (OUT gets the bench lines, in
+Usage: python docs/draw_heldout_v1.py [2|3|4] [--jsonl OUT.jsonl] (OUT gets the bench lines, in
 the order drawn; keep it out of the repo: the texts have no licence).
 """
 
@@ -34,7 +41,7 @@ import random
 import re
 import sys
 
-from draws import BENCH, read_before
+from draws import BENCH, canonical, in_domain, read_before
 
 EARLIER = ("heldout-places.jsonl", "heldout-province.jsonl", "heldout-province-3.jsonl",
            "heldout-province-4.jsonl", "heldout-5.jsonl")  # fmt: skip
@@ -45,7 +52,11 @@ DRAWS = {  # set: (seed, sizes, held-out files read before, kind-check sets read
     "3": (7337, (("a", 10), ("b", 10), ("c", 10)),
           (*EARLIER, "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl", "heldout-9.jsonl",
            "heldout-v1.jsonl", "heldout-v1-2.jsonl"), tuple("ABCDEFGH")),
+    "4": (4747, (("c", 3), ("a", 12), ("b", 10)),
+          (*EARLIER, "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl", "heldout-9.jsonl",
+           "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl"), tuple("ABCDEFGH")),
 }  # fmt: skip
+DOMAIN_ONLY = {"4"}  # sets drawn from the domain articles only
 DOC_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Quy định", "Kế hoạch",
              "Thông tri", "Hướng dẫn", "Thông báo", "Chương trình", "Báo cáo", "Công văn",
              "Nghị định", "Thông tư", "Luật", "Pháp lệnh")  # fmt: skip
@@ -66,7 +77,7 @@ def main() -> None:
     with open(BENCH, encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
-            if rec["id"] in skip:
+            if rec["id"] in skip or (name in DOMAIN_ONLY and not in_domain(canonical(rec["text"]))):
                 continue
             lines[rec["id"]] = line
             for stratum, pattern in STRATA.items():

@@ -12,6 +12,11 @@ set is drawn and labelled with the rules frozen, to show what unseen amounts get
   f687d0b and labelled blind by two labellers at once in the sixth session: G to score on,
   H to learn from. H's candidates leave out G's draw (computed here, so neither needs the
   other's labels to be reproduced).
+- I (seed 1212, 120 amounts, from the records of commit 1a1cea9), drawn in the seventh session
+  from DOMAIN articles only (``docs/draws.py``: articles naming people's diplomacy or foreign
+  money at least twice, the gold set's subject), to measure what the rules give on the kind of
+  article researchers bring; it leaves out every earlier set and held-out file, and is kept
+  for scoring only.
 
 The pipeline is used only to LOCATE amounts: this script reads each amount's id, start, end
 and text from the records and never their ``kind`` or ``stage``, so the labeller does not see
@@ -32,7 +37,7 @@ import json
 import random
 import sys
 
-from draws import BENCH, canonical, read_before
+from draws import BENCH, bench_lines, canonical, in_domain, read_before
 
 HELDOUT = ("heldout-5.jsonl", "heldout-places.jsonl", "heldout-province.jsonl",
            "heldout-province-3.jsonl", "heldout-province-4.jsonl")  # fmt: skip
@@ -42,8 +47,11 @@ DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read 
     "F": (8383, 80, (*HELDOUT, "heldout-6.jsonl", "heldout-v1.jsonl"), ("A", "B", "C", "D", "E")),
     "G": (9494, 100, (*HELDOUT, "heldout-6.jsonl", "heldout-v1.jsonl"), tuple("ABCDEF")),
     "H": (7171, 150, (*HELDOUT, "heldout-6.jsonl", "heldout-v1.jsonl"), tuple("ABCDEF")),
+    "I": (1212, 120, (*HELDOUT, "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl", "heldout-9.jsonl",
+                      "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl"), tuple("ABCDEFGH")),
 }
 DRAWN_BEFORE = {"H": ("G",)}  # sets drawn in the same session, whose draws a set leaves out
+DOMAIN_ONLY = {"I"}  # sets drawn from the domain articles only
 
 
 def draw(name: str, records_path: str) -> list[dict]:
@@ -52,6 +60,8 @@ def draw(name: str, records_path: str) -> list[dict]:
     skip = read_before(heldout, kind_sets)
     for earlier in DRAWN_BEFORE.get(name, ()):
         skip |= {x["id"] for x in draw(earlier, records_path)}
+    if name in DOMAIN_ONLY:
+        skip |= {i for i, line in bench_lines(skip).items() if not in_domain(canonical(json.loads(line)["text"]))}
     return random.Random(seed).sample(candidates(records_path, skip), size)
 
 
