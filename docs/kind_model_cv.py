@@ -16,7 +16,10 @@ Usage (records of the bench and of the gold texts, from the same commit)::
     python docs/kind_model_cv.py /tmp/bench.jsonl /tmp/gold.jsonl [--hold G]
 
 ``--hold G`` keeps set G out of every fit (it is reserved for the final score) and, at the
-end, fits on everything else and scores G once.
+end, fits on everything else and scores G once. ``--gold-folds K`` splits the gold set into K
+parts by article, each held out in turn, so that the model also learns from people's-diplomacy
+articles (seventh session, K=4: the model scored 0.64-0.95 on the gold parts against the
+rules' 0.92-1.00, so even trained on most of the gold it does not replace the rules).
 """
 
 import collections
@@ -107,6 +110,12 @@ def main() -> None:
     args = sys.argv[1:]
     hold = args[args.index("--hold") + 1] if "--hold" in args else None
     rows = labelled(args[0], args[1])
+    if "--gold-folds" in args:  # the gold set in K parts by article, each held out in turn
+        k = int(args[args.index("--gold-folds") + 1])
+        ids = sorted({r["id"] for r in rows if r["set"] == "gold"})
+        for r in rows:
+            if r["set"] == "gold":
+                r["set"] = f"gold{ids.index(r['id']) % k}"
     sets = sorted({r["set"] for r in rows} - {hold})
     total = collections.Counter()
     for name in sets:
