@@ -7,7 +7,7 @@ from __future__ import annotations
 import extract
 from extract.segment.features import numbered_photos
 from extract.segment.lines import split_lines
-from extract.segment.meta import headline_on_clean_page, lead_on_clean_page, quoted_title
+from extract.segment.meta import decode, headline_on_clean_page, lead_on_clean_page, quoted_title
 from extract.segment.runons import runs_on, whole_sentences, wrapped_runs
 
 TITLE = "Huyện miền núi khánh thành ba cây cầu dân sinh trước mùa mưa lũ"
@@ -136,3 +136,23 @@ def test_a_sentence_wrapped_across_lines_is_taken_whole():
     assert whole_sentences([1, 4], rows, set()) == [1, 2, 3, 4]
     assert whole_sentences([1, 4], rows, {3}) == [1, 2, 4]  # a row barred (taken by another role) stays out
     assert whole_sentences([4], rows, set()) == [4]  # no piece taken: none added
+
+
+# -- a credit printed twice -------------------------------------------------------------------
+
+
+def test_a_credit_repeated_under_the_text_is_no_paragraph():
+    """Even when the model scores the credit's second copy as text: the decoder drops it."""
+    text = "\n".join([TITLE, "Minh Châu - 07:40, 02/03/2021", A, B, C, "Minh Châu"])
+    rows = [r for r in split_lines(text) if r.text]
+    p = {"title": [0.9, 0, 0, 0, 0, 0], "date": [0, 0.9, 0, 0, 0, 0], "byline": [0.0] * 6,
+         "paragraph": [0, 0, 0.9, 0.9, 0.9, 0.9]}  # fmt: skip
+    layout = decode(text, rows, p, {"title": 0.5, "date": 0.5, "byline": 0.5, "paragraph": 0.5})
+    assert layout.byline == "Minh Châu"
+    assert [text[s:e] for s, e in layout.paragraphs] == [A, B, C]
+
+
+def test_a_follow_button_is_no_paragraph_and_no_title():
+    rec, text = read("Theo dõi Báo Điện Biên trên Google News", TITLE, A, B, C)
+    assert rec["title"] == TITLE
+    assert paragraphs(rec, text) == [A, B, C]

@@ -139,6 +139,8 @@ def decode(text: str, rows: list[Line], p: dict[str, list[float]], thresholds: d
     for lead in (_repeated_sapo(rows, title_at), lead_on_clean_page(rows, title_at)):
         if lead is not None and lead not in taken and lead not in body and lead not in never:
             body = sorted([*body, lead])
+    if layout.byline is not None:  # the credit printed again as a line of its own, after the text
+        body = [k for k in body if rows[k].text != layout.byline]
     layout.paragraphs = [[rows[k].start, rows[k].end] for k in body]
     if layout.byline is None and layout.paragraphs:
         last = layout.paragraphs[-1]
