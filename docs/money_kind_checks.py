@@ -1,7 +1,7 @@
 """Score amount kind and stage against the hand labels of bench amounts.
 
-``docs/money_kind_checks.jsonl`` holds 600 amounts of ``../shared/corpus-bench/articles.jsonl``
-(sets A, B, C: 130; D: 60; E: 80; F: 80; G: 100; H: 150; see the README), each labelled by
+``docs/money_kind_checks.jsonl`` holds 720 amounts of ``../shared/corpus-bench/articles.jsonl``
+(sets A, B, C: 130; D: 60; E: 80; F: 80; G: 100; H: 150; I: 120; see the README), each labelled by
 reading its sentence before the prediction was looked at. Set D (60 amounts) is a held-out draw
 made with the rules frozen, after A-C had been read while tuning them: ``docs/draw_money_kind.py
 D`` (seed 5151) picks it from articles in none of the gold, A-C and ``docs/heldout-*.jsonl`` without
@@ -22,6 +22,12 @@ blind draw made to train a learned kind/stage model and to find the rules' misse
 ``docs/draw_money_kind.py H`` (seed 7171, records of commit f687d0b) also leaves out F's
 articles and set G's draw (labelled at the same time by another labeller); the labels were
 written by reading and committed before any scoring, and GUIDELINES lists its close calls.
+Set I (120 amounts) is the first blind draw from DOMAIN articles only (``docs/draws.py``:
+articles naming people's diplomacy or foreign money at least twice, like the gold set), kept
+for scoring only: ``docs/draw_money_kind.py I`` (seed 1212) picks it from the records of commit
+1a1cea9, leaving out the gold, sets A-H and every held-out file read before; the labels were
+written by reading and committed before any scoring, and GUIDELINES lists its close calls and
+its first score.
 Rows with ``"money": false`` (spans that are no sum of money) are not scored.
 
 Usage::
