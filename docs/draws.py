@@ -21,9 +21,11 @@ BENCH = REPO.parent / "shared" / "corpus-bench" / "articles.jsonl"
 DOMAIN = re.compile(r"(?i:hữu nghị|viện trợ|phi chính phủ|đối ngoại|tài trợ|vốn đầu tư nước ngoài)|\b(?:ODA|FDI)\b")
 
 
-def in_domain(text: str) -> bool:
-    """Whether ``text`` names people's diplomacy or foreign money at least twice (``DOMAIN``)."""
-    return len(DOMAIN.findall(text)) >= 2
+def in_domain(text: str, at_least: int = 2) -> bool:
+    """Whether ``text`` names people's diplomacy or foreign money at least twice (``DOMAIN``;
+    the second round of domain draws, J, 11 and v1-5, takes one match: too few articles with
+    two were left unread)."""
+    return len(DOMAIN.findall(text)) >= at_least
 
 
 def read_before(heldout: tuple[str, ...], kind_sets: tuple[str, ...]) -> set[str]:
