@@ -58,7 +58,8 @@ def _dashed(window: str) -> bool:
 def _capitals_as_written(written: str, canonical: str) -> bool:
     """The words the list capitalises are capitalised in the text (or it is all capitals).
     A name of several words may also be written with its first capital only (``Nhật bản``,
-    ``Hàn quốc``), as informal pages do: no everyday phrase opens with those syllables."""
+    ``Hàn quốc``), as informal pages do: no everyday phrase opens with those syllables; a
+    name of three words or more, with its first capital, in any case at all."""
     if _all_capitals(written):
         return True
     w_words = WORD_SPLIT.split(written)
@@ -67,6 +68,8 @@ def _capitals_as_written(written: str, canonical: str) -> bool:
         return written[:1].isupper()
     if len(w_words) > 1 and w_words[0][:1].isupper() and all(w.islower() for w in w_words[1:]):
         return True
+    if len(c_words) >= 3 and w_words[0][:1].isupper():
+        return True  # a long name in any case after its first capital: `Các Tiểu vương quốc Ả Rập thống nhất`
     return all(not c[:1].isupper() or w[:1].isupper() for w, c in zip(w_words, c_words, strict=True))
 
 
@@ -151,7 +154,9 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
         n.not_before_except.match(text, end, min(ceil, end + 30))
     ):
         return False
-    return not (entry.canonical in n.not_sentence_initial and _sentence_initial(before))
+    if entry.canonical in n.not_sentence_initial and _sentence_initial(before):
+        return text.startswith(":", end)  # `Anh: cảnh sát ...`: a headline's place prefix, no pronoun
+    return True
 
 
 def _undashed_pair(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
@@ -211,7 +216,39 @@ def find_countries(
         if entry.kind != PAIR and n.state_before.search(before):
             s -= len(n.state_span.search(before).group())  # the leftmost start, as written
         out.append(Country(s, e, text[s:e], entry.code))
-    return out
+    return _with_defined_abbreviations(text, regions, out, taken) if "(" in text and out else out
+
+
+def _initials_of(name: str) -> str:
+    """``Trung Quốc`` -> ``TQ``, ``Hàn Quốc`` -> ``HQ``."""
+    return "".join(w[:1] for w in WORD_SPLIT.split(name) if w).upper()
+
+
+_DEFINED = regex.compile(r"[ \u00a0]*\((\p{Lu}{2,4})\)")
+
+
+def _with_defined_abbreviations(text: str, regions: list[list[int]], found: list[Country], taken) -> list[Country]:
+    """An abbreviation the text defines in brackets after a country's name (``Trung Quốc
+    (TQ)``) names that country wherever the document writes it, the brackets included: the
+    writer said so. Only the name's own initials: after ``Cơ quan Hàng không Vũ trụ Mỹ
+    (NASA)`` the brackets abbreviate the agency. (Initials are no country by themselves:
+    ``TQ`` is also Tuyên Quang's.)"""
+    defined: dict[str, str] = {}
+    for c in found:
+        m = _DEFINED.match(text, c.end)
+        if m and m.group(1) not in defined and m.group(1) == _initials_of(c.text):
+            defined[m.group(1)] = c.country
+    if not defined:
+        return found
+    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(map(regex.escape, defined)) + r")(?![\p{L}\p{N}])")
+    have = {(c.start, c.end) for c in found}
+    extra = [
+        Country(m.start(), m.end(), m.group(), defined[m.group()])
+        for start, end in regions
+        for m in pattern.finditer(text, start, end)
+        if (m.start(), m.end()) not in have and not taken.overlaps(m.start(), m.end())
+    ]
+    return sorted(found + extra, key=lambda c: (c.start, c.end)) if extra else found
 
 
 @functools.cache
