@@ -217,4 +217,16 @@ def _money_without_currency(text: str, num: NumberSpan, lex: Lexicon, floor: int
             if not any(lex.money_context.fullmatch(w) for w in follows):
                 return False
     left, right = clause_bounds(text, num.start, floor, ceil)
-    return bool(lex.money_context.search(text, left, right))
+    if lex.money_context.search(text, left, right):
+        return True
+    # billions: a sum of money whenever its paragraph speaks of money (`mới bố trí được
+    # 5.000 tỷ, còn thiếu 18 nghìn tỷ`, after a paragraph on the capital); few other things
+    # are counted in billions without a noun after them
+    if num.value < _BILLION or not _BILLIONS.search(text, num.start, num.end):
+        return False
+    return bool(lex.money_context.search(text, max(floor, num.start - _PARAGRAPH_REACH), min(ceil, num.end + _PARAGRAPH_REACH)))
+
+
+_BILLION = 10**9
+_BILLIONS = regex.compile(r"(?i)t[ỷỉ]")
+_PARAGRAPH_REACH = 600  # characters either side: the paragraph, bounded (linear on a long line)
