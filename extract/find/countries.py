@@ -150,6 +150,8 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
         return not _not_after(before, entry)
     if _capital_neighbour(text, start, end, floor, ceil, bool(n.title_before.search(before)), bool(compass)):
         return False
+    if n.firm_before.search(before) and _next_word(text, end, ceil) in n.name_syllables:
+        return False  # `Tập đoàn Mỹ Lan`: a Vietnamese firm's name, no nationality
     if _next_word(text, end, ceil).lower() in n.not_before.get(entry.canonical, ()) and not (
         n.not_before_except.match(text, end, min(ceil, end + 30))
     ):

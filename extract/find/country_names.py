@@ -46,6 +46,7 @@ class Names:
     pair_after: regex.Pattern
     language_before: regex.Pattern
     title_before: regex.Pattern
+    firm_before: regex.Pattern  # `Tập đoàn`, `hãng`: a firm's own name may follow
     country_before: regex.Pattern
     opening_words: frozenset[str]  # one-word country_words, lower-cased: `Người Mỹ`, `Tại Nga`
     name_syllables: frozenset[str]
@@ -138,6 +139,7 @@ def names() -> Names:
         pair_before=regex.compile(rf"(?<!{_WORD})(?:{partners}){dash}$", regex.REVERSE),
         pair_after=regex.compile(rf"^{dash}(?:{partners})(?!{_WORD})"),
         title_before=_ends_with(data["title_words"]),
+        firm_before=_ends_with(data["firm_words"]),
         country_before=_ends_with(data["country_words"] + data["title_words"]),
         opening_words=frozenset(w.lower() for w in data["country_words"] if " " not in w),
         undashed_partner=str(data["undashed_partner"]),
