@@ -1,12 +1,13 @@
 """Score amount kind and stage against the hand labels of bench amounts.
 
-``docs/money_kind_checks.jsonl`` holds 720 amounts of ``../shared/corpus-bench/articles.jsonl``
-(sets A, B, C: 130; D: 60; E: 80; F: 80; G: 100; H: 150; I: 120; see the README), each labelled by
-reading its sentence before the prediction was looked at. Set D (60 amounts) is a held-out draw
-made with the rules frozen, after A-C had been read while tuning them: ``docs/draw_money_kind.py
-D`` (seed 5151) picks it from articles in none of the gold, A-C and ``docs/heldout-*.jsonl`` without
-showing a prediction, and ``gold/GUIDELINES.md`` says how it was labelled and lists its close
-calls. Set E (80 amounts) is a second blind draw, made after D had been scored and read:
+``docs/money_kind_checks.jsonl`` holds 820 amounts of ``../shared/corpus-bench/articles.jsonl``
+(sets A, B, C: 130; D: 60; E: 80; F: 80; G: 100; H: 150; I: 120; J: 100; see the README), each
+labelled by reading its sentence before the prediction was looked at. Set D (60 amounts) is a
+held-out draw made with the rules frozen, after A-C had been read while tuning them:
+``docs/draw_money_kind.py D`` (seed 5151) picks it from articles in none of the gold, A-C and
+``docs/heldout-*.jsonl`` without showing a prediction, and ``gold/GUIDELINES.md`` says how it was
+labelled and lists its close calls. Set E (80 amounts) is a second blind draw, made after D had
+been scored and read:
 ``docs/draw_money_kind.py E`` (seed 6262) also leaves out D's articles, the labels were
 written with the rules of commit 90f084c before any scoring, and GUIDELINES lists its close
 calls too. Set F (80 amounts) is a third blind draw, made while the rules were being changed
@@ -27,7 +28,12 @@ articles naming people's diplomacy or foreign money at least twice, like the gol
 for scoring only: ``docs/draw_money_kind.py I`` (seed 1212) picks it from the records of commit
 1a1cea9, leaving out the gold, sets A-H and every held-out file read before; the labels were
 written by reading and committed before any scoring, and GUIDELINES lists its close calls and
-its first score.
+its first score. Set J (100 amounts) is a second blind draw from DOMAIN articles (one match of
+``docs/draws.py``'s ``DOMAIN`` or more), kept for scoring only, to say whether rules written
+from I's misses carry: ``docs/draw_money_kind.py J`` (seed 2323) picks it from the records of
+commit 86f29df (the rules of 04701eb), leaving out the gold, sets A-I and every held-out file
+read before; the labels were written by reading, blind to those rules and to any prediction,
+and committed before any scoring; GUIDELINES lists its close calls and its first score.
 Rows with ``"money": false`` (spans that are no sum of money) are not scored.
 
 Usage::
