@@ -26,7 +26,12 @@ docs/heldout-10.jsonl`` 40 more (seed 1010, docs/draw_heldout.py 10, also leavin
 and heldout-v1-3) drawn in the seventh session from DOMAIN articles only (people's diplomacy
 or foreign money named at least twice, as the gold set) with the rules frozen at 1a1cea9,
 ``province`` labelled by reading before any run, ``places`` and ``countries`` pre-annotated
-by the pipeline and every span checked by hand, by someone who changed no rule."""
+by the pipeline and every span checked by hand, by someone who changed no rule; ``--labels
+docs/heldout-11.jsonl`` 40 more (seed 1111, docs/draw_heldout.py 11, also leaving out set 10,
+heldout-v1-4 and kind set I) drawn from articles naming people's diplomacy, aid, ODA, FDI or
+foreign investment at least once, with the rules frozen at 04701eb, all three fields labelled
+by reading without pre-annotation (``province`` before any run; spans written while reading,
+then a plain name search for any missed) by someone who changed no rule."""
 
 import json
 import sys
