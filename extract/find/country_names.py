@@ -48,7 +48,7 @@ class Names:
     title_before: regex.Pattern
     firm_before: regex.Pattern  # `Tập đoàn`, `hãng`: a firm's own name may follow
     country_before: regex.Pattern
-    opening_words: frozenset[str]  # one-word country_words, lower-cased: `Người Mỹ`, `Tại Nga`
+    opening_words: frozenset[str]  # one-word country_words and sentence openers, lower-cased: `Người Mỹ`, `Khi Nga`
     name_syllables: frozenset[str]
     undashed_partner: str  # `Việt Xô`: a pair without its dash
     undashed_pairs: frozenset[str]
@@ -141,7 +141,8 @@ def names() -> Names:
         title_before=_ends_with(data["title_words"]),
         firm_before=_ends_with(data["firm_words"]),
         country_before=_ends_with(data["country_words"] + data["title_words"]),
-        opening_words=frozenset(w.lower() for w in data["country_words"] if " " not in w),
+        opening_words=frozenset(w.lower() for w in data["country_words"] if " " not in w)
+        | frozenset(w.lower() for w in data["sentence_openers"]),
         undashed_partner=str(data["undashed_partner"]),
         undashed_pairs=frozenset(str(x) for x in data["undashed_pairs"]),
         opener_before=_ends_with(data["name_openers_after"], 0),
