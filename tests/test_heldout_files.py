@@ -1,5 +1,5 @@
 """The hand-labelled held-out files in ``docs/`` are well formed, and every span says what it
-covers in the bench text it was labelled on (SPEC section 1). A held-out file is scored by
+covers in the bench text or layout page it was labelled on (SPEC section 1). A held-out file is scored by
 scripts, not by ``vnextract validate``, so nothing else would catch a shifted offset or a
 code that names no province."""
 
@@ -27,10 +27,15 @@ def rows(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+LAYOUTS = BENCH.parent.parent / "layouts" / "raw"  # the layout pages: ids such as l2-07
+
+
 @functools.cache
 def bench_texts() -> dict[str, str]:
     with open(BENCH, encoding="utf-8") as fh:
-        return {d["id"]: canonicalize(d["text"]) for d in map(json.loads, fh)}
+        texts = {d["id"]: canonicalize(d["text"]) for d in map(json.loads, fh)}
+    texts.update({p.stem: canonicalize(p.read_text(encoding="utf-8")) for p in LAYOUTS.glob("*.txt")})
+    return texts
 
 
 def spans(row: dict):
