@@ -228,3 +228,15 @@ FIRST_AMOUNT_KINDS: dict[str, list[tuple[str, str]]] = {
 )
 def test_the_first_amount_gets_its_kind(sentence, kind):
     assert _resolved(sentence)[0]["kind"] == kind
+
+
+def test_an_allocation_verb_governs_and_a_request_before_it_leaves_no_stage():
+    """`giao dự toán`, `cho phép sử dụng`, `tạm cấp`: money granted for use is approved, even
+    with a planning noun after the verb; a request right before the verb (`đề nghị tạm cấp`)
+    asks for the money, and a shortfall (`thiếu`) governs no verb after it."""
+    got = _resolved("Tỉnh mới giao dự toán được 80 tỷ đồng vốn ngân sách.")
+    assert [a["stage"] for a in got] == ["approved"]
+    assert _resolved("Quốc hội cho phép sử dụng 900 tỷ đồng cho đường vành đai.")[0]["stage"] == "approved"
+    assert _resolved("Huyện đề nghị tỉnh tạm cấp 6 tỷ đồng cho xã.")[0]["stage"] is None
+    assert _resolved("Đội bóng thiếu người và dự kiến chi 20 triệu bảng.")[0]["stage"] == "planned"
+    assert _resolved("Cơ quan này cung cấp thêm số liệu: vốn đã giải ngân 6 tỷ đồng.")[0]["stage"] == "disbursed"

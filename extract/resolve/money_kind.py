@@ -36,6 +36,7 @@ STAGES = ("committed", "disbursed", "registered", "approved", "planned")
 _AFTER_GAP = 16  # characters: a cue right after the amount (`2 tỷ USD vốn ODA`) starts within this
 _LOOKBACK = 12  # cues looked at before an amount (bounded, so a long stretch stays linear)
 _SHORT_STRETCH = 3  # words: an amount this close to the previous one repeats its stage
+_REQUEST_REACH = 32  # characters: a request (`đề nghị`) this close before a stage verb governs it
 _MARKER_REACH = 24  # characters: `, tương đương với`, `, trong đó` open the stretch they mark
 _CLAUSE_END = regex.compile(r"[,;]")
 _SEMI = regex.compile(";")
@@ -200,7 +201,7 @@ def _stage_of(
         text, before, _right_after(text, sent.stages, sent.stage_starts, a.end, hi), a.start, a.end
     )
     if hit is not None:
-        return None if hit.label == "blocked" else hit.label
+        return None if hit.label == "blocked" or _requested(text, before, hit, cues) else hit.label
     if _marked(text, floor, a.start, cues):
         return prev_stage  # `; trong đó A là 5 tỷ`: a part of the previous amount, past the break
     # it restates the previous amount or lists its parts (the words are counted last: the dearest test)
@@ -209,6 +210,22 @@ def _stage_of(
     ):
         return prev_stage
     return None
+
+
+def _requested(text: str, before: list[Hit], hit: Hit, cues: Cues) -> bool:
+    """Whether a request or a need stands right before the governing stage verb (`đề nghị
+    cấp bổ sung 10 tỷ`, `kiến nghị Trung ương bố trí 5 tỷ`): the money is asked for, not
+    granted, so the verb's stage does not reach it."""
+    if hit not in before:
+        return False
+    i = before.index(hit) + 1
+    return (
+        i < len(before)
+        and before[i].label == "blocked"
+        and text[before[i].start : before[i].end].lower() in cues.requests
+        and hit.start - before[i].end <= _REQUEST_REACH
+        and not _PUNCT.search(text, before[i].end, hit.start)
+    )
 
 
 def _last_break(text: str, lo: int, hi: int, cues: Cues) -> int:
