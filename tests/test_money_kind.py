@@ -240,3 +240,10 @@ def test_an_allocation_verb_governs_and_a_request_before_it_leaves_no_stage():
     assert _resolved("Huyện đề nghị tỉnh tạm cấp 6 tỷ đồng cho xã.")[0]["stage"] is None
     assert _resolved("Đội bóng thiếu người và dự kiến chi 20 triệu bảng.")[0]["stage"] == "planned"
     assert _resolved("Cơ quan này cung cấp thêm số liệu: vốn đã giải ngân 6 tỷ đồng.")[0]["stage"] == "disbursed"
+
+
+def test_a_stage_noun_after_trong_names_where_the_money_stands():
+    got = _resolved("Thành phố mới phân bổ 15 tỷ đồng trong kế hoạch vốn trung hạn.")
+    assert [a["stage"] for a in got] == ["approved"]
+    assert _resolved("Thành phố có 15 tỷ đồng trong dự toán.")[0]["stage"] is None
+    assert _resolved("Thành phố có 15 tỷ đồng theo kế hoạch.")[0]["stage"] == "planned"

@@ -48,6 +48,7 @@ class Cues:
     same: Lowered
     measure: Lowered  # `tiền`, `vốn`: the amount's own noun opens right after it (`5 tỷ đồng tiền thuế`)
     stage_break: Lowered
+    within: regex.Pattern[str]  # `trong` before a stage noun after the amount: where it stands
     requests: frozenset[str]  # the blocked words that govern a stage verb after them (`đề nghị`)
     clause_break: Lowered
     overrides: dict[str, frozenset[str]]
@@ -157,6 +158,7 @@ def load_cues() -> Cues:
         same=_words(data["same_as_previous"]),
         measure=Lowered("|".join(_word_alternatives(data["measured_noun"], r"(?![^\W_])"))),
         stage_break=stage_break,
+        within=regex.compile(rf"[ \t]*(?i:{lexicon.alternation(data['stage_within'])})[ \t]"),
         requests=frozenset(w.lower() for w in data["stage_requests"]),
         clause_break=_words(breaks),  # the word breaks: a list of parts runs on over `;`
         overrides={k: frozenset(v) for k, v in data["overrides"].items()},

@@ -197,9 +197,10 @@ def _stage_of(
     if noun and noun[0].label == "price":
         floor = max(floor, noun[0].end)  # `đăng ký ... phải trả phí 6 SGD`: no stage for a price
     before = _before(sent.stages, sent.stage_starts, floor, a.start)
-    hit = _governing(
-        text, before, _right_after(text, sent.stages, sent.stage_starts, a.end, hi), a.start, a.end
-    )
+    after = _right_after(text, sent.stages, sent.stage_starts, a.end, hi)
+    if after is not None and cues.within.match(text, a.end, after.start):
+        after = None  # `5 tỷ đồng trong kế hoạch vốn`: where the money stands, not a stage
+    hit = _governing(text, before, after, a.start, a.end)
     if hit is not None:
         return None if hit.label == "blocked" or _requested(text, before, hit, cues) else hit.label
     if _marked(text, floor, a.start, cues):
