@@ -247,3 +247,9 @@ def test_a_stage_noun_after_trong_names_where_the_money_stands():
     assert [a["stage"] for a in got] == ["approved"]
     assert _resolved("Thành phố có 15 tỷ đồng trong dự toán.")[0]["stage"] is None
     assert _resolved("Thành phố có 15 tỷ đồng theo kế hoạch.")[0]["stage"] == "planned"
+
+
+def test_a_clause_naming_what_the_project_has_takes_no_stage_from_the_verb_before():
+    got = _resolved("Doanh nghiệp đã đầu tư sang Campuchia 90 dự án, có số vốn 2 tỷ USD.")
+    assert [a["stage"] for a in got] == [None]
+    assert _resolved("Doanh nghiệp đã đầu tư sang Campuchia 2 tỷ USD.")[0]["stage"] == "disbursed"
