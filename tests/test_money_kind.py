@@ -253,3 +253,11 @@ def test_a_clause_naming_what_the_project_has_takes_no_stage_from_the_verb_befor
     got = _resolved("Doanh nghiệp đã đầu tư sang Campuchia 90 dự án, có số vốn 2 tỷ USD.")
     assert [a["stage"] for a in got] == [None]
     assert _resolved("Doanh nghiệp đã đầu tư sang Campuchia 2 tỷ USD.")[0]["stage"] == "disbursed"
+
+
+def test_a_lenders_financing_is_credit_and_reserves_are_a_stock():
+    """`tài trợ vốn`, `hợp đồng tài trợ`: a bank lends, it gives nothing; a central bank's
+    reserves are held money, never read from a gift in the paragraph before."""
+    assert _resolved("Chi nhánh ngân hàng tài trợ vốn 80 tỷ đồng cho hợp tác xã.")[0]["kind"] == "other"
+    text = "Tỉnh hỗ trợ bà con vùng lũ. Dự trữ ngoại hối đạt 30 tỷ USD.\n"
+    assert [a["kind"] for a in extract_text(text)["amounts"]] == ["other"]
