@@ -261,3 +261,9 @@ def test_a_lenders_financing_is_credit_and_reserves_are_a_stock():
     assert _resolved("Chi nhánh ngân hàng tài trợ vốn 80 tỷ đồng cho hợp tác xã.")[0]["kind"] == "other"
     text = "Tỉnh hỗ trợ bà con vùng lũ. Dự trữ ngoại hối đạt 30 tỷ USD.\n"
     assert [a["kind"] for a in extract_text(text)["amounts"]] == ["other"]
+
+
+def test_bonds_the_state_issues_are_its_budget_and_a_firms_are_market_money():
+    got = _resolved("Chính quyền thành phố huy động 2.000 tỷ đồng qua phát hành trái phiếu.")
+    assert [a["kind"] for a in got] == ["budget"]
+    assert _resolved("Tập đoàn huy động 2.000 tỷ đồng qua phát hành trái phiếu.")[0]["kind"] == "other"

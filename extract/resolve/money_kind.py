@@ -338,6 +338,8 @@ def resolve_kinds(
                     kind = "other"  # a firm's plain support is compensation
                 else:
                     kind = "donation"
+        if kind == "bond" and (cues.state.search(text, lo_kind, a.start) or state_opens(text, s, lo_kind, a.start, cues)):
+            kind = "budget"  # `Chính phủ đã phát hành 9 nghìn tỷ đồng trái phiếu`: the State borrows
         # a tax per unit named in the amount's own stretch (`thuế 3.000 đồng/lít`) is still a tax
         tax = kind == "revenue" and _TAX.search(lowered(text), lo_kind, a.start) is not None
         kind = cues.reads_as.get(kind, kind) if kind else kind
