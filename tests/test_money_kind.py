@@ -267,3 +267,12 @@ def test_bonds_the_state_issues_are_its_budget_and_a_firms_are_market_money():
     got = _resolved("Chính quyền thành phố huy động 2.000 tỷ đồng qua phát hành trái phiếu.")
     assert [a["kind"] for a in got] == ["budget"]
     assert _resolved("Tập đoàn huy động 2.000 tỷ đồng qua phát hành trái phiếu.")[0]["kind"] == "other"
+
+
+def test_a_submission_for_approval_is_asked_for_not_approved():
+    """`trình ... phê duyệt`: submitted, not granted; a plan submitted is still a plan, and a
+    word holding `trình` (`chương trình`) submits nothing."""
+    assert _resolved("Sở trình tỉnh phê duyệt 25 tỷ đồng vốn ngân sách.")[0]["stage"] is None
+    assert _resolved("Công ty trình cổ đông kế hoạch lợi nhuận 70 tỷ đồng.")[0]["stage"] == "planned"
+    assert _resolved("Chương trình đã phê duyệt 25 tỷ đồng vốn ngân sách.")[0]["stage"] == "approved"
+    assert _resolved("Sở đã phê duyệt 25 tỷ đồng vốn ngân sách, tỉnh trình bày.")[0]["stage"] == "approved"

@@ -196,13 +196,14 @@ def _stage_of(
     noun = _before(sent.kinds, sent.kind_starts, lo, a.start)
     if noun and noun[0].label == "price":
         floor = max(floor, noun[0].end)  # `đăng ký ... phải trả phí 6 SGD`: no stage for a price
-    before = _before(sent.stages, sent.stage_starts, floor, a.start)
+    cues_before = _before(sent.stages, sent.stage_starts, floor, a.start)
+    before = [h for h in cues_before if h.label != "submitted"]
     after = _right_after(text, sent.stages, sent.stage_starts, a.end, hi)
-    if after is not None and cues.within.match(text, a.end, after.start):
+    if after is not None and (after.label == "submitted" or cues.within.match(text, a.end, after.start)):
         after = None  # `5 tỷ đồng trong kế hoạch vốn`: where the money stands, not a stage
     hit = _governing(text, before, after, a.start, a.end)
     if hit is not None:
-        return None if hit.label == "blocked" or _requested(text, before, hit, cues) else hit.label
+        return None if hit.label == "blocked" or _requested(text, cues_before, hit, cues) else hit.label
     if _marked(text, floor, a.start, cues):
         return prev_stage  # `; trong đó A là 5 tỷ`: a part of the previous amount, past the break
     # it restates the previous amount or lists its parts (the words are counted last: the dearest test)
@@ -214,16 +215,18 @@ def _stage_of(
 
 
 def _requested(text: str, before: list[Hit], hit: Hit, cues: Cues) -> bool:
-    """Whether a request or a need stands right before the governing stage verb (`đề nghị
-    cấp bổ sung 10 tỷ`, `kiến nghị Trung ương bố trí 5 tỷ`): the money is asked for, not
-    granted, so the verb's stage does not reach it."""
+    """Whether a request stands right before the governing stage verb (`đề nghị cấp bổ sung
+    10 tỷ`, `kiến nghị Trung ương bố trí 5 tỷ`), or a submission right before an approval
+    (`trình Quốc hội phê duyệt`): the money is asked for, not granted, so the verb's stage
+    does not reach it. ``before`` holds the stretch's cues nearest first, submissions too."""
     if hit not in before:
         return False
     i = before.index(hit) + 1
+    if i == len(before):
+        return False
+    asked = before[i].label == "blocked" and text[before[i].start : before[i].end].lower() in cues.requests
     return (
-        i < len(before)
-        and before[i].label == "blocked"
-        and text[before[i].start : before[i].end].lower() in cues.requests
+        (asked or (before[i].label == "submitted" and hit.label == "approved"))
         and hit.start - before[i].end <= _REQUEST_REACH
         and not _PUNCT.search(text, before[i].end, hit.start)
     )
