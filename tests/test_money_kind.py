@@ -276,3 +276,10 @@ def test_a_submission_for_approval_is_asked_for_not_approved():
     assert _resolved("Công ty trình cổ đông kế hoạch lợi nhuận 70 tỷ đồng.")[0]["stage"] == "planned"
     assert _resolved("Chương trình đã phê duyệt 25 tỷ đồng vốn ngân sách.")[0]["stage"] == "approved"
     assert _resolved("Sở đã phê duyệt 25 tỷ đồng vốn ngân sách, tỉnh trình bày.")[0]["stage"] == "approved"
+
+
+def test_a_trade_a_firm_is_named_for_is_no_cue_but_a_gift_to_a_named_school_is():
+    got = _resolved("Tập đoàn Dịch vụ nhập khẩu Hòa Bình trúng gói thầu 70 tỷ đồng.")
+    assert [a["kind"] for a in got] == ["other"]
+    assert _resolved("Công ty Minh Long tài trợ Trường Tiểu học An Lạc 90 triệu đồng.")[0]["kind"] == "donation"
+    assert _resolved("Công ty Minh Long nhập khẩu 90 triệu USD thiết bị.")[0]["kind"] == "trade"

@@ -36,6 +36,8 @@ class Cues:
     foreign: Lowered
     state: Lowered
     firm_giver: Lowered  # a firm giving plain support pays compensation, not charity
+    firm_name: Lowered  # a firm's name opens: a lower-case cue inside it is no cue
+    firm_name_kinds: frozenset[str]  # the kinds a firm is named for (`xuất khẩu`, `đầu tư`)
     firm_support: frozenset[str]  # the gift words a firm's compensation is said with
     policy: Lowered  # a scheme's words (`mức hỗ trợ`, `chế độ`, `Nghị định`): the State pays
     state_first: Lowered  # a local unit at the sentence's start: the State as giver
@@ -146,6 +148,8 @@ def load_cues() -> Cues:
         foreign=_words(data["foreign"]),
         state=_words(data["state"]),
         firm_giver=_words(data["firm_giver"]),
+        firm_name=_words(data["firm_name"]),
+        firm_name_kinds=frozenset(data["firm_name_kinds"]),
         firm_support=frozenset(w.lower() for w in data["firm_support"]),
         policy=_words(data["policy"]),
         state_first=Lowered(rf"\s*{unit}"),

@@ -42,6 +42,8 @@ _CLAUSE_END = regex.compile(r"[,;]")
 _SEMI = regex.compile(";")
 _PUNCT = regex.compile(r"[,;:.()!?\[\]]")
 _WORD = regex.compile(r"\p{L}+")
+_FIRM_REACH = 60  # characters: a firm word this close before a cue may open the name holding it
+_CAPITAL_NEXT = regex.compile(r"[ \t]+\p{Lu}")
 _SEPARATED = regex.compile(r"[\p{L},;]")  # a word or a comma between a cue and the next amount
 
 
@@ -56,9 +58,24 @@ class _Sentence:
 
 
 def _sentence(text: str, start: int, end: int, cues: Cues) -> _Sentence:
-    kinds = find_hits(cues.kind, cues.kind_of, text, start, end)
+    kinds = [_named_in_firm(text, h, start, cues) for h in find_hits(cues.kind, cues.kind_of, text, start, end)]
     stages = find_hits(cues.stage, cues.stage_of, text, start, end)
     return _Sentence(start, end, kinds, [h.start for h in kinds], stages, [h.start for h in stages])
+
+
+def _named_in_firm(text: str, hit: Hit, start: int, cues: Cues) -> Hit:
+    """``hit`` hidden when it is a word of a firm's name: a firm word before it in its clause
+    (within ``_FIRM_REACH``) and a capitalised word right after it (`Công ty TNHH thương mại
+    xuất khẩu Hoàng Gia`). A firm doing the thing (`công ty xuất khẩu 5 tỷ USD`) keeps it."""
+    if hit.label not in cues.firm_name_kinds or not _CAPITAL_NEXT.match(text, hit.end):
+        return hit
+    lo = max(start, hit.start - _FIRM_REACH)
+    firm = None
+    for m in cues.firm_name.finditer(text, lo, hit.start):
+        firm = m
+    if firm is None or _PUNCT.search(text, firm.end(), hit.start):
+        return hit
+    return Hit(hit.start, hit.end, None)
 
 
 def _before(hits: list[Hit], starts: list[int], lo: int, hi: int) -> list[Hit]:
