@@ -11,7 +11,8 @@ that stretch, or after the amount in its clause, beats a nearer generic one. An 
 no cue of its own repeats its neighbour (``tương đương 196 tỷ đồng``, ``trong đó ... là 7.500
 tỉ đồng``) or the paragraph it stands in. A gift's giver makes it aid, budget or donation
 (``money_givers.py``); a price per unit is ``other``; a stage stops at a new clause, at a
-need or request, and at a price noun. The cue words are data (``patterns/money_kind.yaml``, matched by
+need or request (also one right before the stage verb: `đề nghị tạm cấp`, `trình ... phê
+duyệt`), and at a price noun. The cue words are data (``patterns/money_kind.yaml``, matched by
 ``money_cues.py``).
 
 Linear time: each sentence is scanned once per cue family, and each amount looks at a bounded
