@@ -59,16 +59,18 @@ class _Sentence:
 
 
 def _sentence(text: str, start: int, end: int, cues: Cues) -> _Sentence:
-    kinds = [_named_in_firm(text, h, start, cues) for h in find_hits(cues.kind, cues.kind_of, text, start, end)]
+    named = cues.firm_name_kinds
+    kinds = [_named_in_firm(text, h, start, cues) if h.label in named else h for h in find_hits(cues.kind, cues.kind_of, text, start, end)]
     stages = find_hits(cues.stage, cues.stage_of, text, start, end)
     return _Sentence(start, end, kinds, [h.start for h in kinds], stages, [h.start for h in stages])
 
 
 def _named_in_firm(text: str, hit: Hit, start: int, cues: Cues) -> Hit:
-    """``hit`` hidden when it is a word of a firm's name: a firm word before it in its clause
-    (within ``_FIRM_REACH``) and a capitalised word right after it (`Công ty TNHH thương mại
-    xuất khẩu Hoàng Gia`). A firm doing the thing (`công ty xuất khẩu 5 tỷ USD`) keeps it."""
-    if hit.label not in cues.firm_name_kinds or not _CAPITAL_NEXT.match(text, hit.end):
+    """``hit`` (of a kind a firm is named for) hidden when it is a word of a firm's name: a
+    firm word before it in its clause (within ``_FIRM_REACH``) and a capitalised word right
+    after it (`Công ty TNHH thương mại xuất khẩu Hoàng Gia`). A firm doing the thing (`công
+    ty xuất khẩu 5 tỷ USD`) keeps it."""
+    if not _CAPITAL_NEXT.match(text, hit.end):
         return hit
     lo = max(start, hit.start - _FIRM_REACH)
     firm = None
