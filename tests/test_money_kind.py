@@ -283,3 +283,9 @@ def test_a_trade_a_firm_is_named_for_is_no_cue_but_a_gift_to_a_named_school_is()
     assert [a["kind"] for a in got] == ["other"]
     assert _resolved("Công ty Minh Long tài trợ Trường Tiểu học An Lạc 90 triệu đồng.")[0]["kind"] == "donation"
     assert _resolved("Công ty Minh Long nhập khẩu 90 triệu USD thiết bị.")[0]["kind"] == "trade"
+
+
+def test_raising_trade_to_a_level_is_a_goal_but_a_level_reached_is_not():
+    assert _resolved("Hai bên muốn nâng kim ngạch song phương lên 6 tỷ USD.")[0]["stage"] == "planned"
+    assert _resolved("Hai bên đã nâng kim ngạch song phương lên 6 tỷ USD.")[0]["stage"] is None
+    assert _resolved("Năm 2022 hai bên nâng kim ngạch song phương đạt 6 tỷ USD.")[0]["stage"] is None

@@ -45,6 +45,7 @@ _PUNCT = regex.compile(r"[,;:.()!?\[\]]")
 _WORD = regex.compile(r"\p{L}+")
 _FIRM_REACH = 60  # characters: a firm word this close before a cue may open the name holding it
 _CAPITAL_NEXT = regex.compile(r"[ \t]+\p{Lu}")
+_RAISED_TO = regex.compile(r"(?<!\p{L})lên(?!\p{L})")  # `nâng kim ngạch ... lên X`: raised to a level
 _SEPARATED = regex.compile(r"[\p{L},;]")  # a word or a comma between a cue and the next amount
 
 
@@ -217,13 +218,15 @@ def _stage_of(
     if noun and noun[0].label == "price":
         floor = max(floor, noun[0].end)  # `đăng ký ... phải trả phí 6 SGD`: no stage for a price
     cues_before = _before(sent.stages, sent.stage_starts, floor, a.start)
-    before = [h for h in cues_before if h.label != "submitted"]
+    before = [h for h in cues_before if h.label != "submitted" and (h.label != "raised" or _RAISED_TO.search(text, h.end, a.start))]
     after = _right_after(text, sent.stages, sent.stage_starts, a.end, hi)
-    if after is not None and (after.label == "submitted" or cues.within.match(text, a.end, after.start)):
+    if after is not None and (after.label in ("submitted", "raised") or cues.within.match(text, a.end, after.start)):
         after = None  # `5 tỷ đồng trong kế hoạch vốn`: where the money stands, not a stage
     hit = _governing(text, before, after, a.start, a.end)
     if hit is not None:
-        return None if hit.label == "blocked" or _requested(text, cues_before, hit, cues) else hit.label
+        if hit.label == "blocked" or _requested(text, cues_before, hit, cues):
+            return None
+        return "planned" if hit.label == "raised" else hit.label  # `nâng kim ngạch ... lên 3 tỷ USD`: a goal
     if _marked(text, floor, a.start, cues):
         return prev_stage  # `; trong đó A là 5 tỷ`: a part of the previous amount, past the break
     # it restates the previous amount or lists its parts (the words are counted last: the dearest test)
