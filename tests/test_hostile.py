@@ -87,6 +87,11 @@ PATHOLOGICAL = {
     # seventh round's kind rules): the subject is looked for in a bounded window
     "state investors and arms deals": lambda n: ("UBND tỉnh Quảng An Bình Tây đã đầu tư tổng mức đầu tư 5 tỷ đồng, do xã " "đầu tư; hợp đồng bán vũ khí 2 tỷ USD " * (n // 110 + 1))[:n],
     "one long name before đầu tư": lambda n: "Vốn 5 tỷ đồng do UBND tỉnh " + "An " * (n // 3) + "đầu tư.",
+    # submissions and requests before approval verbs, stage nouns after `trong`, `, có`
+    # clauses and State bond issues (the eighth round's rules)
+    "submissions, requests and plans": lambda n: ("Sở trình tỉnh phê duyệt 5 tỷ đồng trong kế hoạch, có tổng vốn 2 tỷ đồng; Chính phủ đề nghị tạm cấp 3 tỷ đồng trái phiếu " * (n // 120 + 1))[:n],
+    "trade raised, then one amount": lambda n: ("nâng kim ngạch " * (n // 15 + 1))[:n - 12] + " 5 tỷ đồng.",
+    "trades inside firm names": lambda n: ("Công ty TNHH xuất khẩu Hòa đầu tư An nhập khẩu Bình 5 tỷ đồng " * (n // 62 + 1))[:n],
     # scraped text: digits glued to letters on both sides, &nbsp; between number and scale
     "glued digits and letters": lambda n: ("mức38,5&nbsptriệu Lai12dự án a1b2c3d4 250tỷđồng/3tỷ " * (n // 52 + 1))[:n],
     "one glued run": lambda n: "Hội" + ("12ab" * (n // 4)) + " tỷ đồng",

@@ -228,3 +228,64 @@ FIRST_AMOUNT_KINDS: dict[str, list[tuple[str, str]]] = {
 )
 def test_the_first_amount_gets_its_kind(sentence, kind):
     assert _resolved(sentence)[0]["kind"] == kind
+
+
+def test_an_allocation_verb_governs_and_a_request_before_it_leaves_no_stage():
+    """`giao dự toán`, `cho phép sử dụng`, `tạm cấp`: money granted for use is approved, even
+    with a planning noun after the verb; a request right before the verb (`đề nghị tạm cấp`)
+    asks for the money, and a shortfall (`thiếu`) governs no verb after it."""
+    got = _resolved("Tỉnh mới giao dự toán được 80 tỷ đồng vốn ngân sách.")
+    assert [a["stage"] for a in got] == ["approved"]
+    assert _resolved("Quốc hội cho phép sử dụng 900 tỷ đồng cho đường vành đai.")[0]["stage"] == "approved"
+    assert _resolved("Huyện đề nghị tỉnh tạm cấp 6 tỷ đồng cho xã.")[0]["stage"] is None
+    assert _resolved("Đội bóng thiếu người và dự kiến chi 20 triệu bảng.")[0]["stage"] == "planned"
+    assert _resolved("Cơ quan này cung cấp thêm số liệu: vốn đã giải ngân 6 tỷ đồng.")[0]["stage"] == "disbursed"
+
+
+def test_a_stage_noun_after_trong_names_where_the_money_stands():
+    got = _resolved("Thành phố mới phân bổ 15 tỷ đồng trong kế hoạch vốn trung hạn.")
+    assert [a["stage"] for a in got] == ["approved"]
+    assert _resolved("Thành phố có 15 tỷ đồng trong dự toán.")[0]["stage"] is None
+    assert _resolved("Thành phố có 15 tỷ đồng theo kế hoạch.")[0]["stage"] == "planned"
+
+
+def test_a_clause_naming_what_the_project_has_takes_no_stage_from_the_verb_before():
+    got = _resolved("Doanh nghiệp đã đầu tư sang Campuchia 90 dự án, có số vốn 2 tỷ USD.")
+    assert [a["stage"] for a in got] == [None]
+    assert _resolved("Doanh nghiệp đã đầu tư sang Campuchia 2 tỷ USD.")[0]["stage"] == "disbursed"
+
+
+def test_a_lenders_financing_is_credit_and_reserves_are_a_stock():
+    """`tài trợ vốn`, `hợp đồng tài trợ`: a bank lends, it gives nothing; a central bank's
+    reserves are held money, never read from a gift in the paragraph before."""
+    assert _resolved("Chi nhánh ngân hàng tài trợ vốn 80 tỷ đồng cho hợp tác xã.")[0]["kind"] == "other"
+    text = "Tỉnh hỗ trợ bà con vùng lũ. Dự trữ ngoại hối đạt 30 tỷ USD.\n"
+    assert [a["kind"] for a in extract_text(text)["amounts"]] == ["other"]
+
+
+def test_bonds_the_state_issues_are_its_budget_and_a_firms_are_market_money():
+    got = _resolved("Chính quyền thành phố huy động 2.000 tỷ đồng qua phát hành trái phiếu.")
+    assert [a["kind"] for a in got] == ["budget"]
+    assert _resolved("Tập đoàn huy động 2.000 tỷ đồng qua phát hành trái phiếu.")[0]["kind"] == "other"
+
+
+def test_a_submission_for_approval_is_asked_for_not_approved():
+    """`trình ... phê duyệt`: submitted, not granted; a plan submitted is still a plan, and a
+    word holding `trình` (`chương trình`) submits nothing."""
+    assert _resolved("Sở trình tỉnh phê duyệt 25 tỷ đồng vốn ngân sách.")[0]["stage"] is None
+    assert _resolved("Công ty trình cổ đông kế hoạch lợi nhuận 70 tỷ đồng.")[0]["stage"] == "planned"
+    assert _resolved("Chương trình đã phê duyệt 25 tỷ đồng vốn ngân sách.")[0]["stage"] == "approved"
+    assert _resolved("Sở đã phê duyệt 25 tỷ đồng vốn ngân sách, tỉnh trình bày.")[0]["stage"] == "approved"
+
+
+def test_a_trade_a_firm_is_named_for_is_no_cue_but_a_gift_to_a_named_school_is():
+    got = _resolved("Tập đoàn Dịch vụ nhập khẩu Hòa Bình trúng gói thầu 70 tỷ đồng.")
+    assert [a["kind"] for a in got] == ["other"]
+    assert _resolved("Công ty Minh Long tài trợ Trường Tiểu học An Lạc 90 triệu đồng.")[0]["kind"] == "donation"
+    assert _resolved("Công ty Minh Long nhập khẩu 90 triệu USD thiết bị.")[0]["kind"] == "trade"
+
+
+def test_raising_trade_to_a_level_is_a_goal_but_a_level_reached_is_not():
+    assert _resolved("Hai bên muốn nâng kim ngạch song phương lên 6 tỷ USD.")[0]["stage"] == "planned"
+    assert _resolved("Hai bên đã nâng kim ngạch song phương lên 6 tỷ USD.")[0]["stage"] is None
+    assert _resolved("Năm 2022 hai bên nâng kim ngạch song phương đạt 6 tỷ USD.")[0]["stage"] is None

@@ -36,6 +36,8 @@ class Cues:
     foreign: Lowered
     state: Lowered
     firm_giver: Lowered  # a firm giving plain support pays compensation, not charity
+    firm_name: Lowered  # a firm's name opens: a lower-case cue inside it is no cue
+    firm_name_kinds: frozenset[str]  # the kinds a firm is named for (`xuất khẩu`, `đầu tư`)
     firm_support: frozenset[str]  # the gift words a firm's compensation is said with
     policy: Lowered  # a scheme's words (`mức hỗ trợ`, `chế độ`, `Nghị định`): the State pays
     state_first: Lowered  # a local unit at the sentence's start: the State as giver
@@ -48,6 +50,8 @@ class Cues:
     same: Lowered
     measure: Lowered  # `tiền`, `vốn`: the amount's own noun opens right after it (`5 tỷ đồng tiền thuế`)
     stage_break: Lowered
+    within: regex.Pattern[str]  # `trong` before a stage noun after the amount: where it stands
+    requests: frozenset[str]  # the blocked words that govern a stage verb after them (`đề nghị`)
     clause_break: Lowered
     overrides: dict[str, frozenset[str]]
     reads_as: dict[str, str]  # a label that is a SPEC kind once chosen (`price` is `other`)
@@ -144,6 +148,8 @@ def load_cues() -> Cues:
         foreign=_words(data["foreign"]),
         state=_words(data["state"]),
         firm_giver=_words(data["firm_giver"]),
+        firm_name=_words(data["firm_name"]),
+        firm_name_kinds=frozenset(data["firm_name_kinds"]),
         firm_support=frozenset(w.lower() for w in data["firm_support"]),
         policy=_words(data["policy"]),
         state_first=Lowered(rf"\s*{unit}"),
@@ -156,6 +162,8 @@ def load_cues() -> Cues:
         same=_words(data["same_as_previous"]),
         measure=Lowered("|".join(_word_alternatives(data["measured_noun"], r"(?![^\W_])"))),
         stage_break=stage_break,
+        within=regex.compile(rf"[ \t]*(?i:{lexicon.alternation(data['stage_within'])})[ \t]"),
+        requests=frozenset(w.lower() for w in data["stage_requests"]),
         clause_break=_words(breaks),  # the word breaks: a list of parts runs on over `;`
         overrides={k: frozenset(v) for k, v in data["overrides"].items()},
         reads_as=dict(data["reads_as"]),

@@ -11,7 +11,8 @@ that stretch, or after the amount in its clause, beats a nearer generic one. An 
 no cue of its own repeats its neighbour (``tương đương 196 tỷ đồng``, ``trong đó ... là 7.500
 tỉ đồng``) or the paragraph it stands in. A gift's giver makes it aid, budget or donation
 (``money_givers.py``); a price per unit is ``other``; a stage stops at a new clause, at a
-need or request, and at a price noun. The cue words are data (``patterns/money_kind.yaml``, matched by
+need or request (also one right before the stage verb: `đề nghị tạm cấp`, `trình ... phê
+duyệt`), and at a price noun. The cue words are data (``patterns/money_kind.yaml``, matched by
 ``money_cues.py``).
 
 Linear time: each sentence is scanned once per cue family, and each amount looks at a bounded
@@ -36,11 +37,15 @@ STAGES = ("committed", "disbursed", "registered", "approved", "planned")
 _AFTER_GAP = 16  # characters: a cue right after the amount (`2 tỷ USD vốn ODA`) starts within this
 _LOOKBACK = 12  # cues looked at before an amount (bounded, so a long stretch stays linear)
 _SHORT_STRETCH = 3  # words: an amount this close to the previous one repeats its stage
+_REQUEST_REACH = 32  # characters: a request (`đề nghị`) this close before a stage verb governs it
 _MARKER_REACH = 24  # characters: `, tương đương với`, `, trong đó` open the stretch they mark
 _CLAUSE_END = regex.compile(r"[,;]")
 _SEMI = regex.compile(";")
 _PUNCT = regex.compile(r"[,;:.()!?\[\]]")
 _WORD = regex.compile(r"\p{L}+")
+_FIRM_REACH = 60  # characters: a firm word this close before a cue may open the name holding it
+_CAPITAL_NEXT = regex.compile(r"[ \t]+\p{Lu}")
+_RAISED_TO = regex.compile(r"(?<!\p{L})lên(?!\p{L})")  # `nâng kim ngạch ... lên X`: raised to a level
 _SEPARATED = regex.compile(r"[\p{L},;]")  # a word or a comma between a cue and the next amount
 
 
@@ -55,9 +60,26 @@ class _Sentence:
 
 
 def _sentence(text: str, start: int, end: int, cues: Cues) -> _Sentence:
-    kinds = find_hits(cues.kind, cues.kind_of, text, start, end)
+    named = cues.firm_name_kinds
+    kinds = [_named_in_firm(text, h, start, cues) if h.label in named else h for h in find_hits(cues.kind, cues.kind_of, text, start, end)]
     stages = find_hits(cues.stage, cues.stage_of, text, start, end)
     return _Sentence(start, end, kinds, [h.start for h in kinds], stages, [h.start for h in stages])
+
+
+def _named_in_firm(text: str, hit: Hit, start: int, cues: Cues) -> Hit:
+    """``hit`` (of a kind a firm is named for) hidden when it is a word of a firm's name: a
+    firm word before it in its clause (within ``_FIRM_REACH``) and a capitalised word right
+    after it (`Công ty TNHH thương mại xuất khẩu Hoàng Gia`). A firm doing the thing (`công
+    ty xuất khẩu 5 tỷ USD`) keeps it."""
+    if not _CAPITAL_NEXT.match(text, hit.end):
+        return hit
+    lo = max(start, hit.start - _FIRM_REACH)
+    firm = None
+    for m in cues.firm_name.finditer(text, lo, hit.start):
+        firm = m
+    if firm is None or _PUNCT.search(text, firm.end(), hit.start):
+        return hit
+    return Hit(hit.start, hit.end, None)
 
 
 def _before(hits: list[Hit], starts: list[int], lo: int, hi: int) -> list[Hit]:
@@ -195,12 +217,16 @@ def _stage_of(
     noun = _before(sent.kinds, sent.kind_starts, lo, a.start)
     if noun and noun[0].label == "price":
         floor = max(floor, noun[0].end)  # `đăng ký ... phải trả phí 6 SGD`: no stage for a price
-    before = _before(sent.stages, sent.stage_starts, floor, a.start)
-    hit = _governing(
-        text, before, _right_after(text, sent.stages, sent.stage_starts, a.end, hi), a.start, a.end
-    )
+    cues_before = _before(sent.stages, sent.stage_starts, floor, a.start)
+    before = [h for h in cues_before if h.label != "submitted" and (h.label != "raised" or _RAISED_TO.search(text, h.end, a.start))]
+    after = _right_after(text, sent.stages, sent.stage_starts, a.end, hi)
+    if after is not None and (after.label in ("submitted", "raised") or cues.within.match(text, a.end, after.start)):
+        after = None  # `5 tỷ đồng trong kế hoạch vốn`: where the money stands, not a stage
+    hit = _governing(text, before, after, a.start, a.end)
     if hit is not None:
-        return None if hit.label == "blocked" else hit.label
+        if hit.label == "blocked" or _requested(text, cues_before, hit, cues):
+            return None
+        return "planned" if hit.label == "raised" else hit.label  # `nâng kim ngạch ... lên 3 tỷ USD`: a goal
     if _marked(text, floor, a.start, cues):
         return prev_stage  # `; trong đó A là 5 tỷ`: a part of the previous amount, past the break
     # it restates the previous amount or lists its parts (the words are counted last: the dearest test)
@@ -209,6 +235,24 @@ def _stage_of(
     ):
         return prev_stage
     return None
+
+
+def _requested(text: str, before: list[Hit], hit: Hit, cues: Cues) -> bool:
+    """Whether a request stands right before the governing stage verb (`đề nghị cấp bổ sung
+    10 tỷ`, `kiến nghị Trung ương bố trí 5 tỷ`), or a submission right before an approval
+    (`trình Quốc hội phê duyệt`): the money is asked for, not granted, so the verb's stage
+    does not reach it. ``before`` holds the stretch's cues nearest first, submissions too."""
+    if hit not in before:
+        return False
+    i = before.index(hit) + 1
+    if i == len(before):
+        return False
+    asked = before[i].label == "blocked" and text[before[i].start : before[i].end].lower() in cues.requests
+    return (
+        (asked or (before[i].label == "submitted" and hit.label == "approved"))
+        and hit.start - before[i].end <= _REQUEST_REACH
+        and not _PUNCT.search(text, before[i].end, hit.start)
+    )
 
 
 def _last_break(text: str, lo: int, hi: int, cues: Cues) -> int:
@@ -320,6 +364,8 @@ def resolve_kinds(
                     kind = "other"  # a firm's plain support is compensation
                 else:
                     kind = "donation"
+        if kind == "bond" and (cues.state.search(text, lo_kind, a.start) or state_opens(text, s, lo_kind, a.start, cues)):
+            kind = "budget"  # `Chính phủ đã phát hành 9 nghìn tỷ đồng trái phiếu`: the State borrows
         # a tax per unit named in the amount's own stretch (`thuế 3.000 đồng/lít`) is still a tax
         tax = kind == "revenue" and _TAX.search(lowered(text), lo_kind, a.start) is not None
         kind = cues.reads_as.get(kind, kind) if kind else kind
