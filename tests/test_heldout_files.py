@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from extract.find.provinces import provinces
-from extract.read.decode import canonicalize
+from extract.read.decode import canonicalize, decode_bytes
 from extract.resolve.money_kind import KINDS, STAGES
 
-from .conftest import BENCH, ROOT
+from .conftest import BENCH, ROOT, SHARED_LAYOUTS
 
 DOCS = ROOT / "docs"
 HELDOUT = sorted(DOCS.glob("heldout-*.jsonl"))
@@ -27,14 +27,17 @@ def rows(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-LAYOUTS = BENCH.parent.parent / "layouts" / "raw"  # the layout pages: ids such as l2-07
+@functools.cache
+def layout_texts() -> dict[str, str]:
+    """The layout pages' canonical texts by id (``l2-07``), decoded as ``vnextract text`` does."""
+    return {p.stem: decode_bytes(p.read_bytes()).text for p in sorted(SHARED_LAYOUTS.glob("*.txt"))}
 
 
 @functools.cache
 def bench_texts() -> dict[str, str]:
     with open(BENCH, encoding="utf-8") as fh:
         texts = {d["id"]: canonicalize(d["text"]) for d in map(json.loads, fh)}
-    texts.update({p.stem: canonicalize(p.read_text(encoding="utf-8")) for p in LAYOUTS.glob("*.txt")})
+    texts.update(layout_texts())
     return texts
 
 
@@ -91,7 +94,23 @@ def test_every_span_says_what_it_covers_in_the_bench_text():
             for _, m in spans(row):
                 assert text[m["start"] : m["end"]] == m["text"], (path.name, row["id"], m)
                 checked += 1
+    on_layouts = 0
     for c in rows(DOCS / "money_kind_checks.jsonl"):
+        assert c["id"] in texts, ("no bench article or layout page has this id", c)
         assert texts[c["id"]][c["start"] : c["end"]] == c["text"], c
         checked += 1
+        on_layouts += c["id"] in layout_texts()
     assert checked > 1000
+    assert on_layouts >= 70  # set K: every amount of the layout pages
+
+
+def test_kind_checks_on_layout_pages_say_what_they_cover():
+    """Set K's rows point into the layout pages, checked even where the bench is absent."""
+    if not SHARED_LAYOUTS.is_dir():
+        pytest.skip("../shared/layouts is not available on this machine")
+    texts = layout_texts()
+    k_rows = [c for c in rows(DOCS / "money_kind_checks.jsonl") if c["set"] == "K"]
+    assert len(k_rows) == 70
+    for c in k_rows:
+        assert c["id"] in texts, c
+        assert texts[c["id"]][c["start"] : c["end"]] == c["text"], c
