@@ -55,6 +55,7 @@ class Cues:
     clause_break: Lowered
     overrides: dict[str, frozenset[str]]
     reads_as: dict[str, str]  # a label that is a SPEC kind once chosen (`price` is `other`)
+    lenders: regex.Pattern  # development lenders, as written: credit in their article is `oda`
 
 
 class Lowered:
@@ -167,6 +168,7 @@ def load_cues() -> Cues:
         clause_break=_words(breaks),  # the word breaks: a list of parts runs on over `;`
         overrides={k: frozenset(v) for k, v in data["overrides"].items()},
         reads_as=dict(data["reads_as"]),
+        lenders=regex.compile(rf"(?<![\p{{L}}\d])(?:{lexicon.alternation(data['development_lenders'])})(?![\p{{L}}\d])"),
     )
 
 

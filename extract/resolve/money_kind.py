@@ -281,6 +281,13 @@ def _paragraph_kind(
     return None
 
 
+def _lender_named(text: str, sentence: tuple[int, int], seen: dict[tuple[int, int], bool], cues: Cues) -> bool:
+    """Whether the sentence names a development lender (looked for once per sentence)."""
+    if sentence not in seen:
+        seen[sentence] = cues.lenders.search(text, sentence[0], sentence[1]) is not None
+    return seen[sentence]
+
+
 def _with_overrides(hit: Hit, others, cues: Cues) -> str | None:
     """``hit``'s kind, unless another cue of the stretch names the source of the money."""
     for other in others:
@@ -319,6 +326,7 @@ def resolve_kinds(
     head: str | None = None  # the kind of the whole those parts belong to
     foreign: dict[tuple[int, int], bool] = {}
     index: int | None = None
+    lenders: dict[tuple[int, int], bool] = {}  # sentence -> whether it names a development lender
     for k, a in enumerate(amounts):
         if current is None or not (current[0] <= a.start and a.end <= current[1]):
             index, current_span = _sentence_of(text, spans, starts, a)
@@ -368,6 +376,8 @@ def resolve_kinds(
             kind = "budget"  # `Chính phủ đã phát hành 9 nghìn tỷ đồng trái phiếu`: the State borrows
         # a tax per unit named in the amount's own stretch (`thuế 3.000 đồng/lít`) is still a tax
         tax = kind == "revenue" and _TAX.search(lowered(text), lo_kind, a.start) is not None
+        if kind == "credit" and _lender_named(text, (s, e), lenders, cues):
+            kind = "oda"  # a development lender's credit is concessional lending (`WB ... khoản tín dụng`)
         kind = cues.reads_as.get(kind, kind) if kind else kind
         if parts and kind in (None, "other") and head not in (None, "other"):
             kind = head  # `tổng mức đầu tư 3.100 tỷ, trong đó chi phí xây dựng 820 tỷ`: a part
