@@ -3,9 +3,12 @@ entities: 25 bench articles nobody tuned the rules to (docs/draw_heldout_v1.py, 
 labelled by reading (docs/heldout-v1.jsonl; the texts stay in the shared folder).
 
 Usage: python docs/heldout_v1.py [RECORDS.jsonl] [--labels docs/heldout-v1-2.jsonl]
-(``--labels`` scores another set instead: the second, 30 articles drawn with seed 7117, or the third, seed 7337).
-With RECORDS (a ``vnextract run`` over lines that include the 25), those records are scored.
-Without it, the 25 bench lines are written to a scratch folder outside the repo and
+(``--labels`` scores another set instead: the second, 30 articles drawn with seed 7117, or the third, seed 7337;
+or docs/heldout-layouts-v1.jsonl, the 105 layout pages, ids such as ``l2-07``, whose texts are
+``../shared/layouts/raw/ID.txt``).
+With RECORDS (a ``vnextract run`` over lines that include the 25), those records are scored;
+records of pages the labels do not hold are left out. Without it, the held-out bench lines are
+written to a scratch folder outside the repo, the held-out layout pages are copied there, and
 ``vnextract run`` is run on them with this checkout's code. Prints, per list, precision,
 recall and F1 under SPEC 7's value match and strict match (as ``vnextract eval`` does), the
 attribute accuracy over value-matched pairs, and then every disagreement.
@@ -21,6 +24,7 @@ from extract.score.evaluate import evaluate
 
 HERE = Path(__file__).resolve().parent
 BENCH = HERE.parent.parent / "shared" / "corpus-bench" / "articles.jsonl"
+LAYOUTS = HERE.parent.parent / "shared" / "layouts" / "raw"  # layout pages: ID.txt, ids not in the bench
 LISTS = ("directives", "amounts", "counts")
 EMPTY = {"title": None, "published": None, "byline": None, "paragraphs": [], "sentences": [],
          "places": [], "countries": [], "province": None}  # fmt: skip
@@ -33,6 +37,16 @@ def run_pipeline(ids: set[str], scratch: Path) -> Path:
         out.writelines(line for line in fh if json.loads(line)["id"] in ids)
     records = scratch / "heldout-v1-records.jsonl"
     subprocess.run([sys.executable, "-m", "extract", "run", str(lines), "-o", str(records), "-q"], check=True)
+    pages = [LAYOUTS / f"{i}.txt" for i in sorted(ids) if (LAYOUTS / f"{i}.txt").is_file()]
+    if pages:  # layout pages are files, not bench lines: run them as a folder and append
+        folder = scratch / "layouts"
+        folder.mkdir()
+        for page in pages:
+            (folder / page.name).write_bytes(page.read_bytes())
+        more = scratch / "heldout-layouts-records.jsonl"
+        subprocess.run([sys.executable, "-m", "extract", "run", str(folder), "-o", str(more), "-q"], check=True)
+        with open(records, "a", encoding="utf-8") as out:
+            out.write(more.read_text(encoding="utf-8"))
     return records
 
 
