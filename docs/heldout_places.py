@@ -31,7 +31,12 @@ docs/heldout-11.jsonl`` 40 more (seed 1111, docs/draw_heldout.py 11, also leavin
 heldout-v1-4 and kind set I) drawn from articles naming people's diplomacy, aid, ODA, FDI or
 foreign investment at least once, with the rules frozen at 04701eb, all three fields labelled
 by reading without pre-annotation (``province`` before any run; spans written while reading,
-then a plain name search for any missed) by someone who changed no rule."""
+then a plain name search for any missed) by someone who changed no rule; ``--labels
+docs/heldout-layouts-places.jsonl`` the 105 layout pages instead (../shared/layouts/raw, ids
+such as l2-07; score a run over that folder, ``vnextract run ../shared/layouts/raw``), all
+three fields labelled by reading without pre-annotation with the rules frozen at df3fca9, by
+someone who changed no rule. The labels name spans in the pages' title and paragraph lines
+(gold/layouts), so a line the segmenter adds or drops shows as a false alarm or a miss."""
 
 import json
 import sys
