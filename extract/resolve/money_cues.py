@@ -55,7 +55,7 @@ class Cues:
     clause_break: Lowered
     overrides: dict[str, frozenset[str]]
     reads_as: dict[str, str]  # a label that is a SPEC kind once chosen (`price` is `other`)
-    lenders: regex.Pattern  # development lenders, as written: credit in their article is `oda`
+    lenders: regex.Pattern  # development lenders, as written: credit in their sentence is `oda`
 
 
 class Lowered:
