@@ -31,11 +31,10 @@ Prints one id a line, in the order drawn. Usage: python docs/draw_heldout.py SET
 keep it out of the repo: the texts have no licence).
 """
 
-import json
 import random
 import sys
 
-from draws import bench_lines, canonical, in_domain, read_before
+from draws import bench_lines, domain_line, read_before
 
 EARLIER = ("heldout-places.jsonl", "heldout-province.jsonl", "heldout-province-3.jsonl", "heldout-province-4.jsonl")
 DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read before)
@@ -64,7 +63,7 @@ def main() -> None:
     lines = bench_lines(read_before(heldout, kind_sets))
     if args[0] in DOMAIN_ONLY:
         least = DOMAIN_ONLY[args[0]]
-        lines = {i: line for i, line in lines.items() if in_domain(canonical(json.loads(line)["text"]), least)}
+        lines = {i: line for i, line in lines.items() if domain_line(line, least)}
     drawn = random.Random(seed).sample(list(lines), size)
     if "--jsonl" in args:
         with open(args[args.index("--jsonl") + 1], "w", encoding="utf-8") as out:

@@ -48,7 +48,7 @@ import json
 import random
 import sys
 
-from draws import BENCH, bench_lines, canonical, in_domain, read_before
+from draws import BENCH, LAYOUTS, bench_lines, canonical, domain_line, read_before
 
 HELDOUT = ("heldout-5.jsonl", "heldout-places.jsonl", "heldout-province.jsonl",
            "heldout-province-3.jsonl", "heldout-province-4.jsonl")  # fmt: skip
@@ -67,7 +67,6 @@ DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read 
 DRAWN_BEFORE = {"H": ("G",)}  # sets drawn in the same session, whose draws a set leaves out
 DOMAIN_ONLY = {"I": 2, "J": 1}  # sets drawn from the domain articles only: how many matches
 LAYOUT_SETS = {"K": 4242}  # sets of every amount of the layout pages, in a shuffled order: seed
-LAYOUTS = BENCH.parent.parent / "layouts" / "raw"
 
 
 def draw(name: str, records_path: str) -> list[dict]:
@@ -81,7 +80,7 @@ def draw(name: str, records_path: str) -> list[dict]:
         skip |= {x["id"] for x in draw(earlier, records_path)}
     if name in DOMAIN_ONLY:
         least = DOMAIN_ONLY[name]
-        skip |= {i for i, line in bench_lines(skip).items() if not in_domain(canonical(json.loads(line)["text"]), least)}
+        skip |= {i for i, line in bench_lines(skip).items() if not domain_line(line, least)}
     return random.Random(seed).sample(candidates(records_path, skip), size)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO.parent / "shared" / "corpus-bench" / "articles.jsonl"
+LAYOUTS = REPO.parent / "shared" / "layouts" / "raw"  # the layout pages, ID.txt (kind set K)
 
 # The seventh session's domain draws (kind set I, held-out sets 10 and v1-4) keep only bench
 # articles near the gold set's subject: people's diplomacy and foreign money. Two matches of
@@ -26,6 +27,11 @@ def in_domain(text: str, at_least: int = 2) -> bool:
     the second round of domain draws, J, 11 and v1-5, takes one match: too few articles with
     two were left unread)."""
     return len(DOMAIN.findall(text)) >= at_least
+
+
+def domain_line(line: str, at_least: int) -> bool:
+    """``in_domain`` of a bench line's canonical text."""
+    return in_domain(canonical(json.loads(line)["text"]), at_least)
 
 
 def read_before(heldout: tuple[str, ...], kind_sets: tuple[str, ...]) -> set[str]:
