@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import random
 
+import regex
+
 from extract import lexicon
 from extract.find.dates import DATE
 from extract.segment import features, lines, model
@@ -206,3 +208,31 @@ def test_the_title_gates_answer_as_the_searches():
 def test_the_word_sets_of_the_model_are_the_loops():
     for text in ("Ông NAM, “Chủ tịch” (xã) nói: Được!", "İstanbul ĐÀ NẴNG | đà nẵng –", "a  b\u00a0c\td", ""):
         assert features._words(text) == {w.strip(features._PUNCT) for w in text.lower().split()}
+
+
+def test_the_furniture_gates_answer_as_the_searches():
+    data = lexicon.load("boilerplate")
+    # every gate stands for a cue of the list (a cue edited in the YAML is searched ungated)
+    assert set(lines._CUE_GATES) <= set(data["furniture"])
+    gated = [p for p in lines.cue_parts("furniture") if isinstance(p, lines._Gated)]
+    assert len(gated) == len(lines._CUE_GATES)
+    # the letters the gates test match only themselves and their capitals under ``(?i)``
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in "ợởgữẻflbc":
+        assert sorted(regex.findall(f"(?i){letter}", everything)) == sorted({letter, letter.upper()}), letter
+    texts = ["Số LƯỢT xem: 1.200", "Tin đã có 45 lượt  đọc", "Lượt truy cập hôm nay", "Luot xem 10",
+             "© 2024 Báo Làng quê", "Bản quyền thuộc về Hội Nông dân", "BẢN QUYỀN CỦA TỈNH", "Copyright 2024 ABC",
+             "Website được phát triển bởi Công ty X", "THIẾT KẾ BỞI NHÓM Y", "Trang do công ty Z thiết kế",
+             "Bài viết hay. In trang", "Cỡ chữ ", "CHIA SẺ", "Xuất PDF\u00a0", "Gửi Email\n", "Chia sẻ bài viết",
+             "In trang này", "copy", "b", "", "Nông dân thu hoạch lúa bởi vì trời sắp mưa.", "Ông Bảy gửi email"]
+    for text in texts:
+        for cue in gated:
+            assert bool(cue.search(text)) == bool(cue.pattern.search(text)), (text, cue.pattern.pattern)
+    # and on random strings of the cues' pieces
+    pieces = ["lượt", "LƯỢT", " ", "xem", "©", "bản quyền", "Bản quyền ", "thuộc", "copyright", "bởi", "BỞI",
+              "phát triển", "thiết kế", "in trang", "CỠ CHỮ", "chia sẻ", "pdf", "email", "\t", "\n", ".", "a"]
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        for cue in gated:
+            assert bool(cue.search(text)) == bool(cue.pattern.search(text)), (text, cue.pattern.pattern)
