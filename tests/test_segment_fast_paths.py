@@ -236,3 +236,42 @@ def test_the_furniture_gates_answer_as_the_searches():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
         for cue in gated:
             assert bool(cue.search(text)) == bool(cue.pattern.search(text)), (text, cue.pattern.pattern)
+
+
+def _body_line(words: str) -> str:
+    return f"Hợp tác xã nông nghiệp của xã đã {words} cho bà con trong vụ lúa đông xuân năm nay với nhiều giống mới."
+
+
+def test_the_clean_test_reads_the_last_line_first_and_answers_the_same():
+    head = "Nông dân huyện Hòa Vang thu hoạch lúa sớm"
+    # (a last line without its full stop is prose when it runs past 40 words)
+    ending = ("Cán bộ khuyến nông cho biết sẽ tiếp tục hướng dẫn bà con chăm sóc lúa trong thời gian tới, "
+              "đồng thời phối hợp với hợp tác xã để bao tiêu sản phẩm và giữ giá ổn định cho người trồng lúa "
+              "của các thôn trong xã")
+    # the last line ends no sentence and holds no credit: not clean
+    text = "\n".join([head, _body_line("hỗ trợ máy gặt"), ending + " và các"])
+    assert clean_layout(text, lines.split_lines(text)) is None
+    # the same with a credit glued after its last sentence: clean, and the credit is the byline
+    text = "\n".join([head, _body_line("hỗ trợ máy gặt"), ending + ". Minh Châu"])
+    layout = clean_layout(text, lines.split_lines(text))
+    assert layout is not None and layout.byline == "Minh Châu"
+    assert text[layout.glued_byline_start:].startswith("Minh Châu")
+    # a line holding a caption mark fails the text whether or not the last line also fails
+    for last in (ending + " và các", ending + ". Minh Châu", ending + "."):
+        text = "\n".join([head, _body_line("trao giống lúa (bên phải)"), last])
+        assert clean_layout(text, lines.split_lines(text)) is None, last
+
+
+def test_the_caption_numbers_skip_the_act_search_only_where_they_are_none():
+    from extract.segment.captions import bare_sentence, caption_cues, caption_evidence
+
+    texts = ["Đồng chí Bí thư trao quà cho các hộ nghèo", "Lãnh đạo tỉnh trao quà: mỗi hộ một phần",
+             "Đại biểu thăm mô hình trồng rau; bà con phấn khởi", "các đại biểu dự lễ khởi công",
+             "Ông Nam nói “sẽ trao quà” cho các hộ", "Lãnh đạo huyện kiểm tra tiến độ thu hoạch lúa."]
+    for text in texts:
+        rows = lines.split_lines(text)
+        line = rows[0]
+        c = caption_cues()
+        subject, act = bool(c.subject.match(text)), bool(c.act.search(text))
+        plain = (float(subject), float(act)) if (subject or act) and bare_sentence(line) else (0.0, 0.0)
+        assert caption_evidence(rows, 0, False)[:2] == plain, text
