@@ -27,6 +27,7 @@ from .lines import (
     is_date_line,
     split_lines,
 )
+from .model import can_be_title, default_model, foreign_banner
 from .rules import Layout, glued_byline
 from .runons import whole_sentences
 from .templates import SiteLines, demote
@@ -38,8 +39,6 @@ def read_layout(text: str, model=None, site: SiteLines | None = None) -> Layout:
     model by default); ``site`` (``--site-templates``) says on how many pages of the page's
     site each line stands, and its template lines are no paragraphs (a page read with its
     site's lines always goes through the model)."""
-    from .model import default_model
-
     lines = split_lines(text)
     clean = clean_layout(text, lines) if site is None else None
     if clean is not None:
@@ -64,8 +63,6 @@ def clean_layout(text: str, lines: list[Line]) -> Layout | None:
     which the clean reading keeps), and on the labelled pages it takes it matches the gold
     on all but one page, which the model gets wrong too. That is most of the segmenter's
     speed on clean corpora."""
-    from .model import can_be_title, foreign_banner
-
     rows = [ln for ln in lines if ln.kind != BLANK]
     if len(rows) < 2:
         return None
