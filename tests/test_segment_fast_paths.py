@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import random
 
+import regex
+
 from extract import lexicon
 from extract.find.dates import DATE
 from extract.segment import features, lines, model
@@ -206,3 +208,70 @@ def test_the_title_gates_answer_as_the_searches():
 def test_the_word_sets_of_the_model_are_the_loops():
     for text in ("Ông NAM, “Chủ tịch” (xã) nói: Được!", "İstanbul ĐÀ NẴNG | đà nẵng –", "a  b\u00a0c\td", ""):
         assert features._words(text) == {w.strip(features._PUNCT) for w in text.lower().split()}
+
+
+def test_the_furniture_gates_answer_as_the_searches():
+    data = lexicon.load("boilerplate")
+    # every gate stands for a cue of the list (a cue edited in the YAML is searched ungated)
+    assert set(lines._CUE_GATES) <= set(data["furniture"])
+    gated = [p for p in lines.cue_parts("furniture") if isinstance(p, lines._Gated)]
+    assert len(gated) == len(lines._CUE_GATES)
+    # the letters the gates test match only themselves and their capitals under ``(?i)``
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in "ợởgữẻflbc":
+        assert sorted(regex.findall(f"(?i){letter}", everything)) == sorted({letter, letter.upper()}), letter
+    texts = ["Số LƯỢT xem: 1.200", "Tin đã có 45 lượt  đọc", "Lượt truy cập hôm nay", "Luot xem 10",
+             "© 2024 Báo Làng quê", "Bản quyền thuộc về Hội Nông dân", "BẢN QUYỀN CỦA TỈNH", "Copyright 2024 ABC",
+             "Website được phát triển bởi Công ty X", "THIẾT KẾ BỞI NHÓM Y", "Trang do công ty Z thiết kế",
+             "Bài viết hay. In trang", "Cỡ chữ ", "CHIA SẺ", "Xuất PDF\u00a0", "Gửi Email\n", "Chia sẻ bài viết",
+             "In trang này", "copy", "b", "", "Nông dân thu hoạch lúa bởi vì trời sắp mưa.", "Ông Bảy gửi email"]
+    for text in texts:
+        for cue in gated:
+            assert bool(cue.search(text)) == bool(cue.pattern.search(text)), (text, cue.pattern.pattern)
+    # and on random strings of the cues' pieces
+    pieces = ["lượt", "LƯỢT", " ", "xem", "©", "bản quyền", "Bản quyền ", "thuộc", "copyright", "bởi", "BỞI",
+              "phát triển", "thiết kế", "in trang", "CỠ CHỮ", "chia sẻ", "pdf", "email", "\t", "\n", ".", "a"]
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        for cue in gated:
+            assert bool(cue.search(text)) == bool(cue.pattern.search(text)), (text, cue.pattern.pattern)
+
+
+def _body_line(words: str) -> str:
+    return f"Hợp tác xã nông nghiệp của xã đã {words} cho bà con trong vụ lúa đông xuân năm nay với nhiều giống mới."
+
+
+def test_the_clean_test_reads_the_last_line_first_and_answers_the_same():
+    head = "Nông dân huyện Hòa Vang thu hoạch lúa sớm"
+    # (a last line without its full stop is prose when it runs past 40 words)
+    ending = ("Cán bộ khuyến nông cho biết sẽ tiếp tục hướng dẫn bà con chăm sóc lúa trong thời gian tới, "
+              "đồng thời phối hợp với hợp tác xã để bao tiêu sản phẩm và giữ giá ổn định cho người trồng lúa "
+              "của các thôn trong xã")
+    # the last line ends no sentence and holds no credit: not clean
+    text = "\n".join([head, _body_line("hỗ trợ máy gặt"), ending + " và các"])
+    assert clean_layout(text, lines.split_lines(text)) is None
+    # the same with a credit glued after its last sentence: clean, and the credit is the byline
+    text = "\n".join([head, _body_line("hỗ trợ máy gặt"), ending + ". Minh Châu"])
+    layout = clean_layout(text, lines.split_lines(text))
+    assert layout is not None and layout.byline == "Minh Châu"
+    assert text[layout.glued_byline_start:].startswith("Minh Châu")
+    # a line holding a caption mark fails the text whether or not the last line also fails
+    for last in (ending + " và các", ending + ". Minh Châu", ending + "."):
+        text = "\n".join([head, _body_line("trao giống lúa (bên phải)"), last])
+        assert clean_layout(text, lines.split_lines(text)) is None, last
+
+
+def test_the_caption_numbers_skip_the_act_search_only_where_they_are_none():
+    from extract.segment.captions import bare_sentence, caption_cues, caption_evidence
+
+    texts = ["Đồng chí Bí thư trao quà cho các hộ nghèo", "Lãnh đạo tỉnh trao quà: mỗi hộ một phần",
+             "Đại biểu thăm mô hình trồng rau; bà con phấn khởi", "các đại biểu dự lễ khởi công",
+             "Ông Nam nói “sẽ trao quà” cho các hộ", "Lãnh đạo huyện kiểm tra tiến độ thu hoạch lúa."]
+    for text in texts:
+        rows = lines.split_lines(text)
+        line = rows[0]
+        c = caption_cues()
+        subject, act = bool(c.subject.match(text)), bool(c.act.search(text))
+        plain = (float(subject), float(act)) if (subject or act) and bare_sentence(line) else (0.0, 0.0)
+        assert caption_evidence(rows, 0, False)[:2] == plain, text

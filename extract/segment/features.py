@@ -54,6 +54,7 @@ from .lines import (
     has_cue,
     is_date_line,
 )
+from .rules import read_layout_rules
 
 _BULLET = regex.compile(
     r"^(?:[-–•+*●▪►]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})[.)]\s|(?:[IVX]{1,4}|[A-ZĐ])[./]\s?\p{Lu}|\d{1,2}\.\s?\p{Lu})"
@@ -303,8 +304,6 @@ def _names_nearby(line: Line, near_words: list[set[str]], k: int) -> float:
 
 def line_features(lines: list[Line], text: str) -> tuple[list[Line], list[list[float]]]:
     """The non-empty lines of a page and one feature vector each (order of ``NAMES``)."""
-    from .rules import read_layout_rules
-
     rows = [ln for ln in lines if ln.kind != BLANK]
     if not rows:
         return rows, []

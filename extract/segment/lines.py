@@ -68,17 +68,51 @@ def _one_of(patterns: list[str]) -> regex.Pattern[str]:
 
 
 @functools.cache
-def cue_parts(key: str) -> tuple[regex.Pattern[str], ...]:
+def cue_parts(key: str) -> tuple[regex.Pattern[str] | _Gated, ...]:
     """The cue list ``key`` of ``boilerplate.yaml`` as one pattern per cue. A line holds
     a cue of the list exactly when one of these finds one, and on lines of a few hundred
     characters a search per cue is about twice as fast as one search for the alternation
     of ``cues()`` when the list mixes anchored cues with cues that may stand anywhere
     (``furniture``, ``caption_cues``): each cue alone gets its own anchor or literal scan."""
     data = lexicon.load("boilerplate")
-    return tuple(regex.compile(f"(?i:{p[4:]})" if p.startswith("(?i)") else p) for p in data[key])
+    parts = []
+    for p in data[key]:
+        pattern = regex.compile(f"(?i:{p[4:]})" if p.startswith("(?i)") else p)
+        parts.append(_Gated(pattern, _CUE_GATES[p]) if p in _CUE_GATES else pattern)
+    return tuple(parts)
 
 
-def has_cue(parts: tuple[regex.Pattern[str], ...], text: str) -> bool:
+class _Gated:
+    """A cue searched only where a substring test says it can stand (``_CUE_GATES``)."""
+
+    __slots__ = ("pattern", "gate")
+
+    def __init__(self, pattern: regex.Pattern[str], gate: Callable[[str], bool]) -> None:
+        self.pattern, self.gate = pattern, gate
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        return self.pattern.search(text) if self.gate(text) else None
+
+
+# Exact gates for the furniture cues that may stand anywhere in a line: the anchored cues
+# fail at once, but these are tried at every position (about six times the cost of the
+# other eight together on the bench's short lines). Each gate is a character every match
+# holds, in either case (under ``(?i)`` each of these letters matches itself and its
+# capital only): ``lượt`` holds ``ợ``; ``©``, ``bản quyền`` and ``copyright`` at the
+# start, or ``bởi``; the controls at the end (``in trang``, ``cỡ chữ``, ``chia sẻ``,
+# ``xuất pdf``, ``gửi email``, then only white space) end with one of their last letters.
+# A cue edited in the YAML loses its gate (the key is its text) and is searched always;
+# ``test_segment_fast_paths`` checks the gates against the searches.
+_CUE_GATES: dict[str, Callable[[str], bool]] = {
+    r"(?i)lượt\s+(?:xem|truy\s+cập|đọc)": lambda t: "ợ" in t or "Ợ" in t,
+    r"(?i)©|^bản\s+quyền\s+(?:thuộc|của)|^copyright|phát\s+triển\s+bởi|thiết\s+kế\s+bởi": (
+        lambda t: t[:1] in "bBcC" or "ở" in t or "Ở" in t or "©" in t
+    ),
+    r"(?i)(?:in\s+trang|cỡ\s+chữ|chia\s+sẻ|xuất\s+pdf|gửi\s+email)\s*$": lambda t: t.rstrip()[-1:] in "gGữỮẻẺfFlL",
+}
+
+
+def has_cue(parts: tuple[regex.Pattern[str] | _Gated, ...], text: str) -> bool:
     """Does ``text`` hold one of the cues of ``cue_parts``?"""
     return any(p.search(text) for p in parts)
 

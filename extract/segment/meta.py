@@ -27,6 +27,7 @@ from .lines import (
     is_date_line,
     split_lines,
 )
+from .model import can_be_title, default_model, foreign_banner
 from .rules import Layout, glued_byline
 from .runons import whole_sentences
 from .templates import SiteLines, demote
@@ -38,8 +39,6 @@ def read_layout(text: str, model=None, site: SiteLines | None = None) -> Layout:
     model by default); ``site`` (``--site-templates``) says on how many pages of the page's
     site each line stands, and its template lines are no paragraphs (a page read with its
     site's lines always goes through the model)."""
-    from .model import default_model
-
     lines = split_lines(text)
     clean = clean_layout(text, lines) if site is None else None
     if clean is not None:
@@ -64,8 +63,6 @@ def clean_layout(text: str, lines: list[Line]) -> Layout | None:
     which the clean reading keeps), and on the labelled pages it takes it matches the gold
     on all but one page, which the model gets wrong too. That is most of the segmenter's
     speed on clean corpora."""
-    from .model import can_be_title, foreign_banner
-
     rows = [ln for ln in lines if ln.kind != BLANK]
     if len(rows) < 2:
         return None
@@ -80,7 +77,15 @@ def clean_layout(text: str, lines: list[Line]) -> Layout | None:
             return None
     if len({ln.text for ln in rows}) < len(rows):
         return None
-    if not all(ln.terminal for ln in body[:-1]) or not can_be_title(head):
+    if not all(ln.terminal for ln in body[:-1]):
+        return None
+    # a last line that ends no sentence needs a glued credit: a text whose last line has
+    # none fails here, before the dearer tests below (about one bench text in twelve)
+    last = body[-1]
+    credit = glued_byline(last.text) if not last.terminal else None
+    if not last.terminal and credit is None:
+        return None
+    if not can_be_title(head):
         return None
     c = cues()
     furniture, caption = cue_parts("furniture"), cue_parts("caption_cues")
@@ -97,10 +102,8 @@ def clean_layout(text: str, lines: list[Line]) -> Layout | None:
             return None
     if foreign_banner(head, rows):
         return None
-    last = body[-1]
-    credit = glued_byline(last.text)
-    if not last.terminal and credit is None:
-        return None
+    if last.terminal:
+        credit = glued_byline(last.text)
     layout = Layout(title=head.text, title_span=(head.start, head.end))
     layout.paragraphs = [[ln.start, ln.end] for ln in body]
     if credit is not None:

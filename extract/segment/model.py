@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
 from dataclasses import dataclass
 
 import regex
@@ -67,14 +68,19 @@ def _apply(
 ) -> dict[str, list[float]]:
     """Paragraph: a logistic probability per line. Title, date and byline: a page has at
     most one line of each, so the lines that can hold the role compete in a softmax with
-    "none of them"."""
+    "none of them".
+
+    A dot product is ``sum(map(operator.mul, w, x))``: the same products added in the
+    same order as ``float.__mul__`` would give (weights and features are all floats), but
+    ``operator.mul`` is a plain C function, about four times faster per product than
+    calling the slot wrapper ``float.__mul__``."""
     out = {}
     for role, w in weights.items():
         if role not in CHOICE_ROLES:
-            out[role] = [_logistic(sum(map(float.__mul__, w, x))) for x in features]
+            out[role] = [_logistic(sum(map(operator.mul, w, x))) for x in features]
             continue
         ok = can[role] if can is not None else eligible(role, rows)
-        z = {k: sum(map(float.__mul__, w, x)) for k, x in enumerate(features) if ok[k]}
+        z = {k: sum(map(operator.mul, w, x)) for k, x in enumerate(features) if ok[k]}
         top = max(max(z.values(), default=0.0), 0.0)
         total = math.exp(-top) + sum(math.exp(v - top) for v in z.values())
         probs = [0.0] * len(rows)
