@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -20,8 +21,12 @@ from ..find.names import literal_trie
 from ..find.numscan import lowered as _lowered
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A cue found in the text. A named tuple rather than a frozen dataclass: thousands are
+    made per thousand texts, and a frozen dataclass sets each field through
+    ``object.__setattr__``, which costs three times as much; both are immutable and equal
+    by their fields."""
+
     start: int
     end: int
     label: str | None  # a kind or stage; None for a phrase that hides a cue
@@ -180,11 +185,11 @@ def find_hits(
     ``Quỹ Hỗ trợ nông dân``): it hides nothing and says nothing."""
     out = []
     for m in pattern.finditer(text, start, end):
-        word = text[m.start() : m.end()]
+        s, e = m.span()
         label = label_of[m.group()]
-        if word[0].isupper() and "=" + word.lower() not in label_of and _named(text, m.start(), start):
+        if text[s].isupper() and "=" + text[s:e].lower() not in label_of and _named(text, s, start):
             label = None
-        out.append(Hit(m.start(), m.end(), label))
+        out.append(Hit(s, e, label))
     return out
 
 
