@@ -29,7 +29,7 @@ import regex
 
 from ..find.numscan import lowered
 from ..record.models import Amount
-from .money_cues import Cues, Hit, find_hits, load_cues
+from .money_cues import Cues, Hit, find_hits, load_cues, sentence_hits
 from .money_givers import firm_pays, is_foreign, state_invests, state_opens
 
 KINDS = ("aid", "oda", "investment", "remittance", "trade", "budget", "donation", "other")
@@ -63,8 +63,8 @@ class _Sentence:
 
 def _sentence(text: str, start: int, end: int, cues: Cues) -> _Sentence:
     named = cues.firm_name_kinds
-    kinds = [_named_in_firm(text, h, start, cues) if h.label in named else h for h in find_hits(cues.kind, cues.kind_of, text, start, end)]
-    stages = find_hits(cues.stage, cues.stage_of, text, start, end)
+    kinds, stages = sentence_hits(cues, text, start, end)
+    kinds = [_named_in_firm(text, h, start, cues) if h.label in named else h for h in kinds]
     return _Sentence(start, end, kinds, [h.start for h in kinds], stages, [h.start for h in stages])
 
 
