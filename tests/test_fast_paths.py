@@ -59,7 +59,13 @@ POSITIVES = [
     "Kết luận 17–KL/TW (gạch ngang dài) và Quy định 08—QĐ/TW (gạch ngang rất dài).",
     "Theo Chỉ thị số 12 - 5 / QĐ-UBND, viết cách quanh dấu.",  # a designation holding another's start
 ]
+POSITIVES += [
+    # a slash then a space: the year or the code after it keeps the number a candidate
+    "Theo Nghị quyết 18/ 2020/NQ-HĐND và văn bản 3/ KH-UBND, ngày 4/5/2021 họp.",
+    "Công văn 12/1999/CV-BXD và 7/ 2005/QĐ-TTg, hạn chót 30/9 /2024.",
+]
 NEGATIVES = [
+    "Lịch họp 5/ 6/2022, 07/11 và 1/12; tỷ số 3/ 1 nghiêng về đội khách.",
     "Năm 2023 có 15 người tham gia, tỷ lệ 30-40%, ngày 12/3/2021 họp lần 2.",
     "Ông quyết định 5 năm nữa mới về; mã số 123456/QĐ-UB quá dài để là số hiệu.",
     "Giá 1.250.000 đồng/kg, điện thoại 0236-3821-456, lúc 8-10 giờ.",
@@ -162,3 +168,13 @@ def test_to_dict_copies_each_mention():
     assert d["places"] == [dict(vars(rec.places[0]))] and d["countries"] == [dict(vars(rec.countries[0]))]
     d["directives"][0]["ref"] = "changed"
     assert rec.directives[0].ref is None  # a copy, not the object's own fields
+
+
+def test_a_number_before_a_slash_and_a_digit_that_starts_no_year_is_no_candidate():
+    """A date's parts (``5/ 6/2022``, ``07/11``) start no designation (candidates.py,
+    ``_date_part_after``); a year or a code after the slash (``18/ 2020/``, ``3/ KH``) keeps
+    the number a candidate."""
+    text = "Họp 5/ 6/2022 và 07/11; Quyết định 18/ 2020/QĐ-UB, văn bản 3/ KH-UB."
+    desig_at, _ = candidates(text, D.load_lexicon().short_gate)
+    assert text.index("5/") not in desig_at and text.index("07/") not in desig_at
+    assert text.index("18/") in desig_at and text.index("3/ KH") in desig_at

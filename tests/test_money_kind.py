@@ -289,3 +289,31 @@ def test_raising_trade_to_a_level_is_a_goal_but_a_level_reached_is_not():
     assert _resolved("Hai bên muốn nâng kim ngạch song phương lên 6 tỷ USD.")[0]["stage"] == "planned"
     assert _resolved("Hai bên đã nâng kim ngạch song phương lên 6 tỷ USD.")[0]["stage"] is None
     assert _resolved("Năm 2022 hai bên nâng kim ngạch song phương đạt 6 tỷ USD.")[0]["stage"] is None
+
+
+def test_sentences_and_paragraphs_are_read_as_given_lists_or_tuples():
+    """resolve_kinds searches the sentence and paragraph spans by their starts without
+    copying them (a key on the search): spans given as tuples read as spans given as
+    lists, for an amount found by its sentence, one found by its paragraph's sentence
+    before it, and one outside every sentence (a title line)."""
+    text = (
+        "Hội chữ thập đỏ đã phân bổ 8 triệu đồng\n"
+        "Tổ chức này nhận viện trợ của Hàn Quốc. Tổng giá trị đạt 3 triệu USD.\n"
+        "Huyện cam kết cấp 2 tỷ đồng cho trường học."
+    )
+    first = text.index("Tổ chức")
+    second = text.index("Tổng giá")
+    third = text.index("Huyện")
+    sentences = [[first, second - 1], [second, third - 1], [third, len(text)]]
+    paragraphs = [[first, third - 1], [third, len(text)]]
+    got = {}
+    for shape in (list, tuple):
+        amounts = find_amounts(text)
+        resolve_kinds(text, amounts, [shape(s) for s in sentences], [shape(p) for p in paragraphs])
+        got[shape] = [(a.text, a.kind, a.stage) for a in amounts]
+    assert got[list] == got[tuple]
+    assert got[list] == [
+        ("8 triệu đồng", "other", "approved"),  # the title line
+        ("3 triệu USD", "aid", None),  # the sentence before it in its paragraph names the aid
+        ("2 tỷ đồng", "other", "committed"),
+    ]

@@ -25,6 +25,7 @@ import regex
 from .. import lexicon
 
 _DASHES = "/-–—"
+_ASCII_DIGITS = frozenset("0123456789")
 _NUMBER_BEFORE = regex.compile(r"(?r)(?<!\d)\d{1,5}[a-zA-Z]?[ \t\u00a0]?\Z")  # ends where the dash is
 
 
@@ -45,11 +46,22 @@ def candidates(text: str, short_gate: regex.Pattern[str]) -> tuple[list[int], li
         i = text.find(dash)
         while i >= 0:
             m = _NUMBER_BEFORE.search(text, i - 7 if i > 7 else 0, i)  # 5 digits, a letter, a space
-            if m is not None:
+            if m is not None and not (dash == "/" and _date_part_after(text, i + 1)):
                 desig_at.append(m.start())
             i = text.find(dash, i + 1)
     desig_at.sort()
     return desig_at, [m.start() for m in short_gate.finditer(text)]
+
+
+def _date_part_after(text: str, pos: int) -> bool:
+    """Whether what follows a slash at ``pos`` (after at most one space) is a digit that
+    starts no year (``12/3/2021``, ``15/10``). No designation starts at the number before
+    such a slash: the dash forms need a dash there, and the slash form (STATE in
+    directives.py) a letter after the slash, or a year (``19``/``20`` and two digits)
+    then a slash. So the number is no candidate, and a line of dates needs no look."""
+    if pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    return text[pos : pos + 1] in _ASCII_DIGITS and text[pos : pos + 2] not in ("19", "20")
 
 
 def designation_matches(

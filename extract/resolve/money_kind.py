@@ -23,12 +23,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import itemgetter
 
 import regex
 
 from ..find.numscan import lowered
 from ..record.models import Amount
-from .money_cues import Cues, Hit, find_hits, load_cues
+from .money_cues import Cues, Hit, find_hits, load_cues, sentence_hits
 from .money_givers import firm_pays, is_foreign, state_invests, state_opens
 
 KINDS = ("aid", "oda", "investment", "remittance", "trade", "budget", "donation", "other")
@@ -46,6 +47,7 @@ _WORD = regex.compile(r"\p{L}+")
 _FIRM_REACH = 60  # characters: a firm word this close before a cue may open the name holding it
 _CAPITAL_NEXT = regex.compile(r"[ \t]+\p{Lu}")
 _RAISED_TO = regex.compile(r"(?<!\p{L})lên(?!\p{L})")  # `nâng kim ngạch ... lên X`: raised to a level
+_START = itemgetter(0)  # a span's start: sentences and paragraphs are searched by it
 _SEPARATED = regex.compile(r"[\p{L},;]")  # a word or a comma between a cue and the next amount
 
 
@@ -61,8 +63,8 @@ class _Sentence:
 
 def _sentence(text: str, start: int, end: int, cues: Cues) -> _Sentence:
     named = cues.firm_name_kinds
-    kinds = [_named_in_firm(text, h, start, cues) if h.label in named else h for h in find_hits(cues.kind, cues.kind_of, text, start, end)]
-    stages = find_hits(cues.stage, cues.stage_of, text, start, end)
+    kinds, stages = sentence_hits(cues, text, start, end)
+    kinds = [_named_in_firm(text, h, start, cues) if h.label in named else h for h in kinds]
     return _Sentence(start, end, kinds, [h.start for h in kinds], stages, [h.start for h in stages])
 
 
@@ -186,9 +188,10 @@ def _measured(text: str, amount_end: int, after: Hit, cues: Cues) -> bool:
 
 
 def _kind_of(
-    text: str, sent: _Sentence, lo: int, a: Amount, hi: int, prev_kind: str | None, cues: Cues
+    text: str, sent: _Sentence, lo: int, a: Amount, hi: int, prev_kind: str | None, cues: Cues, before: list[Hit]
 ) -> str | None:
-    before = _before(sent.kinds, sent.kind_starts, lo, a.start)
+    """The kind the cues of the amount's stretch [lo, a.start) give it; ``before`` is
+    ``_before(sent.kinds, sent.kind_starts, lo, a.start)``, which the caller has found."""
     after = _right_after(text, sent.kinds, sent.kind_starts, a.end, hi)
     hit = _governing(text, [h for h in before if not _aside(text, h, lo, a.start)], after, a.start, a.end, cues)
     if hit is not None:
@@ -209,12 +212,13 @@ def _kind_of(
 
 
 def _stage_of(
-    text: str, sent: _Sentence, lo: int, a: Amount, hi: int, prev_stage: str | None, parts: bool, cues: Cues
+    text: str, sent: _Sentence, lo: int, a: Amount, hi: int, prev_stage: str | None, parts: bool, cues: Cues, floor: int, noun: list[Hit]
 ) -> str | None:
     """The governing stage cue in the amount's own clause; else the previous amount's stage
-    when this one restates it, is a part of it or follows in a list of its parts (``parts``)."""
-    floor = _last_break(text, lo, a.start, cues)  # a stage does not cross into a new clause
-    noun = _before(sent.kinds, sent.kind_starts, lo, a.start)
+    when this one restates it, is a part of it or follows in a list of its parts (``parts``).
+    The caller passes ``floor = _last_break(text, lo, a.start, cues)`` (a stage does not
+    cross into a new clause) and ``noun = _before(sent.kinds, sent.kind_starts, lo,
+    a.start)``: it needs both too, so each is found once per amount."""
     if noun and noun[0].label == "price":
         floor = max(floor, noun[0].end)  # `đăng ký ... phải trả phí 6 SGD`: no stage for a price
     cues_before = _before(sent.stages, sent.stage_starts, floor, a.start)
@@ -315,10 +319,10 @@ def resolve_kinds(
     if not amounts:
         return
     cues = load_cues()
-    spans = [list(s) for s in (sentences or [])]
-    paras = [tuple(p) for p in (paragraphs or [])]
-    starts = [s for s, _ in spans]
-    para_starts = [p[0] for p in paras]
+    # read only, and searched by their starts with a key (no per-document copies: a page of
+    # a hundred sentences holding one amount would copy them all to look up one)
+    spans = sentences or []
+    paras = paragraphs or []
     current: tuple[int, int] | None = None
     sent: _Sentence | None = None
     prev: Amount | None = None
@@ -329,7 +333,7 @@ def resolve_kinds(
     lenders: dict[tuple[int, int], bool] = {}  # sentence -> whether it names a development lender
     for k, a in enumerate(amounts):
         if current is None or not (current[0] <= a.start and a.end <= current[1]):
-            index, current_span = _sentence_of(text, spans, starts, a)
+            index, current_span = _sentence_of(text, spans, a)
         else:
             current_span = current
         s, e = current_span
@@ -338,12 +342,10 @@ def resolve_kinds(
         assert sent is not None
         nxt = amounts[k + 1].start if k + 1 < len(amounts) and amounts[k + 1].start < e else e
         lo = prev.end if prev is not None else s
-        j = bisect_left(para_starts, a.start + 1) - 1
-        paragraph = paras[j] if j >= 0 and paras[j][1] >= a.end else (s, e)
-        if prev is not None and (
-            _marked(text, lo, a.start, cues)
-            or _marked(text, _last_break(text, lo, a.start, cues), a.start, cues)
-        ):
+        j = bisect_left(paras, a.start + 1, key=_START) - 1
+        paragraph = tuple(paras[j]) if j >= 0 and paras[j][1] >= a.end else (s, e)
+        floor = _last_break(text, lo, a.start, cues)  # also the stage's floor (_stage_of)
+        if prev is not None and (_marked(text, lo, a.start, cues) or _marked(text, floor, a.start, cues)):
             head = head if parts else prev.kind
             parts = True
         elif cues.clause_break.search(text, lo, a.start):
@@ -351,7 +353,8 @@ def resolve_kinds(
         # a cue the previous amount took right after it (`20 tỷ đồng vay WB và 2 tỷ đồng`) is its own
         taken = _right_after(text, sent.kinds, sent.kind_starts, prev.end, a.start) if prev else None
         lo_kind = taken.end if taken and _SEPARATED.search(text, taken.end, a.start) else lo
-        kind = _kind_of(text, sent, lo_kind, a, nxt, prev.kind if prev else None, cues)
+        kinds_before = _before(sent.kinds, sent.kind_starts, lo_kind, a.start)
+        kind = _kind_of(text, sent, lo_kind, a, nxt, prev.kind if prev else None, cues, kinds_before)
         if kind is None and prev is None and index is not None:
             kind = _paragraph_kind(text, spans, index, paragraph, cues)
         if kind is None and _project(text, lo_kind, a, nxt, cues):
@@ -368,7 +371,7 @@ def resolve_kinds(
                 scheme = cues.per_area.match(text, a.end) or cues.policy.search(text, lo, a.start)
                 if state or scheme:
                     kind = "budget"
-                elif firm_pays(text, _before(sent.kinds, sent.kind_starts, lo_kind, a.start), lo_kind, a.start, cues):
+                elif firm_pays(text, kinds_before, lo_kind, a.start, cues):
                     kind = "other"  # a firm's plain support is compensation
                 else:
                     kind = "donation"
@@ -384,14 +387,15 @@ def resolve_kinds(
         if not tax and cues.per_unit.match(text, a.end, a.end + _PER_UNIT_REACH):  # bounded: see _PER_UNIT_REACH
             kind = "other"  # `350.000 đồng/lô hàng`: a price
         a.kind = kind or "other"
-        a.stage = _stage_of(text, sent, lo, a, nxt, prev.stage if prev else None, parts, cues)
+        noun = kinds_before if lo_kind == lo else _before(sent.kinds, sent.kind_starts, lo, a.start)
+        a.stage = _stage_of(text, sent, lo, a, nxt, prev.stage if prev else None, parts, cues, floor, noun)
         prev = a
 
 
 def _sentence_of(
-    text: str, spans: list[list[int]], starts: list[int], a: Amount
+    text: str, spans: list[list[int]], a: Amount
 ) -> tuple[int | None, tuple[int, int]]:
-    i = bisect_left(starts, a.start + 1) - 1
+    i = bisect_left(spans, a.start + 1, key=_START) - 1
     if i >= 0 and spans[i][1] >= a.end:
         return i, (spans[i][0], spans[i][1])
     left = text.rfind("\n", 0, a.start) + 1  # a title or a line outside the sentences: its line
