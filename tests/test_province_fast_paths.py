@@ -78,3 +78,40 @@ def test_outlet_gate_spells_every_outlet_the_pattern_finds():
     assert found == ["Sài Gòn Giải Phóng", "Hà Nội Mới"]
     assert all(name in c.outlet_names for name in found)
     assert not any(name in "Sài Gòn giải phóng mặt bằng" for name in c.outlet_names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo Hà Nội Mới, thành phố sẽ mở thêm tuyến xe buýt.",  # an outlet: gate and pattern say yes
+        "Bạn đọc báo Sài Gòn Tiếp thị gửi thư về tòa soạn.",
+        "Mưa lớn ở Đà Nẵng làm ngập nhiều tuyến phố.",  # none: both say no
+        "Người Hà Nội mớizz đến",  # the letters inside a longer word: the gate yes, the pattern no
+        "",
+    ],
+)
+def test_outlet_gate_finds_a_name_wherever_the_pattern_does(text):
+    """The stdlib trie of the outlets' literal names stands in front of the pattern: where
+    it finds nothing, the pattern finds nothing either."""
+    c = P.cues()
+    plain = any(name in text for name in c.outlet_names)
+    assert (c.outlet_gate.search(text) is not None) is plain
+    if c.outlets.search(text):
+        assert plain
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Điểm tin sáng: giá xăng giảm, mưa lớn ở miền Trung", True),  # a round-up title
+        ("Thời sự 24h: nắng nóng kéo dài ở Bắc Bộ", True),  # a tag before the colon
+        ("Ông Ba kể chuyện 24 năm gác đèn biển: vui lắm", False),  # digits but no tag: the gate says no
+        ("Đà Nẵng khai trương cầu mới", False),  # none: the gate says no
+        ("Bản tinh thần mới của đội bóng", False),  # a title's letters inside a longer word
+    ],
+)
+def test_roundup_gate_agrees_with_the_plain_match(title, expected):
+    c = P.cues()
+    span = [0, len(title)]
+    plain = c.roundup.match(title, 0, len(title)) is not None
+    assert P._roundup(c, title, span) is plain is expected
