@@ -115,3 +115,49 @@ def test_roundup_gate_agrees_with_the_plain_match(title, expected):
     span = [0, len(title)]
     plain = c.roundup.match(title, 0, len(title)) is not None
     assert P._roundup(c, title, span) is plain is expected
+
+
+_ANAPHOR_TEXTS = [
+    # named once, in the lead: the words that refer back lift it over the bar (no home cue)
+    "Mùa du lịch biển\nDu khách đổ về Đà Nẵng trong dịp nghỉ lễ. Khách sạn của thành phố kín "
+    "phòng; toàn thành phố có thêm nhiều điểm vui chơi và TP sẽ mở thêm lễ hội.",
+    "Nông dân phấn khởi\nBà con Quảng Trị vào vụ mùa. Tỉnh nhà có thêm giống lúa mới; "
+    "nông dân toàn tỉnh đều vui. UBND tỉnh hứa hỗ trợ phân bón.",
+    # named in the title, the lead and after a unit word: clear without them
+    "Quảng Trị mở đường mới\nUBND tỉnh Quảng Trị khánh thành tuyến đường ven biển ở Quảng Trị. "
+    "Lãnh đạo tỉnh nhà dự lễ.",
+    # two provinces and words that refer back
+    "Hội chợ nông sản\nNông sản Huế và Đà Nẵng có mặt ở hội chợ. Toàn thành phố tham gia.",
+    "Không có tỉnh nào ở đây\nMột câu chuyện chung về thời tiết.",
+]
+
+
+@pytest.mark.parametrize(
+    "text", _ANAPHOR_TEXTS + [ex["text"] for ex in __import__("extract").lexicon.examples("province") if "province" in ex]
+)
+def test_anaphor_scan_skipped_only_where_it_cannot_change_the_province(text, monkeypatch):
+    """The fast path skips counting the words that refer back when the leader clears every
+    bar without them: the province must be the same as with the count."""
+    import extract
+
+    fast = extract.extract_text(text)["province"]
+    monkeypatch.setattr(P, "_clears_without_anaphors", lambda c, best, front: False)
+    assert extract.extract_text(text)["province"] == fast
+
+
+def test_clears_without_anaphors_both_ways():
+    c = P.cues()
+    assert P._clears_without_anaphors(c, c.min_score, True)
+    assert not P._clears_without_anaphors(c, c.min_score - 0.5, True)  # the words may lift it
+    assert not P._clears_without_anaphors(c, c.min_score, False) or c.min_score >= c.min_score_body
+    assert P._clears_without_anaphors(c, max(c.min_score, c.min_score_body), False)
+
+
+def test_the_first_text_needs_its_anaphors(monkeypatch):
+    """In the first text the words that refer back decide: without them no province."""
+    import extract
+
+    text = _ANAPHOR_TEXTS[0]
+    assert extract.extract_text(text)["province"] is not None
+    monkeypatch.setattr(P, "_anaphors", lambda c, t, r: 0)
+    assert extract.extract_text(text)["province"] is None

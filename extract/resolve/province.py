@@ -264,6 +264,28 @@ def _refers_back(text: str, start: int, end: int) -> bool:
     return not (after and after[0].isupper() and len(text[end : end + 4]) - len(after) <= 3)
 
 
+def _anaphors(c: Cues, text: str, regions: list[list[int]]) -> int:
+    """How many words refer back to the province in focus, up to ``max_anaphors`` (no
+    need to read on)."""
+    back = 0
+    for a, b in regions:
+        for m in c.anaphor.finditer(text, a, b):
+            if _refers_back(text, m.start(), m.end()):
+                back += 1
+                if back >= c.max_anaphors:
+                    return back
+    return back
+
+
+def _clears_without_anaphors(c: Cues, best: float, front: bool) -> bool:
+    """Fast path: whether the leader's score already clears every bar the anaphors could
+    help it over. They only add (a weight of zero or more) and the score is only compared
+    with ``min_score`` (then ``min_score_home``, a lower bar, is not asked) and, for a
+    leader not named up front, ``min_score_body``: a score at or over those bars stays
+    over them, so the scan of the whole text for the words is not needed."""
+    return c.weights["anaphor"] >= 0 and best >= c.min_score and (front or best >= c.min_score_body)
+
+
 def _roundup(c: Cues, text: str, title_span: list[int]) -> bool:
     """Whether the title is a round-up's. Fast path: the pattern is case-sensitive and
     each of its matches holds one of its literal titles or tags; a title holding none of
@@ -347,17 +369,8 @@ def resolve_province(
     if not ev.titled and _lead_list(c, text, places, ev.lead):
         return None  # the lead bills several provinces alike and the title none
     code, best = ranked[0]
-    back = 0
-    for a, b in regions:  # up to max_anaphors: no need to read on
-        for m in c.anaphor.finditer(text, a, b):
-            if not _refers_back(text, m.start(), m.end()):
-                continue
-            back += 1
-            if back >= c.max_anaphors:
-                break
-        if back >= c.max_anaphors:
-            break
-    best += c.weights["anaphor"] * back
+    if not _clears_without_anaphors(c, best, code in ev.front):
+        best += c.weights["anaphor"] * _anaphors(c, text, regions)
     need = c.min_score
     if best < need and _says_home(c, text, regions):
         need = c.min_score_home
