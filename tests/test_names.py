@@ -20,8 +20,8 @@ def _plain(index: NameIndex, text: str, start: int = 0, end: int | None = None) 
     """``find`` without the gate: every capitalised word is a start, as before the gate."""
     plain = NameIndex.__new__(NameIndex)
     plain.forms, plain.longest, plain.counts = index.forms, index.longest, index.counts
-    plain.starts = lambda t, s, e, stops=None: N._CAPITALISED.finditer(t, s, e)  # type: ignore[method-assign]
-    return list(plain.find(text, start, end))
+    every = [m.start() for m in N._CAPITALISED.finditer(text, start, len(text) if end is None else end)]
+    return list(plain.find(text, start, end, every))
 
 
 def test_the_unicode_facts_the_gate_relies_on():

@@ -73,17 +73,14 @@ class NameIndex(Generic[V]):
         scans with one gate for places and countries together (``joint_gate``)."""
         return _gate(self.forms)
 
-    def starts(self, text: str, start: int, end: int, stops: Iterable[int] | None = None) -> Iterator[regex.Match]:
-        """The capitalised words in [start, end) where a name may begin: those the gate
-        stops at (each one checked against ``_CAPITALISED`` exactly as a plain scan of
-        every capitalised word would see it). ``stops``: where a gate built from these
-        names and maybe others (``joint_gate``) stopped in [start, end), if already known."""
+    def starts(self, text: str, start: int, end: int, stops: Iterable[int] | None = None) -> Iterator[int]:
+        """Where the gate stops in [start, end): the capitalised words where a name may
+        begin, and some others (``find`` checks each). ``stops``: where a gate built from
+        these names and maybe others (``joint_gate``) stopped in [start, end), if already
+        known."""
         if stops is None:
-            stops = (g.start() for g in self.gate.finditer(text, start, end))
-        for pos in stops:
-            m = _CAPITALISED.match(text, pos, end)  # its look-behind sees text before pos, as finditer's
-            if m is not None:
-                yield m
+            return (g.start() for g in self.gate.finditer(text, start, end))
+        return iter(stops)
 
     def find(
         self, text: str, start: int = 0, end: int | None = None, stops: Iterable[int] | None = None
@@ -97,10 +94,12 @@ class NameIndex(Generic[V]):
         end = len(text) if end is None else end
         resume = start
         counts, forms = self.counts, self.forms
-        next_word = _NEXT_WORD.match
-        for m in self.starts(text, start, end, stops):
-            s = m.start()
+        capitalised, next_word = _CAPITALISED.match, _NEXT_WORD.match
+        for s in self.starts(text, start, end, stops):
             if s < resume:
+                continue
+            m = capitalised(text, s, end)  # its look-behind sees text before s, as finditer's
+            if m is None:
                 continue
             word = m.group().casefold()
             ns = counts.get(word)
