@@ -19,9 +19,9 @@ from extract.find.places import gazetteer
 def _plain(index: NameIndex, text: str, start: int = 0, end: int | None = None) -> list:
     """``find`` without the gate: every capitalised word is a start, as before the gate."""
     plain = NameIndex.__new__(NameIndex)
-    plain.forms, plain.longest = index.forms, index.longest
-    plain.starts = lambda t, s, e, stops=None: N._CAPITALISED.finditer(t, s, e)  # type: ignore[method-assign]
-    return list(plain.find(text, start, end))
+    plain.forms, plain.longest, plain.counts = index.forms, index.longest, index.counts
+    every = [m.start() for m in N._CAPITALISED.finditer(text, start, len(text) if end is None else end)]
+    return list(plain.find(text, start, end, every))
 
 
 def test_the_unicode_facts_the_gate_relies_on():
@@ -200,3 +200,41 @@ def test_the_locality_finder_matches_its_flat_alternation():
     got = [(m.start(), m.end(), m.group(1)) for m in ix.finder.finditer(text)]
     assert got == [(m.start(), m.end(), m.group(1)) for m in flat.finditer(text)]
     assert [g[2] for g in got][:3] == ["thị xã", "TP.", "Tp."]
+
+
+def _every_count(index: NameIndex, text: str) -> list:
+    """``find`` as before ``counts``: every count of words up to the longest looked up."""
+    out, resume = [], 0
+    for m in N._CAPITALISED.finditer(text):
+        s = m.start()
+        if s < resume:
+            continue
+        most = index.longest.get(m.group().casefold(), 0)
+        ends, pos = [m.end()], m.end()
+        while most and len(ends) < most:
+            nxt = N._NEXT_WORD.match(text, pos)
+            if nxt is None:
+                break
+            pos = nxt.end()
+            ends.append(pos)
+        for e in reversed(ends if most else []):
+            value = index.forms.get(N._text_key(text[s:e]), N._MISSING)
+            if value is not N._MISSING:
+                out.append((s, e, value))
+                resume = e
+                break
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đường về Bà Rịa – Vũng Tàu, về Vũng Tàu và Bà Rịa, rồi BÀ RỊA-VŨNG TÀU.",
+        "Đoàn khách Hàn Quốc, Hàn Quốc Quốc, Triều Tiên và Hàn đến Thái Lan, Thái Bình.",
+        "Người Mỹ, nước Mỹ Latinh, Mỹ - Trung; Kon  Tum, Kon-Tum, Kon Tumx.",
+        "\u212aon Tum, Eßen, ESSEN, Hà Nội Mới, Sài Gòn Giải Phóng, Hồ Chí Minh City.",
+    ],
+)
+def test_find_looks_up_only_the_word_counts_names_have(text):
+    for index in (INDEX, gazetteer().index, country_names().index):
+        assert list(index.find(text)) == _every_count(index, text)

@@ -59,10 +59,13 @@ class NameIndex(Generic[V]):
     def __init__(self, forms: dict[str, V]) -> None:
         self.forms = forms
         self.longest: dict[str, int] = {}  # first word -> most words of a name starting with it
+        counts: dict[str, set[int]] = {}  # first word -> how many words its names have
         for form in forms:
             words = _TOKEN.findall(form)
             if words:
                 self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
+                counts.setdefault(words[0], set()).add(len(words))
+        self.counts = {word: tuple(sorted(ns, reverse=True)) for word, ns in counts.items()}
 
     @functools.cached_property
     def gate(self) -> re.Pattern:
@@ -70,43 +73,52 @@ class NameIndex(Generic[V]):
         scans with one gate for places and countries together (``joint_gate``)."""
         return _gate(self.forms)
 
-    def starts(self, text: str, start: int, end: int, stops: Iterable[int] | None = None) -> Iterator[regex.Match]:
-        """The capitalised words in [start, end) where a name may begin: those the gate
-        stops at (each one checked against ``_CAPITALISED`` exactly as a plain scan of
-        every capitalised word would see it). ``stops``: where a gate built from these
-        names and maybe others (``joint_gate``) stopped in [start, end), if already known."""
+    def starts(self, text: str, start: int, end: int, stops: Iterable[int] | None = None) -> Iterator[int]:
+        """Where the gate stops in [start, end): the capitalised words where a name may
+        begin, and some others (``find`` checks each). ``stops``: where a gate built from
+        these names and maybe others (``joint_gate``) stopped in [start, end), if already
+        known."""
         if stops is None:
-            stops = (g.start() for g in self.gate.finditer(text, start, end))
-        for pos in stops:
-            m = _CAPITALISED.match(text, pos, end)  # its look-behind sees text before pos, as finditer's
-            if m is not None:
-                yield m
+            return (g.start() for g in self.gate.finditer(text, start, end))
+        return iter(stops)
 
     def find(
         self, text: str, start: int = 0, end: int | None = None, stops: Iterable[int] | None = None
     ) -> Iterator[tuple[int, int, V]]:
+        """The names in [start, end), leftmost first, the longest at each start.
+
+        Only the word counts some name of that first word has are looked up (``counts``):
+        keying keeps the number of words (folding keeps word characters word characters,
+        see ``_gate``), so a stretch of another count is no name; a one-word stretch is
+        the folded word itself (no space or dash in it to key)."""
         end = len(text) if end is None else end
         resume = start
-        longest, forms = self.longest, self.forms
-        for m in self.starts(text, start, end, stops):
-            s = m.start()
+        counts, forms = self.counts, self.forms
+        capitalised, next_word = _CAPITALISED.match, _NEXT_WORD.match
+        for s in self.starts(text, start, end, stops):
             if s < resume:
                 continue
-            most = longest.get(m.group().casefold(), 0)
-            if not most:
+            m = capitalised(text, s, end)  # its look-behind sees text before s, as finditer's
+            if m is None:
+                continue
+            word = m.group().casefold()
+            ns = counts.get(word)
+            if ns is None:
                 continue
             ends, pos = [m.end()], m.end()
-            while len(ends) < most:  # the next words, each after a short gap
-                nxt = _NEXT_WORD.match(text, pos, end)
+            while len(ends) < ns[0]:  # the next words, each after a short gap
+                nxt = next_word(text, pos, end)
                 if nxt is None:
                     break
                 pos = nxt.end()
                 ends.append(pos)
-            for e in reversed(ends):
-                value = forms.get(_text_key(text[s:e]), _MISSING)
+            for n in ns:  # the most words first
+                if n > len(ends):
+                    continue
+                value = forms.get(word if n == 1 else _text_key(text[s : ends[n - 1]]), _MISSING)
                 if value is not _MISSING:
-                    yield s, e, value
-                    resume = e
+                    yield s, ends[n - 1], value
+                    resume = ends[n - 1]
                     break
 
 
