@@ -113,3 +113,26 @@ def test_a_left_out_group_matters_only_after_a_word(monkeypatch):
     monkeypatch.setattr(N, "_x_tokens_matter", lambda tokens: False)
     never = [text[n.start : n.end] for n in find_number_spans(text, 0, len(text), anchors, keep)]
     assert kept == ["Ba tỷ", "hai"] and never == ["Ba tỷ, hai"]
+
+
+def test_a_digit_group_between_spaces_is_a_token_by_the_general_rules():
+    """The shortcut of ``_digit_token_ok`` (a space on each side: yes) is what the general
+    rules say: at the text's edges they read a space there, and say yes."""
+    assert N._digit_token_ok("12", 0, 2)  # the general rules, a space assumed on each side
+    assert N._digit_token_ok("có 12 hội", 3, 5)  # the shortcut
+    assert not N._digit_token_ok("mã K12 nhé", 5, 7) and not N._digit_token_ok("ngày 6/12 ", 7, 9)
+
+
+def test_parsed_digit_strings_are_remembered_and_bounded(monkeypatch):
+    from extract.find import numparse
+
+    monkeypatch.setattr(numparse, "_PARSED", {})
+    monkeypatch.setattr(numparse, "_PARSED_MAX", 3)
+    first = numparse.parse_digits("3.685,3")
+    assert numparse.parse_digits("3.685,3") is first and str(first) == "3685.3"
+    for _ in range(2):  # a string in no known form raises each time
+        with pytest.raises(ValueError):
+            numparse.parse_digits("0.0,0.0")
+    for s in ("1", "2", "3", "4"):
+        assert numparse.parse_digits(s) == int(s)
+    assert len(numparse._PARSED) <= 3

@@ -100,6 +100,8 @@ def _glued_before_ok(text: str, s: int) -> bool:
 def _digit_token_ok(text: str, s: int, e: int) -> bool:
     """The boundary rules of a digit number: not inside a code (K13, F-16, QL1A), a
     path-like token (06/7/2011) or a longer number; glued words are read through."""
+    if text[s - 1 : s] == " " and text[e : e + 1] == " ":
+        return True  # the common case: a space on each side, where no rule below says no
     before = text[s - 1] if s else " "
     if before.isdigit() or (before.isalpha() and not _glued_before_ok(text, s)):
         return False
