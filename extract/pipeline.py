@@ -18,7 +18,7 @@ from .find.amounts import find_amounts
 from .find.countries import find_countries, name_stops
 from .find.counts import find_counts, number_anchors, number_gate
 from .find.directives import find_directives
-from .find.numbers import NumberSpan, find_number_spans
+from .find.numbers import NumberSpan, find_numbers
 from .find.places import find_places
 from .read.decode import canonicalize
 from .record.models import Record
@@ -100,7 +100,7 @@ def _numbers(doc: Doc) -> None:
     """Number expressions once for both money and counts (dates and designations hold
     their digits inside tokens the number rules reject, or are masked)."""
     anchors, keep = number_anchors(), number_gate()
-    doc.numbers = [n for start, end in doc.regions for n in find_number_spans(doc.text, start, end, anchors, keep)]
+    doc.numbers = find_numbers(doc.text, doc.regions, anchors, keep)
 
 
 @stage("amounts")

@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import lexicon
 from .numparse import NumberWords, _WordsParser, parse_digits, parse_number, to_json_number, vocabulary
-from .numscan import Anchors, WordGate, digit_runs, literal_starts
+from .numscan import Anchors, WordGate, digit_runs_by_region, literal_starts_by_region
 from .qualifiers import glued_word_before, has_vowel, vague_before
 from .qualifiers import qualifier_before as _qualifier_before
 from .spans import WINDOW
 
 __all__ = [
-    "NumberSpan", "NumberWords", "find_number_spans", "parse_digits", "parse_number", "qualifier_before",
+    "NumberSpan", "NumberWords", "find_number_spans", "find_numbers", "parse_digits", "parse_number", "qualifier_before",
     "to_json_number", "vague_number", "vocabulary",
 ]
 
@@ -99,6 +100,8 @@ def _glued_before_ok(text: str, s: int) -> bool:
 def _digit_token_ok(text: str, s: int, e: int) -> bool:
     """The boundary rules of a digit number: not inside a code (K13, F-16, QL1A), a
     path-like token (06/7/2011) or a longer number; glued words are read through."""
+    if text[s - 1 : s] == " " and text[e : e + 1] == " ":
+        return True  # the common case: a space on each side, where no rule below says no
     before = text[s - 1] if s else " "
     if before.isdigit() or (before.isalpha() and not _glued_before_ok(text, s)):
         return False
@@ -142,25 +145,64 @@ def find_number_spans(
     ``keep`` (the pipeline's :func:`counts.number_gate`) leaves out the digit groups after
     which none of its words can begin: such a group joins no other token, and is no
     amount, no count and no low end of a range (each needs one of those words after it),
-    so the stages after give what they give with it. It stays a token of kind ``x``, so
-    that the grouping of the tokens around it is the same as without ``keep``."""
+    so the stages after give what they give with it. It stays a token of kind ``x``
+    where the grouping of the tokens around it could depend on it (see
+    :func:`_region_numbers`)."""
+    return find_numbers(text, [(start, len(text) if end is None else end)], anchors, keep)
+
+
+def find_numbers(
+    text: str,
+    regions: Sequence[Sequence[int]],
+    anchors: Anchors | re.Pattern[str] | None = None,
+    keep: WordGate | None = None,
+) -> list[NumberSpan]:
+    """:func:`find_number_spans` for each region in turn, one list: the numbers stage.
+
+    The scans for digits, scale words and counted nouns run once over the text the
+    regions span, not once per region; each gives every region what a scan of that
+    region alone gives (numscan.py's ``*_by_region`` functions say why)."""
+    _, scale_lower, _ = _scans()
+    runs = digit_runs_by_region(text, regions)
+    scales = literal_starts_by_region(text, scale_lower, regions)
+    if isinstance(anchors, Anchors):
+        stops = anchors.stops_by_region(text, regions)
+    elif anchors is not None:
+        stops = [[m.end() for m in anchors.finditer(text, a, b)] for a, b in regions]
+    else:
+        stops = [[] for _ in regions]
+    out: list[NumberSpan] = []
+    for (start, end), region_runs, region_scales, region_stops in zip(regions, runs, scales, stops, strict=True):
+        out.extend(_region_numbers(text, start, end, region_runs, region_scales, region_stops, keep))
+    return out
+
+
+def _region_numbers(
+    text: str,
+    start: int,
+    end: int,
+    runs: list[tuple[int, int]],
+    scale_starts: list[int],
+    anchor_stops: list[int],
+    keep: WordGate | None,
+) -> list[NumberSpan]:
+    """The numbers of one region, from where its digit runs, scale words and anchors stand.
+
+    A digit group that ``keep`` leaves out becomes a token of kind ``x`` only where the
+    region holds a written-out number word (kind ``w``): an ``x`` token never joins a
+    chain and never starts one, and as a chain's neighbour the digits between make every
+    gap test fail with it or without it; the one place its presence shows is
+    :func:`_smaller_group`, which walks the tokens after a comma inside a chain that
+    begins with a word. Without a ``w`` token no such chain exists, so its tokens would
+    change nothing and are not made (most regions: half the digit tokens)."""
     v = vocabulary()
-    end = len(text) if end is None else end
-    scale, scale_lower, words = _scans()
+    scale, _, words = _scans()
     tokens: dict[int, tuple[int, int, str]] = {}  # start -> (start, end, kind)
-    for s0, e in digit_runs(text, start, end):
-        nxt = text[e : e + 1]
-        if nxt in _SPACES:  # (the slice and strip only where a space follows: most digits are followed by punctuation)
-            nxt = text[e : e + 3].lstrip(" \t\u00a0")[:1]
-        if not (nxt.isalpha() or nxt in "-–—~" or _nbsp_at(text, e)):
-            continue  # nothing a money or count reading needs follows (", ", ")", "%", end)
-        if _digit_token_ok(text, s0, e):
-            tokens[s0] = (s0, e, "d" if keep is None or keep.after(text, e, WINDOW) else "x")
     word_stops = []
     # The scale pattern matches where a scale word starts in any case (no two matches can
     # overlap: no scale word begins with the end of another), so trying it only where
     # str.find sees one in the lower-cased text gives exactly its finditer matches.
-    for s0 in literal_starts(text, scale_lower, start, end):
+    for s0 in scale_starts:
         m = scale.match(text, s0, end)
         if m is None:
             continue
@@ -170,14 +212,29 @@ def find_number_spans(
         tokens[s0] = (s0, m.end(), "h" if half else "s")
         if not half:
             word_stops.append(s0)
-    if isinstance(anchors, Anchors):
-        word_stops.extend(anchors.stops(text, start, end))
-    elif anchors is not None:
-        word_stops.extend(m.end() for m in anchors.finditer(text, start, end))
+    word_stops.extend(anchor_stops)
     for stop in word_stops:
         _words_before(text, stop, start, words, v, tokens)
+    # (digit tokens start at digits, scale and word tokens at letters: the order in which
+    # they are added changes nothing)
+    spare = keep is not None and not _x_tokens_matter(tokens)
+    for s0, e in runs:
+        nxt = text[e : e + 1]
+        if nxt in _SPACES:  # (the slice and strip only where a space follows: most digits are followed by punctuation)
+            nxt = text[e : e + 3].lstrip(" \t\u00a0")[:1]
+        if not (nxt.isalpha() or nxt in "-–—~" or _nbsp_at(text, e)):
+            continue  # nothing a money or count reading needs follows (", ", ")", "%", end)
+        kept = keep is None or keep.after(text, e, WINDOW)
+        if (kept or not spare) and _digit_token_ok(text, s0, e):
+            tokens[s0] = (s0, e, "d" if kept else "x")
     ordered = [tokens[k] for k in sorted(tokens)]
     return _group(text, ordered)
+
+
+def _x_tokens_matter(tokens: dict[int, tuple[int, int, str]]) -> bool:
+    """Could a left-out digit group (kind ``x``) change how these tokens group? Only
+    when a written-out number word is among them (see :func:`_region_numbers`)."""
+    return any(k == "w" for _, _, k in tokens.values())
 
 
 def _words_before(text: str, stop: int, floor: int, words: frozenset[str], v: NumberWords, tokens: dict) -> None:

@@ -75,9 +75,32 @@ _EN_DECIMAL = re.compile(r"\d+\.\d{1,2}")  # 1.5
 _PLAIN = re.compile(r"\d+")
 
 
+_PARSED: dict[str, Decimal | None] = {}  # digit string -> value (None: not a number), bounded
+_PARSED_MAX = 20_000
+
+
 def parse_digits(text: str) -> Decimal:
     """Parse one digit string written the Vietnamese way (see the module rules); a string
-    in none of the known forms (``0.0,0.0``) raises ValueError."""
+    in none of the known forms (``0.0,0.0``) raises ValueError.
+
+    The same few strings come back again and again (``2``, ``10``, ``2017``): each is read
+    once and its value remembered (a ``Decimal`` is immutable, and its construction from a
+    string is exact whatever the context's precision)."""
+    value = _PARSED.get(text, _PARSED)
+    if value is _PARSED:
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        try:
+            value = _parse_digits(text)
+        except ValueError:
+            value = None
+        _PARSED[text] = value
+    if value is None:
+        raise ValueError(f"not a number: {text!r}")
+    return value
+
+
+def _parse_digits(text: str) -> Decimal:
     s = text.strip()
     if _PLAIN.fullmatch(s):
         return Decimal(s)

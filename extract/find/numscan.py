@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -55,6 +57,54 @@ def digit_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
+def _reach(regions: Sequence[Sequence[int]]) -> tuple[int, int]:
+    """The stretch of text the regions span (one scan of it serves every region)."""
+    return min(r[0] for r in regions), max(r[1] for r in regions)
+
+
+def digit_runs_by_region(text: str, regions: Sequence[Sequence[int]]) -> list[list[tuple[int, int]]]:
+    """``[digit_runs(text, a, b) for a, b in regions]``, from one scan of the text the
+    regions span (a document's regions are its title and paragraphs).
+
+    The digit pattern reads nothing before or after its match, so each run is decided by
+    the characters from its start to its end: a region's own scan finds exactly the runs
+    of the longer scan that lie inside it, unless a run of the longer scan crosses one of
+    its two edges (``12|.345``); that region is then read alone."""
+    if not regions:
+        return []
+    runs = digit_runs(text, *_reach(regions))
+    starts = [s for s, _ in runs]
+    out = []
+    for a, b in regions:
+        i, j = bisect_left(starts, a), bisect_left(starts, b)
+        if (i and runs[i - 1][1] > a) or (j > i and runs[j - 1][1] > b):
+            out.append(digit_runs(text, a, b))
+        else:
+            out.append(runs[i:j])
+    return out
+
+
+def literal_starts_by_region(
+    text: str, words: tuple[str, ...], regions: Sequence[Sequence[int]]
+) -> list[list[int]]:
+    """``[literal_starts(text, words, a, b) for a, b in regions]``, from one search per
+    word over the text the regions span: ``str.find`` between ``a`` and ``b`` finds the
+    occurrences that begin at ``a`` or later and end by ``b``, the same ones this keeps."""
+    if not regions:
+        return []
+    low = lowered(text)
+    lo, hi = _reach(regions)
+    hits: list[tuple[int, int]] = []  # (start, end) of every occurrence
+    for w in words:
+        i = low.find(w, lo, hi)
+        while i >= 0:
+            hits.append((i, i + len(w)))
+            i = low.find(w, i + 1, hi)
+    hits.sort()
+    starts = [s for s, _ in hits]
+    return [[s for s, e in hits[bisect_left(starts, a) : bisect_left(starts, b)] if e <= b] for a, b in regions]
+
+
 def literal_starts(text: str, words: tuple[str, ...], start: int, end: int) -> list[int]:
     """Every position in [start, end) where one of ``words`` (lower case) is written in any
     case, in the order of the text: ``str.find`` over the lower-cased copy."""
@@ -73,49 +123,75 @@ def literal_starts(text: str, words: tuple[str, ...], start: int, end: int) -> l
 class Anchors:
     """Where a written-out count can stand: a number word, spaces, and the first word of a
     counted noun (``lăm`` | ``hội viên``). ``pattern`` says it as one regex,
-    ``(?:forms)[ \\t\\u00a0]+(?=(?:heads))``, whose first characters are among the most
-    common of the language; :meth:`stops` gives the ends of its matches from a scan that
-    starts at a space instead (``re`` skips to a literal first character in C)."""
+    ``(?:forms)[ \t\u00a0]+(?=(?:heads))``, whose first characters are among the most
+    common of the language; :meth:`stops_by_region` gives the ends of its matches from a
+    scan for a space and a head instead (``re`` skips to a literal first character in C)."""
 
     pattern: re.Pattern[str]
     forms: frozenset[str]  # the number words as the pattern writes them
     heads: tuple[str, ...]  # first words of counted nouns, as the pattern's lookahead reads them
 
     @functools.cached_property
-    def _fast(self) -> re.Pattern[str]:
-        # at the first space after a word (`(?<!  )`: so that a long run of spaces is read
-        # once, not once per space), spaces and a head follow, and a number word ends here
+    def _space_head(self) -> re.Pattern[str]:
+        # a space, a head after it, and before it a number word or another space: each
+        # test only where the one before holds (a head follows few spaces, a number word
+        # precedes fewer heads); a lookbehind holds one width, so one per word length
+        lengths = sorted({len(w) for w in self.forms}, reverse=True)
         behind = "|".join(
-            f"(?<=(?:{'|'.join(re.escape(w) for w in sorted(ws))}) )"
-            for ws in _by_length(self.forms)
+            f"(?<=(?:{'|'.join(re.escape(w) for w in sorted(w for w in self.forms if len(w) == n))}) )" for n in lengths
         )
-        return re.compile(rf" (?<!  )(?= *(?:{literal_trie(self.heads)}))(?:{behind}) *")
+        return re.compile(f" (?=(?:{literal_trie(self.heads)}))(?:{behind}|(?<=  ))")
+
+    @functools.cached_property
+    def _lengths(self) -> tuple[int, ...]:
+        return tuple(sorted({len(w) for w in self.forms}))
+
+    @functools.cached_property
+    def _longest_head(self) -> int:
+        return max(map(len, self.heads))
 
     def stops(self, text: str, start: int, end: int) -> list[int]:
-        """``[m.end() for m in pattern.finditer(text, start, end)]``.
+        """``[m.end() for m in pattern.finditer(text, start, end)]``."""
+        return self.stops_by_region(text, [(start, end)])[0]
+
+    def stops_by_region(self, text: str, regions: Sequence[Sequence[int]]) -> list[list[int]]:
+        """:meth:`stops` for each region, from one scan of the text the regions span.
 
         A match of ``pattern`` ends where the space run before a head ends (its spaces are
-        greedy and a head starts with a letter), and it exists exactly when one of ``forms``
-        ends where that run begins and starts at ``start`` or later; the word and the spaces
-        hold no other head, so no match hides another. ``_fast`` finds the same runs when
-        they are of plain spaces (else the pattern itself runs, a tab or a no-break space
-        there is rare); its lookbehind may see a word that begins before ``start``, so each
-        of its few matches is checked for that."""
-        if text.find("\t", start, end) >= 0 or text.find("\u00a0", start, end) >= 0:
-            return [m.end() for m in self.pattern.finditer(text, start, end)]
-        longest = max(map(len, self.forms))
+        greedy and a head starts with a letter), and it exists exactly when one of
+        ``forms`` ends where that run begins and starts in the region, and a head begins
+        where the run ends and ends in the region; the word and the spaces hold no other
+        head, so no match hides another. So the scan finds each head after a space (its
+        run's last space) with a number word or another space before that space: every
+        match's head, and few others. Python then looks back over the run for a number
+        word that begins in the region. That holds for runs of plain spaces; a region
+        with a tab or a no-break space (rare) runs the pattern itself."""
+        if not regions:
+            return []
+        lo, hi = _reach(regions)
+        odd = text.find("\t", lo, hi) >= 0 or text.find("\u00a0", lo, hi) >= 0
+        heads = [m.end() for m in self._space_head.finditer(text, lo, hi)]
+        lengths, longest_head, forms = self._lengths, self._longest_head, self.forms
         out = []
-        for m in self._fast.finditer(text, start, end):
-            j = m.start()
-            if any(text[k:j] in self.forms for k in range(max(start, j - longest), j)):
-                out.append(m.end())
+        for a, b in regions:
+            if odd and (text.find("\t", a, b) >= 0 or text.find("\u00a0", a, b) >= 0):
+                out.append([m.end() for m in self.pattern.finditer(text, a, b)])
+                continue
+            stops = []
+            for h in heads[bisect_left(heads, a + 1) : bisect_left(heads, b)]:
+                if h + longest_head > b and not any(text.startswith(w, h, b) for w in self.heads):
+                    continue  # the head found runs past the region's end, and no shorter one fits
+                j = h - 1
+                while j > a and text[j - 1] == " ":
+                    j -= 1
+                for n in lengths:
+                    if j - n < a:
+                        break
+                    if text[j - n : j] in forms:
+                        stops.append(h)
+                        break
+            out.append(stops)
         return out
-
-
-def _by_length(words: frozenset[str]) -> list[list[str]]:
-    """``words`` grouped by length, longest first (a lookbehind has one width)."""
-    lengths = sorted({len(w) for w in words}, reverse=True)
-    return [[w for w in words if len(w) == n] for n in lengths]
 
 
 class WordGate(dict):
