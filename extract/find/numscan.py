@@ -123,7 +123,7 @@ def literal_starts(text: str, words: tuple[str, ...], start: int, end: int) -> l
 class Anchors:
     """Where a written-out count can stand: a number word, spaces, and the first word of a
     counted noun (``lăm`` | ``hội viên``). ``pattern`` says it as one regex,
-    ``(?:forms)[ \t\u00a0]+(?=(?:heads))``, whose first characters are among the most
+    ``(?:forms)[ \\t\\u00a0]+(?=(?:heads))``, whose first characters are among the most
     common of the language; :meth:`stops_by_region` gives the ends of its matches from a
     scan for a space and a head instead (``re`` skips to a literal first character in C)."""
 
