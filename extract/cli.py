@@ -32,7 +32,10 @@ def byte_size(text: str) -> int:
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
     if not m or m.group(2).lower() not in _UNITS:
         raise argparse.ArgumentTypeError(f"{text!r} is not a size (bytes, or a number with KB, MB or GB)")
-    return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+    size = int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} would turn every document away: give a size of 1 byte or more")
+    return size
 
 
 def seconds(text: str) -> float:
@@ -73,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="exact (the default): a document whose canonical text was already seen is marked and not "
                         "extracted again; near: a record whose article text is a near copy of an earlier one gets "
                         "duplicate_of and similarity, and is still extracted")
-    r.add_argument("--near-threshold", type=float, default=0.8, metavar="J",
+    r.add_argument("--near-threshold", type=float, default=None, metavar="J",
                    help="--dedup near: estimated Jaccard similarity from which an article is a near copy (default 0.8)")
     r.add_argument("--site-templates", action="store_true",
                    help="a first pass learns the lines each site repeats on many pages (menus, banners, footers): "
@@ -86,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
     t = sub.add_parser("text", help="print the canonical text of a file (the text all offsets point into)")
-    t.add_argument("file")
+    t.add_argument("file", help=DOCUMENT_HELP)
 
     for register in _REGISTRARS:
         register(sub)
@@ -94,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 _REGISTRARS: list[Callable] = []
+DOCUMENT_HELP = "a file, an archive member (ARCHIVE!path/in/archive, a record's source) or a JSONL line (FILE.jsonl#id)"
 
 
 def subcommand(register: Callable) -> Callable:
@@ -119,6 +123,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.resume and (not args.output or args.output == "-"):
         print("vnextract run: --resume needs -o OUT.jsonl", file=sys.stderr)
+        return EXIT_USAGE
+    if args.near_threshold is not None and args.dedup != "near":
+        print("vnextract run: --near-threshold needs --dedup near", file=sys.stderr)
+        return EXIT_USAGE
+    clash = _named_input(args.output, args.inputs)
+    if clash is not None:
+        print(f"vnextract run: -o {args.output} is the input {clash}: writing would empty it first; "
+              "write the records to another file", file=sys.stderr)
         return EXIT_USAGE
     opts = batch.Options(tokens=args.tokens, include_text=args.text, doc_timeout=args.doc_timeout, max_bytes=args.max_bytes,
                          output=args.output if args.output not in (None, "-") else None,
@@ -154,6 +166,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _named_input(output: str | None, inputs: list[str]) -> str | None:
+    """The input (a file named on the command line, or a glob's match) that ``output`` is,
+    or None. Opening the output empties it, so such a run would lose that input; an output
+    inside an input folder is fine (the folder walk never reads the run's own output)."""
+    import glob
+
+    if not output or output == "-" or not os.path.exists(output):
+        return None
+    for arg in inputs:
+        for path in ([arg] if os.path.exists(arg) else glob.glob(arg, recursive=True)):
+            if os.path.isfile(path) and os.path.samefile(path, output):
+                return arg
+    return None
+
+
 @contextlib.contextmanager
 def _near_index(args: argparse.Namespace, opts, resume):
     """``--dedup near``: the index of distinct articles (rebuilt on ``--resume``), else None."""
@@ -162,7 +189,8 @@ def _near_index(args: argparse.Namespace, opts, resume):
         return
     from .run.near import open_index
 
-    near = open_index(opts.output, args.near_threshold, resume.done if resume is not None else None)
+    threshold = 0.8 if args.near_threshold is None else args.near_threshold
+    near = open_index(opts.output, threshold, resume.done if resume is not None else None)
     try:
         yield near
     finally:
@@ -197,6 +225,10 @@ def read_one(path: str, name: str):
     from .run.batch import decode_item
 
     items = _select(path)
+    container, mark, key = path.partition("#")
+    if not items and mark and key and os.path.isfile(container):
+        print(f"vnextract {name}: {container} holds no document with id {key!r}", file=sys.stderr)
+        return EXIT_USAGE
     if len(items) != 1:
         print(f"vnextract {name}: {path} holds {len(items)} documents; give one document "
               "(ARCHIVE!member/path or FILE.jsonl#id)", file=sys.stderr)
@@ -207,7 +239,9 @@ def read_one(path: str, name: str):
         return items[0], decode_item(items[0])[0]
     except InputError as exc:
         print(f"vnextract {name}: {exc.kind}: {exc}", file=sys.stderr)
-        return EXIT_ERRORS
+        # a path that is not there is a usage error, as in every sub-command; a document
+        # that is there but cannot be read (binary, too large) is an input error
+        return EXIT_USAGE if not os.path.lexists(path.partition("!")[0].partition("#")[0]) else EXIT_ERRORS
 
 
 @command("text")

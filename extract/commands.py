@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, command, read_one, subcommand
+from .cli import DOCUMENT_HELP, EXIT_ERRORS, EXIT_OK, EXIT_USAGE, command, read_one, subcommand
 from .errors import UsageError
 
 
@@ -84,6 +85,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(f"vnextract eval: no predicted record has the id of a gold record ({len(pred)} predicted, "
               f"e.g. {next(iter(pred), 'none')!r}; gold ids are like {next(iter(gold))!r})", file=sys.stderr)
         return EXIT_ERRORS
+    missing = [k for k in gold if k not in pred]
+    if missing:  # scored as empty records: say so, a partial run scores far below the pipeline
+        print(f"vnextract eval: warning: {len(missing)} of {len(gold)} gold ids have no predicted record and are "
+              f"scored as empty (e.g. {missing[0]!r})", file=sys.stderr)
     ev = evaluate(gold, pred)
     print(format_table(ev, per_doc=args.per_doc))
     texts = {}
@@ -213,7 +218,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if not args.no_reference:
         from .extras import require
 
-        require("underthesea", "bench's word_tokenize reference (or --no-reference)", load=False)
+        require("underthesea", "bench's word_tokenize reference (skip it with --no-reference)", load=False)
     paths = args.paths or [default_path()]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
@@ -233,8 +238,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def _register_tables(sub) -> None:
     p = sub.add_parser("tables", help="flat tables (documents, directives, amounts, counts, places, countries) for pandas or a spreadsheet")
     p.add_argument("records", help="pipeline records (JSONL)")
-    p.add_argument("-o", "--output", required=True, metavar="DIR")
-    p.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the tables (made if missing)")
+    p.add_argument("--format", choices=["csv", "parquet"], default="csv", help="csv (default) or parquet (needs the [tables] extra)")
 
 
 @command("tables")
@@ -242,7 +247,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
     from .analysis.tables import write_tables
     from .score.gold import read_records
 
-    written = write_tables(read_records(args.records), args.output, args.format)
+    written = write_tables(read_records(args.records, pipeline=True), args.output, args.format)
     print("vnextract tables: " + ", ".join(str(p) for p in written.values()))
     return EXIT_OK
 
@@ -260,7 +265,10 @@ def cmd_citations(args: argparse.Namespace) -> int:
     from .analysis.citations import citation_index, format_index, write_csv
     from .score.gold import read_records
 
-    rows = citation_index(read_records(args.records))
+    if args.csv and os.path.exists(args.csv) and os.path.samefile(args.csv, args.records):
+        print(f"vnextract citations: --csv {args.csv} is the records file: write the index to another file", file=sys.stderr)
+        return EXIT_USAGE
+    rows = citation_index(read_records(args.records, pipeline=True))
     print(format_index(rows, args.top or None))
     print(f"({len(rows)} distinct refs)")
     if args.csv:
@@ -271,7 +279,7 @@ def cmd_citations(args: argparse.Namespace) -> int:
 @subcommand
 def _register_show(sub) -> None:
     p = sub.add_parser("show", help="an article with its mentions highlighted (terminal, or displaCy HTML)")
-    p.add_argument("file")
+    p.add_argument("file", help=DOCUMENT_HELP)
     p.add_argument("--html", metavar="OUT.html", help="write the article with its mentions and their values as an HTML page")
 
 

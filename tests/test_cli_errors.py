@@ -33,8 +33,8 @@ COMMANDS = {
     "labelstudio import": ["labelstudio", "import", "{path}", "-o", "{out}"],
     "bench": ["bench", "{path}", "--jobs", "", "--no-reference", "--passes", "1"],
 }
-# inputs that make a record of their own (an error record) exit 3; the rest are usage errors
-EXPECTED = {"run": 3, "text": 3, "show": 3}
+# a run makes an error record of a missing input and exits 3; for the rest a missing path is a usage error
+EXPECTED = {"run": 3}
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
@@ -203,3 +203,88 @@ def test_a_scale_word_repeated_past_any_sum_is_not_money():
     text = "Dự án được đầu tư với tổng số tiền là 1 " + "nghìn " * 1600 + "đồng theo báo cáo."
     rec = extract.extract_text(text)
     assert rec["status"] == "ok" and rec["amounts"] == []
+
+
+ARTICLE = "Tiêu đề bài viết\n\nTỉnh đã tiếp nhận 27 dự án viện trợ trị giá 5 tỷ đồng trong năm nay.\n"
+
+
+def test_an_output_that_is_an_input_is_refused_and_the_input_kept(capsys, tmp_path):
+    src = tmp_path / "news.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    code, err = _run(["run", str(src), "-o", str(src), "-q", "-j", "1"], capsys)
+    assert code == 2 and len(err) == 1 and "is the input" in err[0]
+    assert src.read_text(encoding="utf-8") == ARTICLE
+    code, err = _run(["run", str(tmp_path / "*.txt"), "-o", str(src), "-q", "-j", "1"], capsys)  # a glob's match
+    assert code == 2 and src.read_text(encoding="utf-8") == ARTICLE
+    records = tmp_path / "records.jsonl"
+    assert _run(["run", str(src), "-o", str(records), "-q", "-j", "1"], capsys)[0] == 0
+    before = records.read_bytes()
+    code, err = _run(["citations", str(records), "--csv", str(records)], capsys)
+    assert code == 2 and "is the records file" in err[0] and records.read_bytes() == before
+
+
+def test_input_articles_given_where_records_belong(capsys, tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text('{"id": "a1", "text": "Tỉnh đã tiếp nhận 27 dự án."}\n', encoding="utf-8")
+    for argv in (["tables", str(articles), "-o", str(tmp_path / "t")], ["citations", str(articles)],
+                 ["eval", "--gold", "gold", "--pred", str(articles)]):
+        code, err = _run(argv, capsys)
+        assert code == 2 and len(err) == 1 and "an input article" in err[0] and "vnextract run" in err[0], argv
+    handmade = tmp_path / "handmade.jsonl"  # a record with an id but not written by run
+    handmade.write_text('{"id": "a1", "sha256": "x", "amounts": []}\n', encoding="utf-8")
+    code, err = _run(["tables", str(handmade), "-o", str(tmp_path / "t")], capsys)
+    assert code == 2 and "no status" in err[0]
+
+
+@pytest.mark.parametrize("stray", ['{"x": 1}', "[1, 2]", '{"id": 7}'])
+def test_a_stray_json_file_in_the_gold_folder_is_named(stray, capsys, tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "notes.json").write_text(stray, encoding="utf-8")
+    for argv in (["validate", str(gold)], ["eval", "--gold", str(gold), "--pred", str(tmp_path / "p.jsonl")]):
+        (tmp_path / "p.jsonl").write_text('{"id": "x", "status": "ok"}\n', encoding="utf-8")
+        code, err = _run(argv, capsys)
+        assert code == 2 and len(err) == 1 and "notes.json: not a gold record" in err[0], argv
+
+
+def test_eval_warns_about_gold_ids_without_a_prediction(capsys, tmp_path):
+    records = tmp_path / "records.jsonl"
+    assert _run(["run", "corpus/000_b98956806c35580f.txt", "-o", str(records), "-q", "-j", "1"], capsys)[0] == 0
+    code, err = _run(["eval", "--gold", "gold", "--pred", str(records), "--texts", "corpus"], capsys)
+    assert code == 0 and len(err) == 1 and "gold ids have no predicted record" in err[0]
+
+
+def test_files_of_a_folder_that_are_no_documents_are_counted(capsys, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "photo.png").write_bytes(b"\x89PNG")
+    (folder / "sheet.csv").write_text("a,b\n", encoding="utf-8")
+    code, err = _run(["run", str(folder), "-o", str(tmp_path / "o.jsonl"), "-j", "1"], capsys)
+    assert code == 0 and len(err) == 1
+    assert "1 documents" in err[0] and "2 files, members or records not documents" in err[0] and "photo.png" in err[0]
+
+
+def test_small_usage_errors(capsys, tmp_path):
+    out = str(tmp_path / "o.jsonl")
+    code, err = _run(["run", "corpus", "-o", out, "--near-threshold", "0.9"], capsys)
+    assert code == 2 and err == ["vnextract run: --near-threshold needs --dedup near"]
+    code, err = _run(["run", "corpus", "-o", out, "--max-bytes", "0"], capsys)
+    assert code == 2 and len(err) == 1 and "every document away" in err[0]
+    lines = tmp_path / "a.jsonl"
+    lines.write_text('{"id": "one", "text": "Tỉnh đã tiếp nhận 27 dự án."}\n', encoding="utf-8")
+    code, err = _run(["text", f"{lines}#two"], capsys)
+    assert code == 2 and err == [f"vnextract text: {lines} holds no document with id 'two'"]
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, err = _run(["bench", str(tmp_path / "empty.txt"), "--jobs", "", "--no-reference", "--passes", "1"], capsys)
+    assert code == 2 and "nothing to time" in err[-1]
+
+
+def test_per_doc_table_marks_layout_pages_unscored_for_entities():
+    from extract.score.evaluate import evaluate, format_table
+
+    gold = {"p1": {"id": "p1", "title": "Tiêu đề", "published": None, "byline": None, "paragraphs": [[0, 10]]}}
+    pred = {"p1": {"id": "p1", "title": "Tiêu đề", "published": None, "byline": None, "paragraphs": [[0, 10]],
+                   "sentences": [], "directives": [], "amounts": [], "counts": [], "places": [], "countries": []}}
+    row = [line for line in format_table(evaluate(gold, pred), per_doc=True).splitlines() if line.startswith("p1 ")][0]
+    assert row.split()[1:6] == ["-"] * 5 and row.split()[6] == "1.000" and row.split()[7] == "-"

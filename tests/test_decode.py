@@ -70,3 +70,24 @@ def test_a_few_bad_bytes_in_utf8_are_repaired_and_noted():
     assert decoded.encoding == "utf-8"
     assert decoded.repairs and "invalid UTF-8" in decoded.repairs[0]
     assert "\ufffd" in decoded.text
+
+
+def test_a_short_utf8_text_with_one_stray_latin1_byte_stays_utf8():
+    data = "Huyện Ba Vì nhận 3 tỷ đồng từ quỹ Caf".encode() + b"\xe9" + " của Pháp.".encode()
+    dec = decode_bytes(data)
+    assert dec.encoding == "utf-8" and "Huyện Ba Vì nhận 3 tỷ đồng" in dec.text and "\ufffd" in dec.text
+    assert dec.repairs and "U+FFFD" in dec.repairs[0]
+
+
+def test_bytes_full_of_control_codes_are_binary_not_legacy_text():
+    import random
+
+    rng = random.Random(5)
+    noise = bytes(rng.choice([b for b in range(1, 256)]) for _ in range(3000))
+    with pytest.raises(BinaryInput):
+        decode_bytes(noise)
+
+
+def test_a_windows_1258_text_says_how_it_was_read():
+    dec = decode_bytes(to_cp1258("Người dân được hỗ trợ 5 triệu đồng."))
+    assert dec.encoding == "cp1258" and dec.text == "Người dân được hỗ trợ 5 triệu đồng." and any("Windows-1258" in r for r in dec.repairs)

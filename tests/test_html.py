@@ -118,7 +118,7 @@ def test_members_and_records_that_are_not_documents_are_counted(tmp_path, capsys
     capsys.readouterr()
     assert main(["run", str(archive), str(warc), "-o", str(tmp_path / "o.jsonl"), "-j", "1"]) == 0
     err = capsys.readouterr().err
-    assert "3 members or records not documents, left out" in err
+    assert "3 files, members or records not documents, left out" in err
     assert f"{archive}!scan.pdf (not a .txt or .html member)" in err
     assert len((tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()) == 2
 

@@ -84,6 +84,15 @@ def _utf8_share(data: bytes) -> tuple[int, int]:
     return multibyte, invalid
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r") + b"\x7f"
+
+
+def _control_bytes(body: bytes) -> int:
+    """C0 control bytes other than white space: no legacy Vietnamese encoding uses them
+    for letters, so more than one in a hundred bytes is binary data, not text."""
+    return len(body) - len(body.translate(None, _CONTROLS))
+
+
 def _legacy_8bit(body: bytes) -> tuple[str, str]:
     """Bytes that are not UTF-8: Windows-1258 or TCVN3, whichever reads as Vietnamese."""
     try:
@@ -128,15 +137,23 @@ def decode_bytes(data: bytes) -> Decoded:
             text = body.decode("utf-8")
         except UnicodeDecodeError as exc:
             good, bad = _utf8_share(body)
-            if good >= 20 and bad * 20 <= good:
+            # legacy Vietnamese text makes almost no valid multi-byte sequence (its letters are
+            # single high bytes before ASCII), so five good ones per bad byte mean UTF-8 with a
+            # stray byte, even in a short file (one Latin-1 `é` among a line of Vietnamese)
+            if good >= 3 and bad * 5 <= good:
                 text = body.decode("utf-8", errors="replace")
                 repairs.append(
                     f"{bad} invalid UTF-8 byte(s) replaced with U+FFFD (first at byte {exc.start})"
                 )
             else:
+                controls = _control_bytes(body)
+                if controls >= 4 and controls * 100 > len(body):
+                    raise BinaryInput(f"binary data: {controls} control bytes in {len(body)}, and not UTF-8") from None
                 text, enc = _legacy_8bit(body)
-                if enc == "tcvn3":
-                    repairs.append("decoded as TCVN3 (ABC), a legacy Vietnamese font encoding")
+                repairs.append(
+                    "decoded as TCVN3 (ABC), a legacy Vietnamese font encoding" if enc == "tcvn3"
+                    else "decoded as Windows-1258, the legacy Vietnamese code page (not UTF-8)"
+                )
     text, notes = check_text(text)
     repairs += notes
     if enc != "tcvn3":

@@ -91,8 +91,11 @@ def _kind(path: str) -> str:
     return "text"
 
 
-def expand(inputs: list[str]) -> Iterator[str]:
-    """Paths in input order: folders recursively (sorted), globs expanded (sorted)."""
+def expand(inputs: list[str], not_document: Callable[[str], None] | None = None) -> Iterator[str]:
+    """Paths in input order: folders recursively (sorted), globs expanded (sorted). A file
+    in a folder that is no document and no container (an image, a PDF, a CSV) is passed
+    to ``not_document`` instead, before the folder's first path, so that a run can say
+    what it left out."""
     for arg in inputs:
         if arg == "-":
             yield arg
@@ -105,6 +108,8 @@ def expand(inputs: list[str]) -> Iterator[str]:
                         continue
                     if _kind(name) != "text" or name.lower().endswith(TEXT_SUFFIXES):
                         found.append(os.path.join(root, name))
+                    elif not_document is not None:
+                        not_document(os.path.join(root, name))
             yield from sorted(found)
         elif any(ch in arg for ch in "*?[") and not os.path.exists(arg):
             matches = sorted(glob.glob(arg, recursive=True))
@@ -127,7 +132,9 @@ def iter_items(
 
 
 def _all_items(inputs: list[str], max_bytes: int, skip: str | None) -> Iterator[Item]:
-    for path in expand(inputs):
+    left_out: list[str] = []  # files of an input folder that are no documents
+    for path in expand(inputs, left_out.append):
+        yield from _not_documents(left_out)
         if path == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)  # an endless stream stops at the limit
             yield _sized(Item(id="stdin", source="-", data=data, html=looks_like_html(data)), max_bytes)
@@ -136,6 +143,14 @@ def _all_items(inputs: list[str], max_bytes: int, skip: str | None) -> Iterator[
             continue  # the run's own output, inside an input folder: never read back
         for item in _guarded(_read_path(path, max_bytes), path):
             yield _printable(item)
+    yield from _not_documents(left_out)
+
+
+def _not_documents(paths: list[str]) -> Iterator[Item]:
+    """The folder files ``expand`` left out, as items a run counts and names (emptied)."""
+    for path in paths:
+        yield Item(id=os.path.basename(path), source=path, skipped="not a text, HTML, JSONL, WARC or archive file")
+    paths.clear()
 
 
 def _read_path(path: str, max_bytes: int) -> Iterator[Item]:

@@ -180,7 +180,7 @@ class Summary:
         if self.skipped:
             extra += f", {self.skipped} already done ({self.earlier_errors} of them error records)"
         if self.not_documents:
-            extra += f", {self.not_documents} members or records not documents, left out (e.g. {'; '.join(self.not_documents_seen)})"
+            extra += f", {self.not_documents} files, members or records not documents, left out (e.g. {'; '.join(self.not_documents_seen)})"
         return (
             f"{self.ok + self.error} documents: {self.ok} ok, {self.error} error{extra}; "
             f"{m['directives']} directives, {m['amounts']} amounts, {m['counts']} counts; "

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..pipeline import DEFAULT_STAGES, STAGES, Doc, sha256_text
 from ..read.sources import iter_items
 from ..record.models import Record, dumps
@@ -142,8 +142,10 @@ def time_word_tokenize(paths: list[str], repeat: int = 1, limit: int | None = No
 
 
 def run_bench(
-    paths: list[str], repeat: int, limit: int | None, jobs: list[int], reference: bool, out=sys.stdout, passes: int = 3
+    paths: list[str], repeat: int, limit: int | None, jobs: list[int], reference: bool, out=None, passes: int = 3
 ) -> dict:
+    out = out or sys.stdout  # looked up per call: a caller may have replaced sys.stdout since import
+
     def say(line: str = "") -> None:
         print(line, file=out, flush=True)
 
@@ -152,6 +154,8 @@ def run_bench(
     # best of several passes, as timeit does: on a shared machine the slow passes measure
     # the neighbours, not the code
     times = min((time_stages(paths, repeat, limit) for _ in range(passes)), key=lambda t: sum(t.seconds.values()))
+    if not times.docs:
+        raise UsageError(f"no readable document in {', '.join(paths)}: nothing to time")
     rss_pipeline = peak_rss_mb()
     mb = times.bytes / 1e6
     total = sum(times.seconds.values())

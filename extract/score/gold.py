@@ -45,6 +45,7 @@ def load_gold(path: str | Path) -> dict[str, dict[str, Any]]:
                         rec = loads(line)
                     except ValueError:
                         raise UsageError(f"{f}:{n}: not a JSON gold record") from None
+                    _check_gold(rec, f"{f}:{n}")
                     rec["_file"] = f"{f}:{n}"
                     out[rec["id"]] = rec
         else:
@@ -52,14 +53,25 @@ def load_gold(path: str | Path) -> dict[str, dict[str, Any]]:
                 rec = loads(f.read_bytes())
             except ValueError:
                 raise UsageError(f"{f}: not a JSON gold record") from None
+            _check_gold(rec, str(f))
             rec["_file"] = str(f)
             out[rec["id"]] = rec
     return out
 
 
-def read_records(path: str | Path) -> list[dict[str, Any]]:
-    """Pipeline records from a JSON Lines file, in order; a line that is not a record
-    with an ``id`` is a usage error naming the file and line."""
+def _check_gold(rec: Any, where: str) -> None:
+    """A gold record is a JSON object with a string ``id`` (a stray ``notes.json`` in the
+    gold folder is named, not read)."""
+    if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
+        raise UsageError(f"{where}: not a gold record (a JSON object with an id)")
+
+
+def read_records(path: str | Path, pipeline: bool = False) -> list[dict[str, Any]]:
+    """Records from a JSON Lines file, in order; a line that is not a record with an
+    ``id`` is a usage error naming the file and line. An input article (``id`` and
+    ``text``, what ``vnextract run`` reads) is the easiest file to give by mistake, so it
+    is named as such; ``pipeline`` asks for records ``vnextract run`` wrote (they carry a
+    ``status``), as the tables and the citation index read them."""
     out = []
     with open(path, "rb") as fh:
         for n, line in enumerate(fh, 1):
@@ -71,6 +83,11 @@ def read_records(path: str | Path) -> list[dict[str, Any]]:
                 raise UsageError(f"{path}:{n}: not a JSON record (records are JSON Lines, one per line)") from None
             if not isinstance(rec, dict) or "id" not in rec:
                 raise UsageError(f"{path}:{n}: not a vnextract record (no id)")
+            if "text" in rec and "sha256" not in rec:
+                raise UsageError(f"{path}:{n}: an input article (id and text), not a record: "
+                                 f"run `vnextract run {path} -o records.jsonl` and give records.jsonl")
+            if pipeline and "status" not in rec:
+                raise UsageError(f"{path}:{n}: not a record written by `vnextract run` (no status)")
             out.append(rec)
     return out
 
