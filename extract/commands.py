@@ -19,6 +19,9 @@ def _texts_arg(p: argparse.ArgumentParser) -> None:
 def _text_dirs(args: argparse.Namespace) -> list[str]:
     from .score.gold import default_text_dirs
 
+    missing = [d for d in args.texts or [] if not Path(d).is_dir()]
+    if missing:
+        raise UsageError(f"--texts {missing[0]}: no such folder")
     return args.texts or default_text_dirs()
 
 
@@ -40,6 +43,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     note = f", {len(skipped)} skipped (text not found)" if skipped else ""
     if problems:
         print(f"vnextract validate: {len(problems)} problem(s) in {checked} gold records{note}", file=sys.stderr)
+        if any(": id: no text " in p for p in problems):  # most often run from another folder
+            print("vnextract validate: texts are looked up in --texts folders (default: corpus/ and ../shared/ "
+                  "beside the current folder); give --texts DIR, or --skip-missing", file=sys.stderr)
         return EXIT_ERRORS
     print(f"vnextract validate: {checked} gold records are valid{note}")
     return EXIT_OK

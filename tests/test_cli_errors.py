@@ -288,3 +288,13 @@ def test_per_doc_table_marks_layout_pages_unscored_for_entities():
                    "sentences": [], "directives": [], "amounts": [], "counts": [], "places": [], "countries": []}}
     row = [line for line in format_table(evaluate(gold, pred), per_doc=True).splitlines() if line.startswith("p1 ")][0]
     assert row.split()[1:6] == ["-"] * 5 and row.split()[6] == "1.000" and row.split()[7] == "-"
+
+
+def test_validate_names_a_missing_texts_folder_and_hints_at_texts(capsys, tmp_path, monkeypatch):
+    from .conftest import ROOT
+
+    code, err = _run(["validate", str(ROOT / "gold"), "--texts", str(tmp_path / "nope")], capsys)
+    assert code == 2 and err == [f"vnextract validate: --texts {tmp_path / 'nope'}: no such folder"]
+    monkeypatch.chdir(tmp_path)  # elsewhere: the default text folders are not there
+    code, err = _run(["validate", str(ROOT / "gold")], capsys)
+    assert code == 3 and "give --texts DIR, or --skip-missing" in err[-1]
