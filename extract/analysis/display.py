@@ -56,15 +56,16 @@ def _marks(rec: dict[str, Any]) -> list[tuple[int, int, str, dict[str, Any]]]:
 def _header(rec: dict[str, Any]) -> list[tuple[str, str]]:
     province = rec.get("province") or {}
     where = f"{province.get('name')} ({province.get('code')}; from 2025: {province.get('name_2025')})" if province else None
-    return [("title", rec.get("title")), ("published", rec.get("published")), ("byline", rec.get("byline")),
-            ("province", where)]  # fmt: skip
+    fields = [("title", rec.get("title")), ("published", rec.get("published")), ("byline", rec.get("byline")),
+              ("province", where)]  # fmt: skip
+    return [(name, "-" if value is None else value) for name, value in fields]  # a field not found shows as "-"
 
 
 def render_terminal(text: str, rec: dict[str, Any], color: bool = False) -> str:
     """Document fields, then each paragraph with its mentions marked ``[[text|LABEL
     values]]`` (or coloured on a terminal)."""
     marks = _marks(rec)
-    lines = [f"{name}: {'-' if value is None else value}" for name, value in _header(rec)] + [""]
+    lines = [f"{name}: {value}" for name, value in _header(rec)] + [""]
     for ps, pe in rec.get("paragraphs") or []:
         out, pos = [], ps
         for s, e, kind, m in marks:
@@ -117,7 +118,7 @@ def render_html(text: str, rec: dict[str, Any]) -> str:
     """One HTML page: the document fields, a legend, then the title and each paragraph
     as a block of its own with every mention marked and labelled with its values."""
     marks = _marks(rec)
-    fields = "".join(f"<dt>{name}</dt><dd>{html.escape('-' if value is None else str(value))}</dd>" for name, value in _header(rec))
+    fields = "".join(f"<dt>{name}</dt><dd>{html.escape(str(value))}</dd>" for name, value in _header(rec))
     counts = {k: len(rec.get(k) or []) for k in LISTS}
     legend = "".join(f'<mark style="background:{COLOURS[k]}">{LABELS[k]} {counts[k]}</mark>' for k in LISTS)
     body = []

@@ -275,7 +275,7 @@ def format_table(ev: Evaluation, per_doc: bool = False) -> str:
                 f"{d.id:<26} {lists} "
                 f"{d.paragraphs.f1:6.3f} {'-' if layout_only else format(d.sentences.f1, '.3f'):>7}  "
                 f"{'ok' if f['title'] else 'x':<5} {'ok' if f['byline'] else 'x':<6} {'ok' if f['published'] else 'x':<4} "
-                f"{'-' if 'province' not in f else 'ok' if f['province'] else 'x'}"
+                f"{'-' if layout_only else 'ok' if f['province'] else 'x'}"
             )
     return "\n".join(out)
 
