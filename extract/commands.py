@@ -274,9 +274,13 @@ def cmd_citations(args: argparse.Namespace) -> int:
     if args.csv and os.path.exists(args.csv) and os.path.samefile(args.csv, args.records):
         print(f"vnextract citations: --csv {args.csv} is the records file: write the index to another file", file=sys.stderr)
         return EXIT_USAGE
-    rows = citation_index(read_records(args.records, pipeline=True))
+    records = read_records(args.records, pipeline=True)
+    rows = citation_index(records)
     print(format_index(rows, args.top or None))
-    print(f"({len(rows)} distinct refs)")
+    # a citation without a ref (`Chỉ thị số 17`, a short form not resolved) names no one
+    # document across articles, so it is not indexed; say how many there are
+    unindexed = sum(1 for rec in records for d in rec.get("directives") or [] if not d.get("ref"))
+    print(f"({len(rows)} distinct refs" + (f"; {unindexed} citations without a ref are not indexed)" if unindexed else ")"))
     if args.csv:
         write_csv(rows, args.csv)
     return EXIT_OK

@@ -262,3 +262,16 @@ def test_the_word_before_gate_says_yes_wherever_the_pattern_matches():
             before += rng.choice(["", "\n", " \n", "\n\n", " "])
             if pattern.search(before):
                 assert ends_with_one(before, words), repr(before)
+
+
+def test_citations_count_what_they_cannot_index(tmp_path, capsys):
+    from extract.cli import main
+
+    records = tmp_path / "r.jsonl"
+    rows = [
+        {"id": "a", "status": "ok", "directives": [{"ref": "05-CT/TU", "doc_type": "Chỉ thị"}, {"ref": None, "doc_type": "Chỉ thị"}]},
+        {"id": "b", "status": "ok", "directives": [{"ref": None, "doc_type": "Nghị quyết"}]},
+    ]
+    records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert main(["citations", str(records)]) == 0
+    assert "(1 distinct refs; 2 citations without a ref are not indexed)" in capsys.readouterr().out

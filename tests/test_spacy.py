@@ -138,3 +138,4 @@ def test_citation_index_shows_disagreeing_issuers(tmp_path, capsys):
     row = rows["04-CT/TW"]
     assert int(row["articles"]) == 4 and "Bộ Chính trị" in row["issuers"] and "Ban Bí thư Trung ương Đảng" in row["issuers"]
     assert row["dates"] == "2011-07-06"
+
