@@ -170,12 +170,12 @@ def _named_input(output: str | None, inputs: list[str]) -> str | None:
     """The input (a file named on the command line, or a glob's match) that ``output`` is,
     or None. Opening the output empties it, so such a run would lose that input; an output
     inside an input folder is fine (the folder walk never reads the run's own output)."""
-    import glob
+    from .read.sources import named_paths
 
     if not output or output == "-" or not os.path.exists(output):
         return None
     for arg in inputs:
-        for path in ([arg] if os.path.exists(arg) else glob.glob(arg, recursive=True)):
+        for path in named_paths(arg):
             if os.path.isfile(path) and os.path.samefile(path, output):
                 return arg
     return None

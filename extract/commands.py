@@ -268,7 +268,7 @@ def _register_citations(sub) -> None:
 
 @command("citations")
 def cmd_citations(args: argparse.Namespace) -> int:
-    from .analysis.citations import citation_index, format_index, write_csv
+    from .analysis.citations import citation_index, format_index, unindexed, write_csv
     from .score.gold import read_records
 
     if args.csv and os.path.exists(args.csv) and os.path.samefile(args.csv, args.records):
@@ -277,10 +277,8 @@ def cmd_citations(args: argparse.Namespace) -> int:
     records = read_records(args.records, pipeline=True)
     rows = citation_index(records)
     print(format_index(rows, args.top or None))
-    # a citation without a ref (`Chỉ thị số 17`, a short form not resolved) names no one
-    # document across articles, so it is not indexed; say how many there are
-    unindexed = sum(1 for rec in records for d in rec.get("directives") or [] if not d.get("ref"))
-    print(f"({len(rows)} distinct refs" + (f"; {unindexed} citations without a ref are not indexed)" if unindexed else ")"))
+    left_out = unindexed(records)
+    print(f"({len(rows)} distinct refs" + (f"; {left_out} citations without a ref are not indexed)" if left_out else ")"))
     if args.csv:
         write_csv(rows, args.csv)
     return EXIT_OK

@@ -22,12 +22,23 @@ class CitationRow:
     provinces: set[str] = field(default_factory=set)  # the citing articles' provinces
 
 
+def indexed(directive: dict[str, Any]) -> bool:
+    """Whether a citation enters the index: it has a ref. A bare number (``Chỉ thị số 17``)
+    or a short form not resolved to a full one names no one document across articles."""
+    return bool(directive.get("ref"))
+
+
+def unindexed(records: Iterable[dict[str, Any]]) -> int:
+    """How many citations the index leaves out (``indexed``)."""
+    return sum(not indexed(d) for rec in records for d in rec.get("directives") or [])
+
+
 def citation_index(records: Iterable[dict[str, Any]]) -> list[CitationRow]:
     """Rows sorted by the number of citing articles (then mentions, then ref)."""
     index: dict[str, CitationRow] = {}
     for rec in records:
         for d in rec.get("directives") or []:
-            if not d.get("ref"):
+            if not indexed(d):
                 continue
             row = index.setdefault(d["ref"], CitationRow(d["ref"]))
             row.doc_types.add(d["doc_type"])

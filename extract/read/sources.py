@@ -111,11 +111,16 @@ def expand(inputs: list[str], not_document: Callable[[str], None] | None = None)
                     elif not_document is not None:
                         not_document(os.path.join(root, name))
             yield from sorted(found)
-        elif any(ch in arg for ch in "*?[") and not os.path.exists(arg):
-            matches = sorted(glob.glob(arg, recursive=True))
-            yield from matches if matches else [arg]
         else:
-            yield arg
+            yield from named_paths(arg)
+
+
+def named_paths(arg: str) -> list[str]:
+    """The paths an input that is no folder names: itself, or a glob's matches (sorted;
+    a glob that matches nothing stays itself, so that the run says it is missing)."""
+    if any(ch in arg for ch in "*?[") and not os.path.exists(arg):
+        return sorted(glob.glob(arg, recursive=True)) or [arg]
+    return [arg]
 
 
 def iter_items(
