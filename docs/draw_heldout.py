@@ -25,6 +25,9 @@ picked with ``random.Random(SEED).sample``.
   were written from its misses (frozen rules at 04701eb), from articles with ONE match of
   ``DOMAIN`` or more (too few with two were left); before it, also sets 10 and v1-4 and kind
   set I. Kind set J and v1 set 5 were drawn at the same time, for other fields.
+- Set 12 (seed 1212): drawn in the ninth session with the rules frozen at b6e5184, a plain
+  random draw (not restricted to domain articles: the domain pool is nearly read out); before
+  it, every earlier held-out file and kind sets A-J. V1 set 6 was drawn at the same time.
 
 Prints one id a line, in the order drawn. Usage: python docs/draw_heldout.py SET
 [--jsonl OUT.jsonl] (OUT gets the bench lines, in the order drawn, to run the pipeline on;
@@ -51,6 +54,10 @@ DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read 
     "11": (1111, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl",
                       "heldout-9.jsonl", "heldout-10.jsonl", "heldout-v1.jsonl", "heldout-v1-2.jsonl",
                       "heldout-v1-3.jsonl", "heldout-v1-4.jsonl"), tuple("ABCDEFGHI")),
+    "12": (1212, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl",
+                      "heldout-9.jsonl", "heldout-10.jsonl", "heldout-11.jsonl", "heldout-v1.jsonl",
+                      "heldout-v1-2.jsonl", "heldout-v1-3.jsonl", "heldout-v1-4.jsonl", "heldout-v1-5.jsonl"),
+           tuple("ABCDEFGHIJ")),
 }
 DOMAIN_ONLY = {"10": 2, "11": 1}  # sets drawn from the domain articles only: how many matches
 
