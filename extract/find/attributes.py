@@ -35,7 +35,10 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
     The name runs word by word and ends at punctuation, at a stop word (a verb or
     preposition that starts the rest of the clause), at a document type, or where two
     lower-case syllables follow each other outside the known pairs ("Tỉnh ủy đánh giá":
-    inside a name a lower-case syllable only completes a capitalised one).
+    inside a name a lower-case syllable only completes a capitalised one). It also ends
+    at a lower-case syllable that can complete no capitalised one: after a place's name
+    ("UBND tỉnh Sơn La thông báo", where `place` tracks the place word and its name) or an
+    adverb ("Bộ Nội Vụ chưa").
     """
     m = lex.attr_issuer.match(text, pos, min(limit, pos + WINDOW))
     if not m:
@@ -47,6 +50,7 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
     words = 0
     end = i
     prev_word = ""
+    place = 0  # 1: right after a place word (`tỉnh`); 2: inside the place's name after it
     while i < limit and words < lex.issuer_max_words:
         ch = text[i]
         if ch in ",.;:()“”\"'!?…\n[]":
@@ -57,6 +61,7 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
         if ch in "-–" and words and _JOINT_ISSUER.match(text[i : i + 4]):
             i += 1  # a joint issuer: "Bộ Giáo dục và Đào tạo - Bộ Nội vụ"
             prev_word = ""
+            place = 0
             continue
         low = text[i : i + 24].lower()
         # only the stops that start with this word's first letter can start it
@@ -77,6 +82,15 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
             break
         if word != "và" and word[0].islower() and prev_word[:1].islower() and not _lower_pair(prev_word, word, text, j, lex):
             break  # "Tỉnh ủy đánh giá": the clause goes on, the name has ended
+        if word[0].islower() and (
+            place == 2 or (word in lex.clause_words and f"{prev_word} {word}".lower() not in lex.lowercase_pairs)
+        ):
+            break  # "UBND tỉnh Sơn La thông báo", "Bộ Nội Vụ chưa": the name has ended
+        low_word = word.lower()
+        if low_word in lex.name_place_words or f"{prev_word} {word}".lower() in lex.name_place_words:
+            place = 1
+        elif place:
+            place = 2 if word[0].isupper() else 0  # `Tỉnh ủy`: the word, no place's name
         end = j
         words += 1
         prev_word = word if word.lower() != "và" else ""

@@ -80,6 +80,8 @@ class Lexicon:
     issuer_max_words: int
     lowercase_pairs: frozenset[str]
     place_words: frozenset[str]
+    name_place_words: frozenset[str]  # lower-cased: the place words before a place's name
+    clause_words: frozenset[str]
     not_after_va: frozenset[str]
     not_before: frozenset[str]
     typed: regex.Pattern[str]
@@ -160,6 +162,8 @@ def load_lexicon() -> Lexicon:
         issuer_max_words=int(data["issuer_max_words"]),
         lowercase_pairs=frozenset(data["issuer_lowercase_pairs"]),
         place_words=frozenset(data["issuer_place_words"]),
+        name_place_words=frozenset(w.lower() for w in data["issuer_name_place_words"]),
+        clause_words=frozenset(data["issuer_clause_words"]),
         not_after_va=frozenset(data["issuer_not_after_va"]),
         not_before=frozenset(w.lower() for w in data["short_form_not_before"]),
         typed=typed,
