@@ -73,10 +73,12 @@ def _split_cldr(name: str) -> list[str]:
     return [name.split(",")[0].strip()] if "," in name else [name]
 
 
-def _ends_with(words: list[str], flags: int = regex.IGNORECASE) -> regex.Pattern:
-    """Whether a text ends with one of ``words`` and white space; searched backwards (see
-    ``places._PREVIOUS``), for a yes or no."""
+def _ends_with(words: list[str], flags: int = regex.IGNORECASE, as_written: list[str] = ()) -> regex.Pattern:
+    """Whether a text ends with one of ``words`` (or of ``as_written``, matched in their
+    case) and white space; searched backwards (see ``places._PREVIOUS``), for a yes or no."""
     alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    if as_written:
+        alts += "|(?-i:" + "|".join(regex.escape(w) for w in sorted(set(as_written), key=len, reverse=True)) + ")"
     return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})[ \u00a0]+$", flags | regex.REVERSE)
 
 
@@ -122,7 +124,7 @@ def names() -> Names:
         index=NameIndex(entries),
         state_before=regex.compile(state, regex.IGNORECASE | regex.REVERSE),
         state_span=regex.compile(state, regex.IGNORECASE),
-        not_after=_ends_with(data["not_after"] + data["person_words"]),
+        not_after=_ends_with(data["not_after"] + data["person_words"], as_written=data["not_after_capitalised"]),
         person_before=_ends_with(data["person_words"]),
         not_after_except=_ends_with(lexicon.load("places")["longer_words"]),
         not_after_name={str(k): _ends_with(v) for k, v in data["not_after_name"].items()},

@@ -73,6 +73,7 @@ class Gazetteer:
     person_before: regex.Pattern
     longer_before: regex.Pattern  # a longer word ending with a feature or person word (`nông thôn`)
     unit_before: regex.Pattern
+    slip_before: regex.Pattern  # `tại Hà nội`: a name with a syllable in lower case by slip
     name_syllables: frozenset[str]
     city_word_units: frozenset[str]
     only_after_city_word: frozenset[str]
@@ -112,6 +113,7 @@ def gazetteer() -> Gazetteer:
         person_before=_words_before(data["person_words"], regex.IGNORECASE, names=2),
         longer_before=_words_before(data["longer_words"], regex.IGNORECASE, names=2),
         unit_before=_words_before(data["unit_words"]),
+        slip_before=_words_before(data["slip_words"]),
         name_syllables=frozenset(data["name_syllables"]),
         city_word_units=frozenset(str(c) for c in data["city_word_units"]),
         only_after_city_word=frozenset(key(f) for f in data["only_after_city_word"]),
@@ -147,7 +149,9 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
     g = gazetteer()
     written = text[start:end]
     before = text[max(floor, start - 30) : start]
-    if not written_as_name(written) and not g.unit_before.search(before):
+    if not written_as_name(written) and not (
+        g.unit_before.search(before) or (written[0].isupper() and g.slip_before.search(before))
+    ):
         return False  # hòa bình; but after `tỉnh` a name typed in lower case (`tỉnh Yên bái`) is one
     after_city_word = ends_with_one(before, g.city_words) and bool(g.city_before.search(before))
     if key(written) in g.only_after_city_word:
