@@ -199,9 +199,19 @@ def _near_index(args: argparse.Namespace, opts, resume):
 
 def dedup_compat(argv: list[str]) -> list[str]:
     """``--dedup`` alone is the exact mode, as it always was, also before an input
-    (``run --dedup corpus/``): only ``exact`` or ``near`` right after it is its value."""
-    return [("--dedup=exact" if a == "--dedup" and argv[i + 1 : i + 2] not in (["exact"], ["near"]) else a)
+    (``run --dedup corpus/``): only ``exact``, ``near`` or a bare word that names no file
+    (``--dedup fuzzy``, a mistyped mode that argparse then refuses by name) right after it
+    is its value."""
+    return [("--dedup=exact" if a == "--dedup" and not _mode_word(argv[i + 1 : i + 2]) else a)
             for i, a in enumerate(argv)]
+
+
+def _mode_word(following: list[str]) -> bool:
+    """Whether the argument after ``--dedup`` is meant as its mode, not an input."""
+    if not following:
+        return False
+    word = following[0]
+    return word in ("exact", "near") or (word.isalpha() and word.isascii() and not os.path.exists(word))
 
 
 def _select(path: str) -> list:
@@ -253,6 +263,14 @@ def cmd_text(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _command_parser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    """The sub-command's own parser (``vnextract run``)."""
+    for action in parser._subparsers._group_actions:  # argparse keeps them there, with no public accessor
+        if command in getattr(action, "choices", {}):
+            return action.choices[command]
+    return parser
+
+
 def _load_plugins() -> None:
     """Import the modules that register more sub-commands."""
     from . import commands  # noqa: F401
@@ -264,7 +282,9 @@ def main(argv: list[str] | None = None) -> int:
 
     _load_plugins()
     parser = _parser()
-    args = parser.parse_args(dedup_compat(sys.argv[1:] if argv is None else list(argv)))
+    args, unknown = parser.parse_known_args(dedup_compat(sys.argv[1:] if argv is None else list(argv)))
+    if unknown:  # named by the sub-command, so that its help is the one pointed to
+        _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return COMMANDS[args.command](args)
     except BrokenPipeError:

@@ -103,3 +103,29 @@ def test_extract_text_canonicalises_its_input():
     rec = extract.extract_text("Tiêu đề\r\nChỉ thị số 04-CT/TW ngày 06/7/2011 của Bộ Chính trị được triển khai rộng rãi trong toàn tỉnh.\r\n")
     assert rec["directives"][0]["text"] == "Chỉ thị số 04-CT/TW"
     assert rec["directives"][0]["date"] == "2011-07-06"
+
+
+def test_jsonl_on_stdin_is_read_line_by_line():
+    lines = [
+        {"id": "bai-1", "text": "Hội hữu nghị họp mặt\nHội Hữu nghị Việt - Lào tỉnh tổ chức gặp mặt 40 hội viên."},
+        {"id": "bai-2", "text": "Trao quà Tết\nHội trao 200 suất quà trị giá 100 triệu đồng."},
+    ]
+    data = "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines).encode("utf-8")
+    proc = subprocess.run([sys.executable, "-m", "extract", "run", "-", "-q", "-j", "1"], input=data, capture_output=True, check=True)
+    recs = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+    assert [(r["id"], r["source"]) for r in recs] == [("bai-1", "-:1"), ("bai-2", "-:2")]
+    assert recs[1]["amounts"][0]["value"] == 100_000_000
+    # a text whose first line is no JSON object with a text stays one document
+    proc = subprocess.run([sys.executable, "-m", "extract", "run", "-", "-q", "-j", "1"],
+                          input='{"ghi chú": 1}\nMột bài báo.\n'.encode(), capture_output=True, check=True)
+    assert [json.loads(x)["id"] for x in proc.stdout.decode().splitlines()] == ["stdin"]
+
+
+def test_unknown_option_and_mode_are_named_by_the_sub_command(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["run", str(CORPUS), "--bogus"])
+    assert exc.value.code == 2
+    assert "vnextract run: error: unrecognized arguments: --bogus (see vnextract run --help)" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["run", "--dedup", "fuzzy", str(CORPUS)])
+    assert "argument --dedup: invalid choice: 'fuzzy'" in capsys.readouterr().err

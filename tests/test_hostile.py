@@ -220,6 +220,26 @@ def test_zip_bomb_and_unsafe_member_names(tmp_path):
     assert not (tmp_path.parent / "escape.txt").exists()
 
 
+def test_hidden_archive_members_are_left_out_as_in_a_folder(tmp_path):
+    import tarfile
+
+    members = {"bai.txt": SEEDS[1].read_bytes(), ".DS_Store": b"\x00\x00Bud1", "__MACOSX/._bai.txt": b"\x00\x05\x16\x07",
+               "tin/.git/config.txt": b"[core]"}
+    zpath, tpath = tmp_path / "a.zip", tmp_path / "a.tar"
+    with zipfile.ZipFile(zpath, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    with tarfile.open(tpath, "w") as tf:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+    for archive in (zpath, tpath):
+        out = tmp_path / f"{archive.suffix[1:]}.jsonl"
+        assert main(["run", str(archive), "-o", str(out), "-q", "-j", "1"]) == 0
+        assert [r["source"] for r in _records(out)] == [f"{archive}!bai.txt"]
+
+
 def _broken_inputs(folder):
     seed = SEEDS[0].read_bytes()
     (folder / "bad_utf8.txt").write_bytes(seed[:3000] + b"\xff\xfe\xc3" + seed[3000:])

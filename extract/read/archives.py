@@ -14,7 +14,7 @@ import tarfile
 import zipfile
 import zlib
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO
 
 import orjson
@@ -97,9 +97,17 @@ ARCHIVE_KINDS = ("zip", "tar", "jsonl", "warc")
 _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 
 
+def hidden_member(name: str) -> bool:
+    """A member a folder walk would not read either: a hidden file or one in a hidden
+    folder (``.DS_Store``, ``.git/``), or the resource forks macOS zips carry
+    (``__MACOSX/``). Left out without a word, as hidden files of a folder are."""
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    return any((part.startswith(".") and part != "..") or part == "__MACOSX" for part in parts)
+
+
 def _read_zip(zf: zipfile.ZipFile, path: str, max_bytes: int, depth: int) -> Iterator[Item]:
     for info in zf.infolist():
-        if info.is_dir():
+        if info.is_dir() or hidden_member(info.filename):
             continue
         name = info.filename
         source = f"{path}!{name}"
@@ -157,7 +165,7 @@ def _read_tar(tf: tarfile.TarFile, path: str, max_bytes: int, depth: int) -> Ite
         for member in tf:
             name = member.name
             source = f"{path}!{name}"
-            if member.isdir():
+            if member.isdir() or hidden_member(name):
                 continue
             wanted = is_document_name(name) or _kind(name) in ARCHIVE_KINDS
             if not member.isfile():

@@ -141,14 +141,49 @@ def _all_items(inputs: list[str], max_bytes: int, skip: str | None) -> Iterator[
     for path in expand(inputs, left_out.append):
         yield from _not_documents(left_out)
         if path == "-":
-            data = sys.stdin.buffer.read(max_bytes + 1)  # an endless stream stops at the limit
-            yield _sized(Item(id="stdin", source="-", data=data, html=looks_like_html(data)), max_bytes)
+            yield from _stdin_items(max_bytes)
             continue
         if skip is not None and os.path.exists(path) and os.path.samefile(path, skip):
             continue  # the run's own output, inside an input folder: never read back
         for item in _guarded(_read_path(path, max_bytes), path):
             yield _printable(item)
     yield from _not_documents(left_out)
+
+
+def _stdin_items(max_bytes: int) -> Iterator[Item]:
+    """Standard input: JSON Lines when its first line is a JSON object with a string
+    ``text`` or ``html`` (``cat news.jsonl | vnextract run -``), read line by line as a
+    ``.jsonl`` file is; else one document (an endless stream stops at the limit)."""
+
+    import orjson
+
+    from .archives import _read_jsonl
+
+    stream = sys.stdin.buffer
+    first = stream.readline(max_bytes + 1)
+    try:
+        head = orjson.loads(first.removeprefix(b"\xef\xbb\xbf")) if first.lstrip().startswith((b"{", b"\xef")) else None
+    except orjson.JSONDecodeError:
+        head = None
+    if isinstance(head, dict) and any(isinstance(head.get(k), str) for k in ("text", "html")):
+        yield from _read_jsonl(_Joined(first, stream), "-", max_bytes)
+        return
+    data = first + stream.read(max_bytes + 1 - len(first)) if len(first) <= max_bytes else first
+    yield _sized(Item(id="stdin", source="-", data=data, html=looks_like_html(data)), max_bytes)
+
+
+class _Joined:
+    """A line already read, then the rest of the stream: what ``_read_jsonl`` reads from."""
+
+    def __init__(self, first: bytes, rest) -> None:
+        self._first: bytes | None = first
+        self._rest = rest
+
+    def readline(self, size: int = -1) -> bytes:
+        if self._first is not None:
+            line, self._first = self._first, None
+            return line
+        return self._rest.readline(size)
 
 
 def _not_documents(paths: list[str]) -> Iterator[Item]:
