@@ -32,6 +32,9 @@ heldout-v1-4 and kind set I) drawn from articles naming people's diplomacy, aid,
 foreign investment at least once, with the rules frozen at 04701eb, all three fields labelled
 by reading without pre-annotation (``province`` before any run; spans written while reading,
 then a plain name search for any missed) by someone who changed no rule; ``--labels
+docs/heldout-12.jsonl`` 40 more (seed 1212, docs/draw_heldout.py 12, also leaving out set 11,
+heldout-v1-5 and kind set J) drawn plainly at random in the ninth session with the rules frozen
+at b6e5184, labelled the same way as set 11 by someone who changed no rule; ``--labels
 docs/heldout-layouts-places.jsonl`` the 105 layout pages instead (../shared/layouts/raw, ids
 such as l2-07; score a run over that folder, ``vnextract run ../shared/layouts/raw``), all
 three fields labelled by reading without pre-annotation with the rules frozen at df3fca9, by
