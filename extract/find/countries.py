@@ -100,7 +100,14 @@ def _capital_neighbour(
     if left and prev.group(1) == "Việt":  # `BV Việt Đức`: a pair's name; `Nguyễn Việt Anh`: a person
         before = _PREVIOUS.search(text[max(floor, start - 50) : start - len(prev.group(0))])
         left = bool(before and before.group(1) in names().name_syllables)
-    return left or bool(nxt and nxt.group(1)[0].isupper() and not titled)
+    return left or bool(nxt and nxt.group(1)[0].isupper() and not titled and not _foreign(nxt.group(1)))
+
+
+def _foreign(word: str) -> bool:
+    """``Aleksey``, ``Trump``: a capitalised word no Vietnamese syllable is shaped like
+    (``Sơn``, ``Tho``, ``Linh`` are); all capitals (``ODA``, ``TTXVN``) are initials, not
+    names, and stay neighbours as before."""
+    return not word.isupper() and names().vietnamese_syllable.fullmatch(word) is None
 
 
 def _initials(word: str) -> bool:

@@ -50,6 +50,7 @@ class Names:
     country_before: regex.Pattern
     opening_words: frozenset[str]  # one-word country_words and sentence openers, lower-cased: `Người Mỹ`, `Khi Nga`
     name_syllables: frozenset[str]
+    vietnamese_syllable: regex.Pattern  # fullmatch: a word with the shape of a Vietnamese syllable
     undashed_partner: str  # `Việt Xô`: a pair without its dash
     undashed_pairs: frozenset[str]
     opener_before: regex.Pattern  # `Việt Nam` right before: a capital after the name makes it a person's
@@ -148,6 +149,7 @@ def names() -> Names:
         undashed_partner=str(data["undashed_partner"]),
         undashed_pairs=frozenset(str(x) for x in data["undashed_pairs"]),
         opener_before=_ends_with(data["name_openers_after"], 0),
+        vietnamese_syllable=_syllable(data),
         name_syllables=frozenset(lexicon.load("places")["name_syllables"])
         | frozenset(data["given_name_syllables"]),
         language_before=regex.compile(
@@ -155,6 +157,13 @@ def names() -> Names:
             regex.IGNORECASE,
         ),
     )
+
+
+def _syllable(data: dict) -> regex.Pattern:
+    """Initial, vowels, final (``countries.yaml``), any case; NFC text."""
+    initials = "|".join(sorted(data["syllable_initials"], key=len, reverse=True))
+    finals = "|".join(sorted(data["syllable_finals"], key=len, reverse=True))
+    return regex.compile(rf"(?:{initials})?[{data['syllable_vowels']}]{{1,3}}(?:{finals})?", regex.IGNORECASE)
 
 
 def _compass_before(words: list[str]) -> regex.Pattern:

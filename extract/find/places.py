@@ -74,6 +74,7 @@ class Gazetteer:
     longer_before: regex.Pattern  # a longer word ending with a feature or person word (`nông thôn`)
     unit_before: regex.Pattern
     slip_before: regex.Pattern  # `tại Hà nội`: a name with a syllable in lower case by slip
+    body_before: regex.Pattern  # `Tỉnh Đoàn`: a body whose last word is also a family name
     name_syllables: frozenset[str]
     city_word_units: frozenset[str]
     only_after_city_word: frozenset[str]
@@ -114,6 +115,7 @@ def gazetteer() -> Gazetteer:
         longer_before=_words_before(data["longer_words"], regex.IGNORECASE, names=2),
         unit_before=_words_before(data["unit_words"]),
         slip_before=_words_before(data["slip_words"]),
+        body_before=_words_before(data["body_words"]),
         name_syllables=frozenset(data["name_syllables"]),
         city_word_units=frozenset(str(c) for c in data["city_word_units"]),
         only_after_city_word=frozenset(key(f) for f in data["only_after_city_word"]),
@@ -165,7 +167,7 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
         and not g.longer_before.search(before)  # `nông thôn Hà Tĩnh`: the countryside, not a hamlet
     ):
         return False
-    return _previous_syllable(text, start, floor) not in g.name_syllables
+    return _previous_syllable(text, start, floor) not in g.name_syllables or bool(g.body_before.search(before))
 
 
 def has_tone_marks(text: str, share: float) -> bool:
