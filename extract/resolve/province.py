@@ -72,6 +72,7 @@ class Cues:
     delegate: regex.Pattern  # a deputy's name and an open bracket end the text: searched backwards
     list_joiners: frozenset[str]
     lead_list_min: int
+    route: regex.Pattern  # a route's name up to one of its ends: searched backwards
 
 
 @functools.cache
@@ -122,6 +123,11 @@ def cues() -> Cues:
         outlets=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['outlet_names'])})(?![\p{{L}}\p{{M}}])"),
         list_joiners=frozenset(str(x) for x in data["list_joiners"]),
         lead_list_min=int(data["lead_list_min"]),
+        route=regex.compile(
+            rf"(?:^|[^\p{{L}}\p{{M}}])(?<!trực[ \u00a0])(?:{lexicon.alternation(data['route_words'])})[ \u00a0]+"
+            rf"(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}]*[ \u00a0]*){{1,4}}[-–—][ \u00a0]*)?$",
+            regex.REVERSE,  # anchored at the window's end, as unit_before
+        ),
         school=regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['school_words'])})[ \u00a0][^.,;:!?()\"“”\n]{{0,35}}$",
             regex.REVERSE,
@@ -200,6 +206,8 @@ def evidence(
     for i, p in enumerate(places):
         if outlets and in_outlet(p.start):
             continue
+        if c.route.search(text[max(0, p.start - 60) : p.start]):
+            continue  # `cao tốc Nội Bài - Lào Cai`: where a route runs, not where the story is
         if text.rfind("(", max(0, p.start - 50), p.start) >= 0 and c.delegate.search(text[max(0, p.start - 90) : p.start]):
             out[p.code] += w["mention"]  # `ĐBQH Trần Văn Nam (Hậu Giang)`: whom the deputy represents
             continue
