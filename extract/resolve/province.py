@@ -69,6 +69,7 @@ class Cues:
     outlet_gate: re.Pattern  # those names as one stdlib trie: one scan in C, not one per name
     outlets: regex.Pattern  # outlets carrying a province's name
     school: regex.Pattern  # a school's name runs up to the end of the text: searched backwards
+    venue: regex.Pattern  # a hall's name up to the end of the text: searched backwards
     delegate: regex.Pattern  # a deputy's name and an open bracket end the text: searched backwards
     list_joiners: frozenset[str]
     lead_list_min: int
@@ -132,6 +133,10 @@ def cues() -> Cues:
             rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['school_words'])})[ \u00a0][^.,;:!?()\"“”\n]{{0,35}}$",
             regex.REVERSE,
         ),
+        venue=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['venue_words'])})[ \u00a0](?:[^.,;:!?()\"“”\n]{{0,35}}[ \u00a0.])?$",
+            regex.REVERSE,
+        ),
         delegate=regex.compile(
             rf"(?:^|[^\p{{L}}\p{{M}}])(?:{lexicon.alternation(data['delegate_words'])})[ \u00a0]+"
             rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}]*[ \u00a0]+){{1,4}}\([ \u00a0]*(?:(?:{lexicon.alternation(data['delegation_words'])})[ \u00a0]+)?$",
@@ -182,7 +187,7 @@ def evidence(
             weight = w["opening"]
         if weight:
             front.add(code)
-            if code not in front_plain and not (code in c.capitals and c.school.search(text[max(0, start - 60) : start])):
+            if code not in front_plain and not (code in c.capitals and _school_or_venue(c, text[max(0, start - 60) : start])):
                 front_plain.add(code)
         return weight
 
@@ -229,6 +234,12 @@ def evidence(
             front_plain.add(p.code)
     frame = [r for r in (title_span, lead, opening) if r]
     return Evidence({k: v for k, v in out.items() if v}, front, frame, titled, lead, front_plain)
+
+
+def _school_or_venue(c: Cues, before: str) -> bool:
+    """Whether a capital's name closes a school's name (``Đại học Y Hà Nội``) or a hall's
+    (``tại Nhà hát Lớn Hà Nội``): not the city named up front as what the story is about."""
+    return bool(c.school.search(before) or c.venue.search(before))
 
 
 def scores(
