@@ -49,6 +49,7 @@ class Cues:
     state_first: Lowered  # a local unit at the sentence's start: the State as giver
     state_opening: Lowered  # the same after a clause mark
     state_invests: regex.Pattern[str]  # a State body, its name and adverbs, ending right before `đầu tư`
+    adverbs_only: regex.Pattern[str]  # fullmatch: only those adverbs between a subject and `đầu tư`
     project: Lowered  # a project or a work named near an amount with no cue: its capital
     project_built: Lowered  # a verb of building right after such an amount
     per_unit: regex.Pattern[str]
@@ -168,6 +169,7 @@ def load_cues() -> Cues:
         state_first=Lowered(rf"\s*{unit}"),
         state_opening=Lowered(rf"(?<=[,;:!?(“\"])\s*{unit}"),
         state_invests=_state_invests(data["state_investor"], data["state_investor_adverbs"]),
+        adverbs_only=regex.compile(rf"(?:[ \t]+(?i:{lexicon.alternation(data['state_investor_adverbs'])}))*[ \t]+"),
         project=_words(data["project"]),
         project_built=_words(data["project_built"]),
         per_unit=regex.compile(rf"[ \t]*/[ \t]*(?i:{lexicon.alternation(data['per_unit'])})(?![\p{{L}}\d])"),

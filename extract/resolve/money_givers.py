@@ -21,13 +21,31 @@ _INVESTOR_REACH = 48  # characters before the verb `đầu tư` where its State 
 
 def state_invests(text: str, hits: list[Hit], lo: int, cues: Cues) -> bool:
     """Whether a State body is the subject of the verb `đầu tư` among ``hits`` (`UBND tỉnh X
-    đầu tư`, `xã đã đầu tư`): the money is then public spending on its own works."""
+    đầu tư`, `xã đã đầu tư`, a province by its name opening the clause: `Đà Nẵng đã đầu
+    tư`): the money is then public spending on its own works."""
     for h in hits:
         if h.label == "investment" and text[h.start : h.end].lower() == "đầu tư":
             floor = max(lo, h.start - _INVESTOR_REACH, text.rfind("\n", 0, h.start) + 1)
-            if cues.state_invests.search(text, floor, h.start):
+            if cues.state_invests.search(text, floor, h.start) or _province_invests(text, floor, h.start, cues):
                 return True
     return False
+
+
+def _province_invests(text: str, floor: int, verb: int, cues: Cues) -> bool:
+    """A province's name opening its clause, then only adverbs, then the verb (``Vĩnh Long
+    đã phải đầu tư``): the province is the subject. Not a name inside a firm's (``Bia Hà
+    Nội đầu tư``), which no clause mark or line start precedes."""
+    from ..find.places import find_places
+
+    window = text[floor:verb]
+    if not any(ch.isupper() for ch in window):
+        return False  # a province's name is capitalised: most windows hold none
+    places = find_places(text, [[floor, verb]])
+    if not places:
+        return False
+    last = places[-1]
+    opens = text[floor : last.start].rstrip(" \t")
+    return (not opens or opens[-1] in ",;:.(“\"") and cues.adverbs_only.fullmatch(text, last.end, verb) is not None
 
 
 def firm_pays(text: str, before: list[Hit], lo: int, amount_start: int, cues: Cues) -> bool:
