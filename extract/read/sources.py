@@ -154,7 +154,6 @@ def _stdin_items(max_bytes: int) -> Iterator[Item]:
     """Standard input: JSON Lines when its first line is a JSON object with a string
     ``text`` or ``html`` (``cat news.jsonl | vnextract run -``), read line by line as a
     ``.jsonl`` file is; else one document (an endless stream stops at the limit)."""
-
     import orjson
 
     from .archives import _read_jsonl
