@@ -1,7 +1,7 @@
 """Score amount kind and stage against the hand labels of bench amounts.
 
-``docs/money_kind_checks.jsonl`` holds 820 amounts of ``../shared/corpus-bench/articles.jsonl``
-(sets A, B, C: 130; D: 60; E: 80; F: 80; G: 100; H: 150; I: 120; J: 100; see the README) and 70
+``docs/money_kind_checks.jsonl`` holds 920 amounts of ``../shared/corpus-bench/articles.jsonl``
+(sets A, B, C: 130; D: 60; E: 80; F: 80; G: 100; H: 150; I: 120; J: 100; L: 100; see the README) and 70
 of the layout pages ``../shared/layouts/raw/ID.txt`` (set K), each labelled by reading its
 sentence before the prediction was looked at. Set D (60 amounts) is a
 held-out draw made with the rules frozen, after A-C had been read while tuning them:
@@ -43,7 +43,13 @@ df3fca9 over ``../shared/layouts/raw``; the labels were written by reading each 
 blind to the eighth round of kind rules being written at the same time and to any prediction,
 and committed before any scoring; GUIDELINES lists its close calls and its first score. Its
 predictions are in the layout pages' records, so pass both files; a set whose ids are in none
-of the records given is left out of the scores with one line saying so.
+of the records given is left out of the scores with one line saying so. Set L (100 amounts) is
+a plain random draw of bench amounts (fewer than 100 amounts of DOMAIN articles were left
+unread), kept for scoring only, to say what the rules frozen in the ninth session give on news
+nobody tuned them on: ``docs/draw_money_kind.py L`` (seed 3434) picks it from the records of
+commit 88a1f37, leaving out the gold, sets A-J and every held-out file read before (sets 13 and
+v1-7 among them); the labels were written by reading, blind to any prediction, and committed
+with GUIDELINES' close calls before any scoring; GUIDELINES gives its first score.
 Rows with ``"money": false`` (spans that are no sum of money) are not scored.
 
 Usage::
