@@ -35,7 +35,10 @@ then a plain name search for any missed) by someone who changed no rule; ``--lab
 docs/heldout-12.jsonl`` 40 more (seed 1212, docs/draw_heldout.py 12, also leaving out set 11,
 heldout-v1-5 and kind set J) drawn plainly at random in the ninth session with the rules frozen
 at b6e5184, labelled the same way as set 11 by someone who changed no rule; ``--labels
-docs/heldout-layouts-places.jsonl`` the 105 layout pages instead (../shared/layouts/raw, ids
+docs/heldout-13.jsonl`` 40 more (seed 1313, docs/draw_heldout.py 13, also leaving out set 12
+and heldout-v1-6) drawn plainly at random later in the ninth session, after the fixes read from
+set 12's misses (rules frozen at f10df14), labelled the same way by someone who changed no
+rule; ``--labels docs/heldout-layouts-places.jsonl`` the 105 layout pages instead (../shared/layouts/raw, ids
 such as l2-07; score a run over that folder, ``vnextract run ../shared/layouts/raw``), all
 three fields labelled by reading without pre-annotation with the rules frozen at df3fca9, by
 someone who changed no rule. The labels name spans in the pages' title and paragraph lines
