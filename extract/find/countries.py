@@ -79,7 +79,11 @@ def _all_capitals(written: str) -> bool:
 
 
 def _sentence_initial(before: str) -> bool:
-    stripped = before.rstrip(" \u00a0\"'“‘(")
+    """At the start of a sentence, a line, or a quotation (``như "Anh chỉ làm được"``)."""
+    spaced = before.rstrip(" \u00a0")
+    if spaced.endswith(("\"", "“", "‘")):
+        return True
+    stripped = spaced.rstrip("\"'“‘(")
     return not stripped or stripped[-1] in ".!?:\n•-–—"
 
 
@@ -100,7 +104,13 @@ def _capital_neighbour(
     if left and prev.group(1) == "Việt":  # `BV Việt Đức`: a pair's name; `Nguyễn Việt Anh`: a person
         before = _PREVIOUS.search(text[max(floor, start - 50) : start - len(prev.group(0))])
         left = bool(before and before.group(1) in names().name_syllables)
-    return left or bool(nxt and nxt.group(1)[0].isupper() and not titled and not _foreign(nxt.group(1)))
+    return left or bool(
+        nxt
+        and nxt.group(1)[0].isupper()
+        and not titled
+        and not _foreign(nxt.group(1))
+        and nxt.group(1) not in names().time_words_after
+    )
 
 
 def _foreign(word: str) -> bool:
@@ -309,6 +319,7 @@ def _given_names(text: str, found: list) -> set[str]:
                 and word != "Việt"
                 and word in names().name_syllables
                 and not compass_reading(text[max(start, s - 40) : s], entry)
+                and not _next_word(text, e, end)[:1].isupper()  # `Hoàng Anh Tuấn`: a middle name, not what he is called
             ):
                 out.add(entry.canonical)
     return out

@@ -51,6 +51,7 @@ class Names:
     opening_words: frozenset[str]  # one-word country_words and sentence openers, lower-cased: `Người Mỹ`, `Khi Nga`
     name_syllables: frozenset[str]
     vietnamese_syllable: regex.Pattern  # fullmatch: a word with the shape of a Vietnamese syllable
+    time_words_after: frozenset[str]  # `Đức Ngày 26/5`: a date opens after the name, no name goes on
     undashed_partner: str  # `Việt Xô`: a pair without its dash
     undashed_pairs: frozenset[str]
     opener_before: regex.Pattern  # `Việt Nam` right before: a capital after the name makes it a person's
@@ -150,6 +151,7 @@ def names() -> Names:
         undashed_pairs=frozenset(str(x) for x in data["undashed_pairs"]),
         opener_before=_ends_with(data["name_openers_after"], 0),
         vietnamese_syllable=_syllable(data),
+        time_words_after=frozenset(data["time_words_after"]),
         name_syllables=frozenset(lexicon.load("places")["name_syllables"])
         | frozenset(data["given_name_syllables"]),
         language_before=regex.compile(
