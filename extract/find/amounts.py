@@ -176,9 +176,10 @@ def _read_amount(
         if not num.has_scale or not _money_without_currency(text, num, lex, floor, ceil):
             return None
         currency, end = "VND", num.end
-    start, value, value_max = num.start, num.value, None
+    written = currency if cur else None  # a currency word written after the number
+    start, value, value_max = num.start, _money_value(text, num, written, end), None
     if prev is not None and prev.start >= floor and lex.range_joint.fullmatch(text, prev.end, num.start):
-        low = prev.value
+        low = _money_value(text, prev, written if not num.has_scale else None, end)
         if low != 0:
             shared = low * split_scale(text[num.start : num.end])[1]
             if not prev.has_scale and shared < value:
@@ -195,6 +196,27 @@ def _read_amount(
         approx=approx,
         value_max=json_value(value_max) if value_max is not None else None,
     )
+
+
+_EN_THOUSANDS = regex.compile(r"[1-9]\d{0,2},\d{3}")
+_PER_UNIT = regex.compile(r"[ \u00a0]*/")
+
+
+def _money_value(text: str, num: NumberSpan, written: str | None, end: int):
+    """The number's value as money. A comma before exactly three digits, with no scale word
+    and a currency word written after (``57,945 USD``, ``16,850 đồng/cp``), groups thousands
+    in the English way: a sum is not counted in thousandths, so the parser's decimal reading
+    (57.945) cannot be meant. Not so for a price per unit in a currency with cents, which
+    markets quote to the thousandth (``17,693 USD/oz``, ``58,117 USD/thùng``); nor with a
+    scale word (``384,600 tỉ đồng``, GUIDELINES) or a leading zero (``0,125 USD``)."""
+    if (
+        written is not None  # the ISO code of a currency word written after the number
+        and not num.has_scale
+        and _EN_THOUSANDS.fullmatch(text, num.start, num.end)
+        and (written == "VND" or not _PER_UNIT.match(text, end))
+    ):
+        return Decimal(text[num.start : num.end].replace(",", ""))
+    return num.value
 
 
 # No sum of money reaches 10^21 (a billion tỷ): a scale word repeated past that (``1 nghìn

@@ -83,7 +83,7 @@ def _sentence_initial(before: str) -> bool:
     spaced = before.rstrip(" \u00a0")
     if spaced.endswith(("\"", "“", "‘")):
         return True
-    stripped = spaced.rstrip("\"'“‘(")
+    stripped = spaced.rstrip(" \u00a0\"'“‘(")
     return not stripped or stripped[-1] in ".!?:\n•-–—"
 
 
@@ -200,7 +200,7 @@ def _not_after(before: str, entry: Entry) -> bool:
     n = names()
     by_name = n.not_after_name.get(entry.canonical)
     if by_name is not None and by_name.search(before):
-        return True
+        return not n.not_after_except.search(before)  # `chính quyền Anh`: the government, not boxing
     return bool(n.not_after.search(before)) and not n.not_after_except.search(before)
 
 

@@ -10,6 +10,8 @@ rule, and the rule is the same everywhere:
 - ``,`` is a decimal comma (``1,234`` = 1.234), unless the number has several comma
   groups of three (``1,234,567``) or its only group is ``000`` (``2,000``): only English
   grouping writes those, nobody writes three trailing zeros after a decimal mark.
+  (Money adds one reading with its context: ``57,945 USD`` is 57945, see
+  ``amounts._money_value``.)
 
 Scale words (``nghìn``/``ngàn``, ``triệu``, ``tỷ``/``tỉ``) multiply, consecutive scales
 multiply together (``nghìn tỷ`` = 10^12), mixed forms add up (``1 tỷ 200 triệu``) and

@@ -163,11 +163,20 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
         return False
     if (
         not after_city_word
-        and ((ends_with_one(before, g.feature_words) and g.feature_before.search(before)) or g.person_before.search(before))
+        and (
+            (ends_with_one(before, g.feature_words) and g.feature_before.search(before))
+            or (g.person_before.search(before) and not _abbreviated(written))
+        )
         and not g.longer_before.search(before)  # `nông thôn Hà Tĩnh`: the countryside, not a hamlet
     ):
         return False
     return _previous_syllable(text, start, floor) not in g.name_syllables or bool(g.body_before.search(before))
+
+
+def _abbreviated(written: str) -> bool:
+    """``TP.HCM``, ``TPHCM``: a short form no one is named, so a person word before it
+    (``học sinh TP.HCM``, the city's pupils) makes no person's name of it."""
+    return "." in written or (" " not in written and written.isupper())
 
 
 def has_tone_marks(text: str, share: float) -> bool:
