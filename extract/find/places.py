@@ -75,6 +75,7 @@ class Gazetteer:
     unit_before: regex.Pattern
     slip_before: regex.Pattern  # `tại Hà nội`: a name with a syllable in lower case by slip
     body_before: regex.Pattern  # `Tỉnh Đoàn`: a body whose last word is also a family name
+    slip_anywhere: frozenset[str]  # keys of names no phrase spells: a lower-case slip after any word
     name_syllables: frozenset[str]
     city_word_units: frozenset[str]
     only_after_city_word: frozenset[str]
@@ -116,6 +117,7 @@ def gazetteer() -> Gazetteer:
         unit_before=_words_before(data["unit_words"]),
         slip_before=_words_before(data["slip_words"]),
         body_before=_words_before(data["body_words"]),
+        slip_anywhere=frozenset(key(f) for f in data["slip_anywhere"]),
         name_syllables=frozenset(data["name_syllables"]),
         city_word_units=frozenset(str(c) for c in data["city_word_units"]),
         only_after_city_word=frozenset(key(f) for f in data["only_after_city_word"]),
@@ -152,7 +154,8 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
     written = text[start:end]
     before = text[max(floor, start - 30) : start]
     if not written_as_name(written) and not (
-        g.unit_before.search(before) or (written[0].isupper() and g.slip_before.search(before))
+        g.unit_before.search(before)
+        or (written[0].isupper() and (g.slip_before.search(before) or key(written) in g.slip_anywhere))
     ):
         return False  # hòa bình; but after `tỉnh` a name typed in lower case (`tỉnh Yên bái`) is one
     after_city_word = ends_with_one(before, g.city_words) and bool(g.city_before.search(before))
