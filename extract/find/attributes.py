@@ -82,12 +82,10 @@ def _issuer_at(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, str]
             break
         if word != "và" and word[0].islower() and prev_word[:1].islower() and not _lower_pair(prev_word, word, text, j, lex):
             break  # "Tỉnh ủy đánh giá": the clause goes on, the name has ended
-        if word[0].islower() and (
-            place == 2 or (word in lex.clause_words and f"{prev_word} {word}".lower() not in lex.lowercase_pairs)
-        ):
+        pair = f"{prev_word} {word}".lower()
+        if word[0].islower() and (place == 2 or (word in lex.clause_words and pair not in lex.lowercase_pairs)):
             break  # "UBND tỉnh Sơn La thông báo", "Bộ Nội Vụ chưa": the name has ended
-        low_word = word.lower()
-        if low_word in lex.name_place_words or f"{prev_word} {word}".lower() in lex.name_place_words:
+        if word.lower() in lex.name_place_words or pair in lex.name_place_words:
             place = 1
         elif place:
             place = 2 if word[0].isupper() else 0  # `Tỉnh ủy`: the word, no place's name

@@ -14,13 +14,13 @@ import tarfile
 import zipfile
 import zlib
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO
 
 import orjson
 
 from ..errors import ArchiveError, BadJSON, InputError, TooLarge
-from .sources import MAX_COMPRESSION_RATIO, Item, _kind, _stem, is_document_name
+from .sources import MAX_COMPRESSION_RATIO, Item, _kind, _stem, hidden_member, is_document_name
 
 
 def _read_jsonl(fh: IO[bytes], path: str, max_bytes: int) -> Iterator[Item]:
@@ -95,14 +95,6 @@ def _line_id(obj: dict, raw: bytes) -> str | None:
 MAX_DEPTH = 3  # archives inside archives are read this deep; deeper ones are error records
 ARCHIVE_KINDS = ("zip", "tar", "jsonl", "warc")
 _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
-
-
-def hidden_member(name: str) -> bool:
-    """A member a folder walk would not read either: a hidden file or one in a hidden
-    folder (``.DS_Store``, ``.git/``), or the resource forks macOS zips carry
-    (``__MACOSX/``). Left out without a word, as hidden files of a folder are."""
-    parts = PurePosixPath(name.replace("\\", "/")).parts
-    return any((part.startswith(".") and part != "..") or part == "__MACOSX" for part in parts)
 
 
 def _read_zip(zf: zipfile.ZipFile, path: str, max_bytes: int, depth: int) -> Iterator[Item]:

@@ -19,7 +19,7 @@ import tarfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import ArchiveError, InputError, ReadError, TooLarge
@@ -91,6 +91,14 @@ def _kind(path: str) -> str:
     return "text"
 
 
+def hidden_member(name: str) -> bool:
+    """A file or folder no input walk reads, in a folder or an archive alike: hidden
+    (``.DS_Store``, ``.git/``, ``.venv/``) or the resource forks macOS zips carry
+    (``__MACOSX/``). Left out without a word. ``name`` may be a path inside an archive."""
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    return any((part.startswith(".") and part != "..") or part == "__MACOSX" for part in parts)
+
+
 def expand(inputs: list[str], not_document: Callable[[str], None] | None = None) -> Iterator[str]:
     """Paths in input order: folders recursively (sorted), globs expanded (sorted). A file
     in a folder that is no document and no container (an image, a PDF, a CSV) is passed
@@ -102,9 +110,9 @@ def expand(inputs: list[str], not_document: Callable[[str], None] | None = None)
         elif os.path.isdir(arg):
             found = []
             for root, dirs, files in os.walk(arg):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # .venv, .git: never inputs
+                dirs[:] = sorted(d for d in dirs if not hidden_member(d))  # .venv, .git: never inputs
                 for name in files:
-                    if name.startswith("."):
+                    if hidden_member(name):
                         continue
                     if _kind(name) != "text" or name.lower().endswith(TEXT_SUFFIXES):
                         found.append(os.path.join(root, name))
