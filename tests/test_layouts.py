@@ -154,6 +154,17 @@ def test_title_missing_from_the_text_gives_null():
     assert paragraphs(rec, text) == [A, B, C]
 
 
+def test_title_standing_after_the_lead():
+    """Some templates print the sapo above the headline; the headline is still the title
+    and the sapo is still the article's first paragraph."""
+    lead = ("(Đối ngoại) - Năm nay, công tác vận động viện trợ của tỉnh tiếp tục đạt kết quả tích cực, "
+            "góp phần hỗ trợ người dân vùng sâu, vùng xa cải thiện đời sống.")
+    rec, text = read("Trang chủ", "Tin tức", lead, TITLE, "15/09/2024 08:30", A, B, C)
+    assert rec["title"] == TITLE
+    assert rec["published"] == "2024-09-15T08:30"
+    assert paragraphs(rec, text) == [lead, A, B, C]
+
+
 def test_title_one_line_above_a_kicker():
     kicker = "Đối ngoại nhân dân"
     rec, text = read("Trang chủ", TITLE, kicker, "15/09/2024 09:00", A, B, C)
@@ -211,6 +222,17 @@ def test_published_comes_from_the_date_line_not_a_header_clock_or_the_body():
         "Ngày 20/9/2024, tỉnh sẽ tổ chức tổng kết toàn diện công tác đối ngoại nhân dân năm nay.",
     )
     assert rec["published"] == "2024-09-15T10:20"
+
+
+def test_a_print_access_or_crawl_date_is_never_published():
+    """A page saved from its print view, or a scraper that writes when it fetched the
+    page, dates the copy, not the article: with no other date line, published is null."""
+    rec, _ = read("In ngày 02/03/2026 14:10", TITLE, A, B, C)
+    assert rec["title"] == TITLE and rec["published"] is None
+    rec, _ = read(TITLE, A, B, C, "Ngày truy cập: 02/03/2026")
+    assert rec["published"] is None
+    rec, _ = read("Ngày in: 02/03/2026", TITLE, "Ngày đăng: 11/10/2024 16:05", A, B, C)
+    assert rec["published"] == "2024-10-11T16:05"
 
 
 def test_a_page_with_only_a_header_clock_has_no_published_date():

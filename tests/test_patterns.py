@@ -78,7 +78,7 @@ def test_boilerplate_cue(example):
 def test_boilerplate_examples_cover_every_cue_both_ways():
     seen = {(e["cue"], e["match"]) for e in lexicon.examples("boilerplate")}
     cues = ("caption", "caption_marks", "byline", "related", "furniture", "date", "controls", "place_date", "stamp",
-            "image", "narrative", "apposition", "publication", "keyword_line", "money", "photo_number")
+            "image", "narrative", "apposition", "publication", "not_publication", "keyword_line", "money", "photo_number")
     for cue in cues:
         assert (cue, True) in seen and (cue, False) in seen, cue
 

@@ -58,6 +58,7 @@ class Cues:
     narrative: regex.Pattern[str]
     apposition: regex.Pattern[str]
     publication: regex.Pattern[str]
+    not_publication: regex.Pattern[str]
 
 
 def _one_of(patterns: list[str]) -> regex.Pattern[str]:
@@ -151,6 +152,7 @@ def cues() -> Cues:
         narrative=comp("narrative_marks"),
         apposition=regex.compile(data["apposition"]),
         publication=comp("publication_cues"),
+        not_publication=comp("not_publication_cues"),
     )
 
 

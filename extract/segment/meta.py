@@ -157,11 +157,16 @@ def _date_line(
     rows: list[Line], p: dict[str, list[float]], thresholds: dict[str, float], title_at: int | None
 ) -> tuple[int | None, str | None]:
     """The likeliest line whose date parses, and its date; a date line above the
-    headline's neighbours is a header clock (today's date over the menus), not the page's."""
+    headline's neighbours is a header clock (today's date over the menus), not the page's,
+    and a line that calls its date a print, access or crawl date (``Ngày in``, ``Truy cập
+    ngày``) is never the page's."""
+    not_publication = cues().not_publication
     for k in sorted(range(len(rows)), key=lambda k: -p["date"][k]):
         if p["date"][k] < thresholds["date"]:
             break
         if title_at is not None and k < title_at - 1:
+            continue
+        if not_publication.search(rows[k].text):
             continue
         published = parse_datetime(rows[k].text) if rows[k].words <= 40 else None
         if published:

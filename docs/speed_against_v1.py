@@ -1,0 +1,116 @@
+"""The pipeline's speed against v1's, timed in the same minutes on the same machine.
+
+Issue 12 asked that the pipeline "still runs at >= 7 MB/s": v1's speed (``15a7915``, 6.98
+MB/s on the day the target was written). This shared machine's speed swings by more than
+2x from day to day (v1 itself runs at 2.9-3.1 MB/s on some days), so an absolute figure
+from one day says little about the code; the ratio of two trees timed in alternation in
+the same run does. This script checks out v1 into a temporary git worktree and times, over
+the bench corpus, in separate processes, round after round:
+
+- ``v1``: v1's own stages (segment, sentences, directives, numbers, amounts, counts);
+- ``v1 fields``: this tree's stages for the same fields (the layout model's segmenter and
+  every later rule, without the v2 stages ``money_kind``, ``places``, ``province`` and
+  ``countries``);
+- ``whole``: this tree's whole default pipeline, v2 stages included.
+
+Each figure is CPU seconds (``time.process_time``) for extracting and serialising every
+record, the best of ``--passes`` passes in each of ``--rounds`` rounds (the slow passes
+measure the neighbours, as ``timeit`` says). Usage::
+
+    python docs/speed_against_v1.py [--rev 15a7915] [--passes 3] [--rounds 2] [--limit N]
+
+It needs the repository's history (a clone, not an export) and ``../shared/corpus-bench``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+V1_STAGES = "segment,sentences,directives,numbers,amounts,counts"
+
+# Runs inside either tree (v1 kept its modules at other paths): prints "seconds bytes".
+TIMER = r"""
+import decimal, itertools, sys, time
+try:
+    from extract.run.bench import _texts
+except ImportError:
+    from extract.bench import _texts
+try:
+    from extract.record.models import Record, dumps
+except ImportError:
+    from extract.models import Record, dumps
+from extract.pipeline import DEFAULT_STAGES, STAGES, Doc, sha256_text
+path, limit, passes, stages = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+stages = DEFAULT_STAGES if stages == "default" else tuple(stages.split(","))
+texts = [t for _, t, _ in itertools.islice(_texts([path], 1, None), limit or None) if t]
+def one(t):
+    record = Record(id="x", sha256=sha256_text(t))
+    doc = Doc(text=t, record=record)
+    for name in stages:
+        STAGES[name](doc)
+    dumps(record.to_dict())
+with decimal.localcontext(prec=60):
+    for t in texts[:20]:  # warm up: patterns compiled, lexicons loaded
+        one(t)
+best = None
+for _ in range(passes):
+    t0 = time.process_time()
+    with decimal.localcontext(prec=60):
+        for t in texts:
+            one(t)
+    seconds = time.process_time() - t0
+    best = seconds if best is None else min(best, seconds)
+print(best, sum(len(t.encode("utf-8")) for t in texts))
+"""
+
+
+def time_tree(tree: Path, stages: str, bench: str, limit: int, passes: int) -> tuple[float, int]:
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    out = subprocess.run(
+        [sys.executable, "-c", TIMER, bench, str(limit), str(passes), stages],
+        cwd=tree, env=env, check=True, capture_output=True, text=True,
+    ).stdout.split()
+    return float(out[0]), int(out[1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rev", default="15a7915", help="the v1 commit (default 15a7915)")
+    ap.add_argument("--passes", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=0, help="only the first N bench documents")
+    ap.add_argument("--bench", default=str((REPO / "../shared/corpus-bench/articles.jsonl").resolve()))
+    args = ap.parse_args()
+    if not Path(args.bench).exists():
+        print(f"speed_against_v1: no bench corpus at {args.bench}", file=sys.stderr)
+        return 2
+    runs = {"v1": [], "v1 fields": [], "whole": []}
+    size = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        v1 = Path(tmp) / "v1"
+        subprocess.run(["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(v1), args.rev], check=True)
+        try:
+            for r in range(args.rounds):
+                for name, tree, stages in (("v1", v1, "default"), ("v1 fields", REPO, V1_STAGES), ("whole", REPO, "default")):
+                    seconds, size = time_tree(tree, stages, args.bench, args.limit, args.passes)
+                    runs[name].append(seconds)
+                    print(f"round {r + 1}: {name:10s} {seconds:7.2f} s", file=sys.stderr, flush=True)
+        finally:
+            subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(v1)], check=False)
+    v1_best = min(runs["v1"])
+    print(f"{size / 1e6:.2f} MB of canonical text; CPU seconds, best of {args.rounds} rounds x {args.passes} passes")
+    print(f"{'tree':12s} {'seconds':>8s} {'MB/s':>7s} {'speed vs v1':>12s}")
+    for name, times in runs.items():
+        best = min(times)
+        print(f"{name:12s} {best:8.2f} {size / 1e6 / best:7.2f} {v1_best / best:11.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
