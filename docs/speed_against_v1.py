@@ -15,9 +15,12 @@ the bench corpus, in separate processes, round after round:
 
 Each figure is CPU seconds (``time.process_time``) for extracting and serialising every
 record, the best of ``--passes`` passes in each of ``--rounds`` rounds (the slow passes
-measure the neighbours, as ``timeit`` says). Usage::
+measure the neighbours, as ``timeit`` says). ``--instructions A B`` counts instructions
+instead, under valgrind's callgrind, for bench documents A to B: a figure the host's load
+cannot move (Debian's ``valgrind`` package; about a minute per hundred documents). Usage::
 
     python docs/speed_against_v1.py [--rev 15a7915] [--passes 3] [--rounds 2] [--limit N]
+    python docs/speed_against_v1.py --instructions 100 1100
 
 It needs the repository's history (a clone, not an export) and ``../shared/corpus-bench``.
 """
@@ -70,11 +73,58 @@ print(best, sum(len(t.encode("utf-8")) for t in texts))
 """
 
 
+# Counts inside the builtin ``map`` only (valgrind toggles on ``map_next``), after a warm-up.
+COUNTER = r"""
+import decimal, itertools, sys
+try:
+    from extract.run.bench import _texts
+except ImportError:
+    from extract.bench import _texts
+try:
+    from extract.record.models import Record, dumps
+except ImportError:
+    from extract.models import Record, dumps
+from extract.pipeline import DEFAULT_STAGES, STAGES, Doc, sha256_text
+path, a, b, stages = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+stages = DEFAULT_STAGES if stages == "default" else tuple(stages.split(","))
+texts = [t for _, t, _ in itertools.islice(_texts([path], 1, None), b) if t]
+def one(t):
+    record = Record(id="x", sha256=sha256_text(t))
+    doc = Doc(text=t, record=record)
+    for name in stages:
+        STAGES[name](doc)
+    dumps(record.to_dict())
+with decimal.localcontext(prec=60):
+    for t in texts[:20]:
+        one(t)
+    list(map(one, texts[a:b]))
+"""
+
+
+def count_tree(tree: Path, stages: str, bench: str, a: int, b: int) -> int:
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    valgrind = ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=map_next",
+                "--callgrind-out-file=/dev/null"]  # fmt: skip
+    err = subprocess.run(
+        [*valgrind, sys.executable, "-c", COUNTER, bench, str(a), str(b), stages],
+        cwd=tree,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stderr
+    return int(next(ln for ln in err.splitlines() if "Collected" in ln).split()[-1].replace(",", ""))
+
+
 def time_tree(tree: Path, stages: str, bench: str, limit: int, passes: int) -> tuple[float, int]:
     env = dict(os.environ, PYTHONPATH=str(tree))
     out = subprocess.run(
         [sys.executable, "-c", TIMER, bench, str(limit), str(passes), stages],
-        cwd=tree, env=env, check=True, capture_output=True, text=True,
+        cwd=tree,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.split()
     return float(out[0]), int(out[1])
 
@@ -85,6 +135,9 @@ def main() -> int:
     ap.add_argument("--passes", type=int, default=3)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="only the first N bench documents")
+    ap.add_argument(
+        "--instructions", nargs=2, type=int, metavar=("A", "B"), help="count instructions for documents A-B"
+    )
     ap.add_argument("--bench", default=str((REPO / "../shared/corpus-bench/articles.jsonl").resolve()))
     args = ap.parse_args()
     if not Path(args.bench).exists():
@@ -94,21 +147,47 @@ def main() -> int:
     size = 0
     with tempfile.TemporaryDirectory() as tmp:
         v1 = Path(tmp) / "v1"
-        subprocess.run(["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(v1), args.rev], check=True)
+        subprocess.run(
+            ["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(v1), args.rev], check=True
+        )
         try:
+            if args.instructions:
+                return _instructions(v1, args.bench, *args.instructions)
             for r in range(args.rounds):
-                for name, tree, stages in (("v1", v1, "default"), ("v1 fields", REPO, V1_STAGES), ("whole", REPO, "default")):
+                for name, tree, stages in (
+                    ("v1", v1, "default"),
+                    ("v1 fields", REPO, V1_STAGES),
+                    ("whole", REPO, "default"),
+                ):
                     seconds, size = time_tree(tree, stages, args.bench, args.limit, args.passes)
                     runs[name].append(seconds)
                     print(f"round {r + 1}: {name:10s} {seconds:7.2f} s", file=sys.stderr, flush=True)
         finally:
             subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(v1)], check=False)
     v1_best = min(runs["v1"])
-    print(f"{size / 1e6:.2f} MB of canonical text; CPU seconds, best of {args.rounds} rounds x {args.passes} passes")
+    print(
+        f"{size / 1e6:.2f} MB of canonical text; CPU seconds, best of {args.rounds} rounds x {args.passes} passes"
+    )
     print(f"{'tree':12s} {'seconds':>8s} {'MB/s':>7s} {'speed vs v1':>12s}")
     for name, times in runs.items():
         best = min(times)
         print(f"{name:12s} {best:8.2f} {size / 1e6 / best:7.2f} {v1_best / best:11.2f}x")
+    return 0
+
+
+def _instructions(v1: Path, bench: str, a: int, b: int) -> int:
+    counts = {
+        name: count_tree(tree, stages, bench, a, b)
+        for name, tree, stages in (
+            ("v1", v1, "default"),
+            ("v1 fields", REPO, V1_STAGES),
+            ("whole", REPO, "default"),
+        )
+    }
+    print(f"instructions for bench documents {a}-{b} (callgrind)")
+    print(f"{'tree':12s} {'millions':>10s} {'fewer than v1':>14s}")
+    for name, n in counts.items():
+        print(f"{name:12s} {n / 1e6:10.1f} {counts['v1'] / n:13.2f}x")
     return 0
 
 

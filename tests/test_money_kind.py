@@ -317,3 +317,31 @@ def test_sentences_and_paragraphs_are_read_as_given_lists_or_tuples():
         ("3 triệu USD", "aid", None),  # the sentence before it in its paragraph names the aid
         ("2 tỷ đồng", "other", "committed"),
     ]
+
+
+def test_no_cue_is_spelled_in_two_kind_families():
+    """A cue has one meaning: the same spelling in two families would leave its kind to the
+    loader's order (``vay`` once stood under both ``credit`` and ``other``)."""
+    seen: dict[str, str] = {}
+    for family, words in lexicon.load("money_kind")["kinds"].items():
+        for word in words:
+            assert seen.setdefault(word, family) == family, (word, seen[word], family)
+
+
+def test_a_foreign_state_or_a_development_lender_makes_a_loan_oda():
+    """SPEC section 10: concessional loans are ``oda``. The lender is read from the loan's
+    sentence (a country named as the lender, ``ODA``), or from the article's lead when a
+    development bank's lending is listed loan by loan in the paragraphs below it."""
+    rec = extract_text(
+        "Ngân hàng Phát triển châu Á duyệt ba khoản vay cho Việt Nam\n"
+        "Ngân hàng Phát triển châu Á (ADB) vừa duyệt ba khoản vay với tổng giá trị 310 triệu USD cho Việt Nam.\n"
+        "Các khoản tín dụng gồm có chương trình cấp nước đô thị (120 triệu USD) và dự án đường nông thôn (90 triệu USD).\n"
+    )
+    assert [(a["text"], a["kind"]) for a in rec["amounts"]] == [
+        ("310 triệu USD", "oda"), ("120 triệu USD", "oda"), ("90 triệu USD", "oda"),
+    ]
+    home = extract_text(
+        "Nông dân được vay vốn làm nhà kính\n"
+        "Anh Hùng được Ngân hàng Chính sách xã hội huyện cho vay 80 triệu đồng để dựng nhà kính trồng rau.\n"
+    )
+    assert [a["kind"] for a in home["amounts"]] == ["other"]  # a domestic bank's loan

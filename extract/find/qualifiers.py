@@ -79,8 +79,9 @@ def _comparisons() -> frozenset[str]:
 
 @functools.cache
 def _vague_regex() -> regex.Pattern[str]:
-    words = lexicon.alternation(lexicon.load("numbers")["vague_before"])
-    return regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{words}){WS}*\Z")
+    data = lexicon.load("numbers")
+    words, heads = lexicon.alternation(data["vague_before"]), lexicon.alternation(data["vague_not_after"])
+    return regex.compile(rf"(?ri)(?<![\p{{L}}])(?<!(?<![\p{{L}}])(?:{heads}){WS}+)(?:{words}){WS}*\Z")
 
 
 def vague_before(text: str, pos: int, floor: int = 0) -> bool:

@@ -63,6 +63,10 @@ class Cues:
     overrides: dict[str, frozenset[str]]
     reads_as: dict[str, str]  # a label that is a SPEC kind once chosen (`price` is `other`)
     lenders: regex.Pattern  # development lenders, as written: credit in their sentence is `oda`
+    official_loan: regex.Pattern  # `ODA` named: credit in its sentence is `oda`
+    lender_after_amount: regex.Pattern  # a country's name after these, just after the amount, lent it (searched backwards)
+    borrowed_from: regex.Pattern  # a country's name after these, before the amount, lent it (searched backwards)
+    lends: regex.Pattern  # `cho ... vay` after a country's name: it lends
 
 
 class Lowered:
@@ -183,7 +187,16 @@ def load_cues() -> Cues:
         overrides={k: frozenset(v) for k, v in data["overrides"].items()},
         reads_as=dict(data["reads_as"]),
         lenders=regex.compile(rf"(?<![\p{{L}}\d])(?:{lexicon.alternation(data['development_lenders'])})(?![\p{{L}}\d])"),
+        official_loan=regex.compile(rf"(?<![\p{{L}}\d])(?:{lexicon.alternation(data['official_loan_words'])})(?![\p{{L}}\d])"),
+        lender_after_amount=_word_at_end(data["lender_after_amount"]),
+        borrowed_from=_word_at_end(data["borrowed_from"]),
+        lends=regex.compile(r"[ \t]+cho[ \t][^,.;:!?\n]{0,30}?(?<![\p{L}])vay(?![\p{L}])"),
     )
+
+
+def _word_at_end(words: list[str]) -> regex.Pattern:
+    """One of ``words`` ending a stretch (a whole word, any case), searched from the end."""
+    return regex.compile(rf"(?:^|[^\p{{L}}\d])(?i:{lexicon.alternation(words)})[ \t]*$", regex.REVERSE)
 
 
 def find_hits(
