@@ -34,6 +34,9 @@ picked with ``random.Random(SEED).sample``.
 - Set 14 (seed 1414): drawn at the end of the ninth session, after the fixes read from set
   13's and v1 set 7's misses (rules frozen at the commit that adds this entry), a plain
   random draw; before it, also sets 13, v1-7 and kind set L. V1 set 8 was drawn right after.
+- Set 15 (seed 1515): drawn in the tenth session with the rules frozen at the commit that adds
+  this entry (after the session's loan and print-date rules), a plain random draw; before it,
+  also sets 14 and v1-8. V1 set 9 and kind set M were drawn right after it, leaving it out.
 
 Prints one id a line, in the order drawn. Usage: python docs/draw_heldout.py SET
 [--jsonl OUT.jsonl] (OUT gets the bench lines, in the order drawn, to run the pipeline on;
@@ -72,6 +75,11 @@ DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read 
                       "heldout-9.jsonl", "heldout-10.jsonl", "heldout-11.jsonl", "heldout-12.jsonl", "heldout-13.jsonl",
                       "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl", "heldout-v1-4.jsonl",
                       "heldout-v1-5.jsonl", "heldout-v1-6.jsonl", "heldout-v1-7.jsonl"), tuple("ABCDEFGHIJL")),
+    "15": (1515, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl",
+                      "heldout-9.jsonl", "heldout-10.jsonl", "heldout-11.jsonl", "heldout-12.jsonl", "heldout-13.jsonl",
+                      "heldout-14.jsonl", "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl",
+                      "heldout-v1-4.jsonl", "heldout-v1-5.jsonl", "heldout-v1-6.jsonl", "heldout-v1-7.jsonl",
+                      "heldout-v1-8.jsonl"), tuple("ABCDEFGHIJL")),
 }
 DOMAIN_ONLY = {"10": 2, "11": 1}  # sets drawn from the domain articles only: how many matches
 
