@@ -15,7 +15,8 @@ the bench corpus, in separate processes, round after round:
 
 Each figure is CPU seconds (``time.process_time``) for extracting and serialising every
 record, the best of ``--passes`` passes in each of ``--rounds`` rounds (the slow passes
-measure the neighbours, as ``timeit`` says). ``--instructions A B`` counts instructions
+measure the neighbours, as ``timeit`` says); ``--by-stage`` prints each stage's share of
+each round's best pass (the clock read around every stage costs a little). ``--instructions A B`` counts instructions
 instead, under valgrind's callgrind, for bench documents A to B: a figure the host's load
 cannot move (Debian's ``valgrind`` package; about a minute per hundred documents). Usage::
 
@@ -49,7 +50,7 @@ try:
 except ImportError:
     from extract.models import Record, dumps
 from extract.pipeline import DEFAULT_STAGES, STAGES, Doc, sha256_text
-path, limit, passes, stages = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+path, limit, passes, stages, by_stage = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 stages = DEFAULT_STAGES if stages == "default" else tuple(stages.split(","))
 texts = [t for _, t, _ in itertools.islice(_texts([path], 1, None), limit or None) if t]
 def one(t):
@@ -61,15 +62,25 @@ def one(t):
 with decimal.localcontext(prec=60):
     for t in texts[:20]:  # warm up: patterns compiled, lexicons loaded
         one(t)
-best = None
+def per_stage(t, acc):  # the same work, each stage's CPU time added to acc
+    record = Record(id="x", sha256=sha256_text(t))
+    doc = Doc(text=t, record=record)
+    for name in stages:
+        t0 = time.process_time()
+        STAGES[name](doc)
+        acc[name] = acc.get(name, 0.0) + time.process_time() - t0
+    dumps(record.to_dict())
+best, best_acc = None, {}
 for _ in range(passes):
+    acc = {}
     t0 = time.process_time()
     with decimal.localcontext(prec=60):
         for t in texts:
-            one(t)
+            one(t) if by_stage == "total" else per_stage(t, acc)
     seconds = time.process_time() - t0
-    best = seconds if best is None else min(best, seconds)
-print(best, sum(len(t.encode("utf-8")) for t in texts))
+    if best is None or seconds < best:
+        best, best_acc = seconds, acc
+print(best, sum(len(t.encode("utf-8")) for t in texts), *(f"{k}={v:.3f}" for k, v in best_acc.items()))
 """
 
 
@@ -116,17 +127,29 @@ def count_tree(tree: Path, stages: str, bench: str, a: int, b: int) -> int:
     return int(next(ln for ln in err.splitlines() if "Collected" in ln).split()[-1].replace(",", ""))
 
 
-def time_tree(tree: Path, stages: str, bench: str, limit: int, passes: int) -> tuple[float, int]:
+def time_tree(
+    tree: Path, stages: str, bench: str, limit: int, passes: int, by_stage: bool = False
+) -> tuple[float, int, list[str]]:
+    """CPU seconds of the best pass, the text's bytes, and (``by_stage``) each stage's seconds."""
     env = dict(os.environ, PYTHONPATH=str(tree))
     out = subprocess.run(
-        [sys.executable, "-c", TIMER, bench, str(limit), str(passes), stages],
+        [
+            sys.executable,
+            "-c",
+            TIMER,
+            bench,
+            str(limit),
+            str(passes),
+            stages,
+            "stages" if by_stage else "total",
+        ],
         cwd=tree,
         env=env,
         check=True,
         capture_output=True,
         text=True,
     ).stdout.split()
-    return float(out[0]), int(out[1])
+    return float(out[0]), int(out[1]), out[2:]
 
 
 def main() -> int:
@@ -138,6 +161,7 @@ def main() -> int:
     ap.add_argument(
         "--instructions", nargs=2, type=int, metavar=("A", "B"), help="count instructions for documents A-B"
     )
+    ap.add_argument("--by-stage", action="store_true", help="also time each stage (printed per round)")
     ap.add_argument("--bench", default=str((REPO / "../shared/corpus-bench/articles.jsonl").resolve()))
     args = ap.parse_args()
     if not Path(args.bench).exists():
@@ -159,9 +183,13 @@ def main() -> int:
                     ("v1 fields", REPO, V1_STAGES),
                     ("whole", REPO, "default"),
                 ):
-                    seconds, size = time_tree(tree, stages, args.bench, args.limit, args.passes)
+                    seconds, size, per_stage = time_tree(
+                        tree, stages, args.bench, args.limit, args.passes, args.by_stage
+                    )
                     runs[name].append(seconds)
-                    print(f"round {r + 1}: {name:10s} {seconds:7.2f} s", file=sys.stderr, flush=True)
+                    print(
+                        f"round {r + 1}: {name:10s} {seconds:7.2f} s", *per_stage, file=sys.stderr, flush=True
+                    )
         finally:
             subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(v1)], check=False)
     v1_best = min(runs["v1"])

@@ -90,6 +90,9 @@ PATHOLOGICAL = {
     # submissions and requests before approval verbs, stage nouns after `trong`, `, có`
     # clauses and State bond issues (the eighth round's rules)
     "submissions, requests and plans": lambda n: ("Sở trình tỉnh phê duyệt 5 tỷ đồng trong kế hoạch, có tổng vốn 2 tỷ đồng; Chính phủ đề nghị tạm cấp 3 tỷ đồng trái phiếu " * (n // 120 + 1))[:n],
+    # loans and their lenders (the tenth session's rule: a foreign State's loan is `oda`): the
+    # sentence's countries are found once, each loan looks only near itself
+    "loans and lending countries": lambda n: ("khoản vay 5 triệu USD của Nhật Bản, vay Hàn Quốc 2 tỷ đồng, Lào cho Việt Nam vay 3 tỷ đồng " * (n // 94 + 1))[:n],
     "trade raised, then one amount": lambda n: ("nâng kim ngạch " * (n // 15 + 1))[:n - 12] + " 5 tỷ đồng.",
     "trades inside firm names": lambda n: ("Công ty TNHH xuất khẩu Hòa đầu tư An nhập khẩu Bình 5 tỷ đồng " * (n // 62 + 1))[:n],
     # scraped text: digits glued to letters on both sides, &nbsp; between number and scale

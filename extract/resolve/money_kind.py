@@ -324,11 +324,15 @@ def _lent_by_country(
     triệu USD``, ``Nhật Bản cho Việt Nam vay``). The sentence's countries are found once,
     only for loans (few amounts are), a province's name masking the country word inside it
     as in the pipeline (``Lào Cai``)."""
-    key = ("countries", sentence[0])  # the sentence's countries, beside its lender flag
+    key = ("countries", sentence[0])  # the sentence's countries and their starts, beside its lender flag
     if key not in seen:
         regions = [list(sentence)]
-        seen[key] = find_countries(text, regions, [(p.start, p.end) for p in find_places(text, regions)])
-    for c in seen[key]:
+        found = find_countries(text, regions, [(p.start, p.end) for p in find_places(text, regions)])
+        seen[key] = (found, [c.start for c in found])
+    found, starts = seen[key]
+    # only the countries in the amount's stretch or just after it: bounded, so that a sentence
+    # of a thousand loans and a thousand countries stays linear
+    for c in found[bisect_left(starts, lo) : bisect_left(starts, a.end + _LENDER_REACH + 1)]:
         if a.end <= c.start <= a.end + _LENDER_REACH:
             between = text[a.end : c.start]
             if not _CLAUSE_OR_PURPOSE.search(between) and cues.lender_after_amount.search(between):
