@@ -41,7 +41,10 @@ set 12's misses (rules frozen at f10df14), labelled the same way by someone who 
 rule; ``--labels docs/heldout-14.jsonl`` 40 more (seed 1414, docs/draw_heldout.py 14, also
 leaving out set 13, heldout-v1-7 and kind set L) drawn plainly at random at the end of the ninth
 session, after the fixes read from set 13's and v1 set 7's misses (rules frozen at f9421d7),
-labelled the same way by someone who changed no rule; ``--labels docs/heldout-layouts-places.jsonl`` the 105 layout pages instead (../shared/layouts/raw, ids
+labelled the same way by someone who changed no rule; ``--labels docs/heldout-15.jsonl`` 40 more
+(seed 1515, docs/draw_heldout.py 15, also leaving out set 14 and heldout-v1-8) drawn plainly at
+random in the tenth session with the rules frozen at 754f52d (after the loan and print-date
+rules), labelled the same way by someone who changed no rule; ``--labels docs/heldout-layouts-places.jsonl`` the 105 layout pages instead (../shared/layouts/raw, ids
 such as l2-07; score a run over that folder, ``vnextract run ../shared/layouts/raw``), all
 three fields labelled by reading without pre-annotation with the rules frozen at df3fca9, by
 someone who changed no rule. The labels name spans in the pages' title and paragraph lines
