@@ -93,6 +93,8 @@ PATHOLOGICAL = {
     # loans and their lenders (the tenth session's rule: a foreign State's loan is `oda`): the
     # sentence's countries are found once, each loan looks only near itself
     "loans and lending countries": lambda n: ("khoản vay 5 triệu USD của Nhật Bản, vay Hàn Quốc 2 tỷ đồng, Lào cho Việt Nam vay 3 tỷ đồng " * (n // 94 + 1))[:n],
+    # a list-only place name (`Vũng Tàu`) beside provinces: each looks only at the few characters by it
+    "list-only places in a list": lambda n: ("Vũng Tàu, Bình Thuận và Vũng Tàu - " * (n // 35 + 1))[:n],
     "trade raised, then one amount": lambda n: ("nâng kim ngạch " * (n // 15 + 1))[:n - 12] + " 5 tỷ đồng.",
     "trades inside firm names": lambda n: ("Công ty TNHH xuất khẩu Hòa đầu tư An nhập khẩu Bình 5 tỷ đồng " * (n // 62 + 1))[:n],
     # scraped text: digits glued to letters on both sides, &nbsp; between number and scale

@@ -19,7 +19,7 @@ import functools
 import regex
 
 from ..record.models import Country
-from .country_names import FULL, NONE, PAIR, SINGLE, WORD_SPLIT, Entry, cldr_names, names
+from .country_names import FULL, NATIONALITY, NONE, PAIR, SINGLE, WORD_SPLIT, Entry, cldr_names, names
 from .names import gate_stops, joint_gate
 from .places import gazetteer
 
@@ -149,6 +149,9 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
         return False  # bằng 2 thứ tiếng (Việt - Anh): languages, not countries
     if entry.kind == PAIR:
         return paired or (entry.canonical in n.undashed_pairs and _undashed_pair(text, start, end, floor, ceil))
+    if entry.kind == NATIONALITY:  # `người Bồ`, and no capitalised word going on (`Bồ Câu`)
+        nxt = _NEXT.match(text[end : min(ceil, end + 25)])
+        return bool(n.nationality_before.search(before)) and not (nxt and nxt.group(1)[0].isupper())
     if not paired and _not_after(before, entry):
         return False
     compass = compass_reading(before, entry) if not paired else None

@@ -16,6 +16,7 @@ from .places import tone_variants
 
 _WORD = r"[\p{L}\p{M}\p{N}]"
 FULL, SINGLE, PAIR, NONE = "full", "single", "pair", "none"  # NONE: a longer name, no country
+NATIONALITY = "nationality"  # a short form that names its country only after `người` (`người Bồ`)
 WORD_SPLIT = regex.compile(r"[\s\-–—]+")  # the words of a name (`Hàn Quốc`, `Bê-la-rút`)
 
 
@@ -55,6 +56,7 @@ class Names:
     undashed_partner: str  # `Việt Xô`: a pair without its dash
     undashed_pairs: frozenset[str]
     opener_before: regex.Pattern  # `Việt Nam` right before: a capital after the name makes it a person's
+    nationality_before: regex.Pattern  # `người` right before: a NATIONALITY short form names its country
 
 
 def cldr_names() -> dict[str, str]:
@@ -111,6 +113,8 @@ def names() -> Names:
             add(str(form), str(code), FULL)
     for form, code in data["pair_only"].items():
         add(str(form), str(code), PAIR)
+    for form, code in data["nationality_only"].items():
+        add(str(form), str(code), NATIONALITY)
     for form in data["not_names"]:
         add(str(form), "", NONE)
     states = "|".join(
@@ -150,6 +154,7 @@ def names() -> Names:
         undashed_partner=str(data["undashed_partner"]),
         undashed_pairs=frozenset(str(x) for x in data["undashed_pairs"]),
         opener_before=_ends_with(data["name_openers_after"], 0),
+        nationality_before=_ends_with(data["nationality_words"]),
         vietnamese_syllable=_syllable(data),
         time_words_after=frozenset(data["time_words_after"]),
         name_syllables=frozenset(lexicon.load("places")["name_syllables"])

@@ -12,6 +12,7 @@ is none of these (``nông thôn Hà Tĩnh``: the countryside, not the hamlet ``t
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from dataclasses import dataclass
@@ -81,6 +82,7 @@ class Gazetteer:
     only_after_city_word: frozenset[str]
     city_words: tuple[str, ...]  # for ends_with_one, before city_before
     feature_words: tuple[str, ...]
+    list_only: tuple[tuple[str, str], ...]  # (written form, code): a province only in a list of provinces
 
 
 @functools.cache
@@ -123,6 +125,7 @@ def gazetteer() -> Gazetteer:
         only_after_city_word=frozenset(key(f) for f in data["only_after_city_word"]),
         city_words=tuple(data["city_words"]),
         feature_words=tuple(data["feature_words"]),
+        list_only=tuple((str(f), str(code)) for code, written in data["list_only"].items() for f in written),
     )
 
 
@@ -225,4 +228,59 @@ def find_places(
                 if marked[0]:
                     continue  # `Đại học Thanh Hoa` in a page with marks: not Thanh Hóa
             out.append(Place(s, e, text[s:e], code, units[code].name))
+    if out and any(form in text for form, _ in g.list_only):  # a substring test: most texts hold none
+        out = _with_listed(text, out, regions if regions is not None else [[0, len(text)]], g)
     return out
+
+
+_LIST_JOIN = regex.compile(r"[ \u00a0]*(?:[,;\-–—]|và|cùng)[ \u00a0]*")
+_JOIN_REACH = 8  # characters a list joiner with its spaces may take
+
+
+def _with_listed(text: str, found: list[Place], regions: list[list[int]], g: Gazetteer) -> list[Place]:
+    """``found`` with the ``list_only`` forms that stand in a list of provinces: right after
+    or right before a province found, joined to it only by a comma, a dash or ``và``."""
+    ends = {p.end for p in found}
+    starts = {p.start for p in found}
+    sorted_starts = [p.start for p in found]  # found is in text order
+    units = provinces()
+    extra = []
+    for start, end in regions:
+        for form, code in g.list_only:
+            i = text.find(form, start, end)
+            while i >= 0:
+                j = i + len(form)
+                k = bisect.bisect_right(sorted_starts, i) - 1  # the last place found starting at or before it
+                inside = k >= 0 and found[k].end > i  # `Bà Rịa-Vũng Tàu` was found whole
+                bounded = not inside and (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum())
+                # a joiner is a few characters: only the province ends and starts that near
+                after_joined = any(e in ends and _LIST_JOIN.fullmatch(text, e, i) for e in range(max(start, i - _JOIN_REACH), i))
+                before_joined = any(s in starts and _LIST_JOIN.fullmatch(text, j, s) for s in range(j + 1, min(end, j + _JOIN_REACH) + 1))
+                if bounded and (after_joined or before_joined) and not _mixed_list(text, i, j, start, end, ends, starts):
+                    extra.append(Place(i, j, form, code, units[code].name))
+                i = text.find(form, j, end)
+    return sorted(found + extra, key=lambda p: p.start) if extra else found
+
+
+_JOINED_NAME_AFTER = regex.compile(r"[ \u00a0]*(?:[,;\-–—]|và|cùng)[ \u00a0]*\p{Lu}")
+_JOINED_NAME_BEFORE = regex.compile(r"\p{L}[ \u00a0]*(?:[,;\-–—]|và|cùng)[ \u00a0]*$")
+
+
+def _mixed_list(text: str, i: int, j: int, start: int, end: int, ends: set[int], starts: set[int]) -> bool:
+    """Whether a neighbour in the list is a capitalised name that is no province (``TP.HCM,
+    Vũng Tàu, Nha Trang``: a list of cities, where the bare name is the city)."""
+    after = _JOINED_NAME_AFTER.match(text, j, min(end, j + _JOIN_REACH + 1))
+    if after and after.end() - 1 not in starts:
+        return True
+    before = _JOINED_NAME_BEFORE.search(text, max(start, i - _JOIN_REACH - 1), i)
+    if before and before.start() + 1 not in ends:
+        return text[before.start()].isalpha() and _last_word_capitalised(text, before.start(), start)
+    return False
+
+
+def _last_word_capitalised(text: str, pos: int, floor: int) -> bool:
+    """Whether the word ending at ``pos`` (inclusive) starts with a capital."""
+    k = pos
+    while k > floor and text[k - 1].isalpha():
+        k -= 1
+    return text[k].isupper()
