@@ -38,55 +38,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 V1_STAGES = "segment,sentences,directives,numbers,amounts,counts"
 
-# Runs inside either tree (v1 kept its modules at other paths): prints "seconds bytes".
-TIMER = r"""
+# Runs inside either tree (v1 kept its modules at other paths): the bench documents A to B
+# (B = 0: all) of the corpus, one document's work (``one``), and a warm-up (patterns
+# compiled, lexicons loaded). Arguments: corpus, A, B, stages, then the script's own.
+PRELUDE = r"""
 import decimal, itertools, sys, time
-try:
-    from extract.run.bench import _texts
-except ImportError:
-    from extract.bench import _texts
-try:
-    from extract.record.models import Record, dumps
-except ImportError:
-    from extract.models import Record, dumps
-from extract.pipeline import DEFAULT_STAGES, STAGES, Doc, sha256_text
-path, limit, passes, stages, by_stage = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
-stages = DEFAULT_STAGES if stages == "default" else tuple(stages.split(","))
-texts = [t for _, t, _ in itertools.islice(_texts([path], 1, None), limit or None) if t]
-def one(t):
-    record = Record(id="x", sha256=sha256_text(t))
-    doc = Doc(text=t, record=record)
-    for name in stages:
-        STAGES[name](doc)
-    dumps(record.to_dict())
-with decimal.localcontext(prec=60):
-    for t in texts[:20]:  # warm up: patterns compiled, lexicons loaded
-        one(t)
-def per_stage(t, acc):  # the same work, each stage's CPU time added to acc
-    record = Record(id="x", sha256=sha256_text(t))
-    doc = Doc(text=t, record=record)
-    for name in stages:
-        t0 = time.process_time()
-        STAGES[name](doc)
-        acc[name] = acc.get(name, 0.0) + time.process_time() - t0
-    dumps(record.to_dict())
-best, best_acc = None, {}
-for _ in range(passes):
-    acc = {}
-    t0 = time.process_time()
-    with decimal.localcontext(prec=60):
-        for t in texts:
-            one(t) if by_stage == "total" else per_stage(t, acc)
-    seconds = time.process_time() - t0
-    if best is None or seconds < best:
-        best, best_acc = seconds, acc
-print(best, sum(len(t.encode("utf-8")) for t in texts), *(f"{k}={v:.3f}" for k, v in best_acc.items()))
-"""
-
-
-# Counts inside the builtin ``map`` only (valgrind toggles on ``map_next``), after a warm-up.
-COUNTER = r"""
-import decimal, itertools, sys
 try:
     from extract.run.bench import _texts
 except ImportError:
@@ -98,18 +54,49 @@ except ImportError:
 from extract.pipeline import DEFAULT_STAGES, STAGES, Doc, sha256_text
 path, a, b, stages = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 stages = DEFAULT_STAGES if stages == "default" else tuple(stages.split(","))
-texts = [t for _, t, _ in itertools.islice(_texts([path], 1, None), b) if t]
-def one(t):
+texts = [t for _, t, _ in itertools.islice(_texts([path], 1, None), b or None) if t]
+work = texts[a:]
+def one(t, acc=None):  # with ``acc``, each stage's CPU time is added to it
     record = Record(id="x", sha256=sha256_text(t))
     doc = Doc(text=t, record=record)
     for name in stages:
+        t0 = time.process_time() if acc is not None else 0.0
         STAGES[name](doc)
+        if acc is not None:
+            acc[name] = acc.get(name, 0.0) + time.process_time() - t0
     dumps(record.to_dict())
 with decimal.localcontext(prec=60):
     for t in texts[:20]:
         one(t)
-    list(map(one, texts[a:b]))
 """
+
+# Prints "seconds bytes [stage=seconds ...]" for the best of PASSES passes.
+TIMER = (
+    PRELUDE
+    + r"""
+passes, by_stage = int(sys.argv[5]), sys.argv[6] == "stages"
+best, best_acc = None, {}
+for _ in range(passes):
+    acc = {} if by_stage else None
+    t0 = time.process_time()
+    with decimal.localcontext(prec=60):
+        for t in work:
+            one(t, acc)
+    seconds = time.process_time() - t0
+    if best is None or seconds < best:
+        best, best_acc = seconds, acc or {}
+print(best, sum(len(t.encode("utf-8")) for t in work), *(f"{k}={v:.3f}" for k, v in best_acc.items()))
+"""
+)
+
+# Counts inside the builtin ``map`` only (valgrind toggles on ``map_next``).
+COUNTER = (
+    PRELUDE
+    + r"""
+with decimal.localcontext(prec=60):
+    list(map(one, work))
+"""
+)
 
 
 def count_tree(tree: Path, stages: str, bench: str, a: int, b: int) -> int:
@@ -138,9 +125,10 @@ def time_tree(
             "-c",
             TIMER,
             bench,
+            "0",
             str(limit),
-            str(passes),
             stages,
+            str(passes),
             "stages" if by_stage else "total",
         ],
         cwd=tree,
