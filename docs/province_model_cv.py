@@ -34,7 +34,7 @@ from extract.resolve import province as prov  # noqa: E402
 SHARED = REPO.parent / "shared"
 SETS = [
     "heldout-province", "heldout-province-3", "heldout-province-4", "heldout-5", "heldout-6", "heldout-7",
-    "heldout-8", "heldout-9", "heldout-10", "heldout-11", "heldout-12", "heldout-13", "heldout-14",
+    "heldout-8", "heldout-9", "heldout-10", "heldout-11", "heldout-12", "heldout-13", "heldout-14", "heldout-15",
     "heldout-layouts-places",
 ]  # fmt: skip
 STAGES_BEFORE = DEFAULT_STAGES[: DEFAULT_STAGES.index("province")]
