@@ -27,12 +27,11 @@ from operator import itemgetter
 
 import regex
 
-from ..find.countries import find_countries
 from ..find.numscan import lowered
-from ..find.places import find_places
 from ..record.models import Amount
 from .money_cues import Cues, Hit, find_hits, load_cues, sentence_hits
 from .money_givers import firm_pays, is_foreign, state_invests, state_opens
+from .money_lenders import official_lender
 
 KINDS = ("aid", "oda", "investment", "remittance", "trade", "budget", "donation", "other")
 STAGES = ("committed", "disbursed", "registered", "approved", "planned")
@@ -287,63 +286,6 @@ def _paragraph_kind(
     return None
 
 
-def _official_lender(
-    text: str,
-    a: Amount,
-    lo: int,
-    sentence: tuple[int, int],
-    paragraphs: list[list[int]],
-    seen: dict[tuple, object],
-    cues: Cues,
-) -> bool:
-    """Whether a loan's lender is official: a development lender or ``ODA`` named in the
-    sentence, a foreign country named as the lender next to the amount (``_lent_by_country``),
-    or a development lender named in the article's lead (its first paragraph), whose loans
-    the paragraphs below may list one by one. Each span is searched once (``seen``)."""
-    if sentence not in seen:
-        seen[sentence] = bool(cues.lenders.search(text, *sentence) or cues.official_loan.search(text, *sentence))
-    if seen[sentence] or _lent_by_country(text, a, lo, sentence, seen, cues):
-        return True
-    if not paragraphs:
-        return False
-    lead = ("lead", paragraphs[0][0])
-    if lead not in seen:
-        seen[lead] = cues.lenders.search(text, paragraphs[0][0], paragraphs[0][1]) is not None
-    return bool(seen[lead])
-
-
-_CLAUSE_OR_PURPOSE = regex.compile(r"[,;.:!?]|(?<!\p{L})để(?!\p{L})")
-_LENDER_REACH = 30  # characters after the amount in which its lender's country may be named
-
-
-def _lent_by_country(
-    text: str, a: Amount, lo: int, sentence: tuple[int, int], seen: dict[tuple, object], cues: Cues
-) -> bool:
-    """Whether a foreign country is named as the loan's lender: right after the amount
-    (``300 triệu USD của Trung Quốc``) or before it in its own stretch (``vay Hàn Quốc 120
-    triệu USD``, ``Nhật Bản cho Việt Nam vay``). The sentence's countries are found once,
-    only for loans (few amounts are), a province's name masking the country word inside it
-    as in the pipeline (``Lào Cai``)."""
-    key = ("countries", sentence[0])  # the sentence's countries and their starts, beside its lender flag
-    if key not in seen:
-        regions = [list(sentence)]
-        found = find_countries(text, regions, [(p.start, p.end) for p in find_places(text, regions)])
-        seen[key] = (found, [c.start for c in found])
-    found, starts = seen[key]
-    # only the countries in the amount's stretch or just after it: bounded, so that a sentence
-    # of a thousand loans and a thousand countries stays linear
-    for c in found[bisect_left(starts, lo) : bisect_left(starts, a.end + _LENDER_REACH + 1)]:
-        if a.end <= c.start <= a.end + _LENDER_REACH:
-            between = text[a.end : c.start]
-            if not _CLAUSE_OR_PURPOSE.search(between) and cues.lender_after_amount.search(between):
-                return True
-        elif lo <= c.start and c.end <= a.start and (
-            cues.borrowed_from.search(text[max(lo, c.start - 12) : c.start]) or cues.lends.match(text, c.end, a.start)
-        ):
-            return True
-    return False
-
-
 def _with_overrides(hit: Hit, others, cues: Cues) -> str | None:
     """``hit``'s kind, unless another cue of the stretch names the source of the money."""
     for other in others:
@@ -431,7 +373,7 @@ def resolve_kinds(
             kind = "budget"  # `Chính phủ đã phát hành 9 nghìn tỷ đồng trái phiếu`: the State borrows
         # a tax per unit named in the amount's own stretch (`thuế 3.000 đồng/lít`) is still a tax
         tax = kind == "revenue" and _TAX.search(lowered(text), lo_kind, a.start) is not None
-        if kind in ("credit", "borrowing") and _official_lender(text, a, lo_kind, (s, e), paras, lenders, cues):
+        if kind in ("credit", "borrowing") and official_lender(text, a, lo_kind, (s, e), paras, lenders, cues):
             kind = "oda"  # a development lender's or a foreign State's credit is concessional lending
         kind = cues.reads_as.get(kind, kind) if kind else kind
         if parts and kind in (None, "other") and head not in (None, "other"):
