@@ -233,7 +233,10 @@ def find_places(
     return out
 
 
-_LIST_JOIN = regex.compile(r"[ \u00a0]*(?:[,;\-–—]|và|cùng)[ \u00a0]*")
+_JOINER = r"[ \u00a0]*(?:[,;\-–—]|và|cùng)[ \u00a0]*"  # what joins two names in a list
+_LIST_JOIN = regex.compile(_JOINER)
+_JOINED_NAME_AFTER = regex.compile(_JOINER + r"\p{Lu}")  # a joiner, then a capitalised name
+_JOINED_NAME_BEFORE = regex.compile(r"\p{L}" + _JOINER + "$")  # a word, then a joiner
 _JOIN_REACH = 8  # characters a list joiner with its spaces may take
 
 
@@ -262,10 +265,6 @@ def _with_listed(text: str, found: list[Place], regions: list[list[int]], g: Gaz
     return sorted(found + extra, key=lambda p: p.start) if extra else found
 
 
-_JOINED_NAME_AFTER = regex.compile(r"[ \u00a0]*(?:[,;\-–—]|và|cùng)[ \u00a0]*\p{Lu}")
-_JOINED_NAME_BEFORE = regex.compile(r"\p{L}[ \u00a0]*(?:[,;\-–—]|và|cùng)[ \u00a0]*$")
-
-
 def _mixed_list(text: str, i: int, j: int, start: int, end: int, ends: set[int], starts: set[int]) -> bool:
     """Whether a neighbour in the list is a capitalised name that is no province (``TP.HCM,
     Vũng Tàu, Nha Trang``: a list of cities, where the bare name is the city)."""
@@ -273,9 +272,7 @@ def _mixed_list(text: str, i: int, j: int, start: int, end: int, ends: set[int],
     if after and after.end() - 1 not in starts:
         return True
     before = _JOINED_NAME_BEFORE.search(text, max(start, i - _JOIN_REACH - 1), i)
-    if before and before.start() + 1 not in ends:
-        return text[before.start()].isalpha() and _last_word_capitalised(text, before.start(), start)
-    return False
+    return bool(before) and before.start() + 1 not in ends and _last_word_capitalised(text, before.start(), start)
 
 
 def _last_word_capitalised(text: str, pos: int, floor: int) -> bool:
