@@ -150,8 +150,7 @@ def is_country(text: str, start: int, end: int, entry: Entry, floor: int, ceil: 
     if entry.kind == PAIR:
         return paired or (entry.canonical in n.undashed_pairs and _undashed_pair(text, start, end, floor, ceil))
     if entry.kind == NATIONALITY:  # `người Bồ`, and no capitalised word going on (`Bồ Câu`)
-        nxt = _NEXT.match(text[end : min(ceil, end + 25)])
-        return bool(n.nationality_before.search(before)) and not (nxt and nxt.group(1)[0].isupper())
+        return bool(n.nationality_before.search(before)) and not _next_word(text, end, ceil)[:1].isupper()
     if not paired and _not_after(before, entry):
         return False
     compass = compass_reading(before, entry) if not paired else None
