@@ -84,6 +84,7 @@ class Lexicon:
     clause_words: frozenset[str]
     not_after_va: frozenset[str]
     not_before: frozenset[str]
+    lower_case_short: frozenset[str]  # type words that make a short form in lower case too
     typed: regex.Pattern[str]
     type_word: regex.Pattern[str]
     type_before: regex.Pattern[str]
@@ -171,6 +172,7 @@ def load_lexicon() -> Lexicon:
         clause_words=frozenset(data["issuer_clause_words"]),
         not_after_va=frozenset(data["issuer_not_after_va"]),
         not_before=frozenset(w.lower() for w in data["short_form_not_before"]),
+        lower_case_short=frozenset(w.lower() for w in data["short_form_lower_case"]),
         typed=typed,
         type_word=regex.compile(rf"(?:{words})(?![\p{{L}}\d])"),
         type_before=type_before,
@@ -360,8 +362,8 @@ def _short_list(text: str, pos: int, limit: int, doc_type: str, lex: Lexicon) ->
 def _short_form_ok(text: str, typed: regex.Match[str], m: regex.Match[str], lex: Lexicon, limit: int) -> bool:
     """A type word and a bare number name a document only in the forms the SPEC lists."""
     word = typed.group("type")
-    if not word[0].isupper() and not typed.group("so"):
-        return False  # "quyết định 5 năm": the verb, not a document
+    if not word[0].isupper() and not typed.group("so") and " ".join(word.lower().split()) not in lex.lower_case_short:
+        return False  # "quyết định 5 năm": the verb, not a document; "nghị quyết 35" is one
     num = m.group("num")
     if not typed.group("so") and not m.group("year") and len(num) == 4 and num[:2] in ("19", "20"):
         return False  # "Chương trình 2017": a year
