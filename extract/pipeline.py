@@ -1,9 +1,9 @@
 """Text to record: segment, find, resolve. Nothing else happens here.
 
 The pipeline is a list of named stages (a small registry, as spaCy has), each one job:
-``segment`` (title, date, byline, paragraphs), ``sentences``, ``directives``, ``amounts``,
-``money_kind`` (each amount's kind and stage), ``counts``, ``places``, ``province``,
-``countries`` and, only when asked, ``tokens``. Every stage reads the canonical text and
+``segment`` (title, date, byline, paragraphs), ``sentences``, ``directives``, ``numbers``,
+``amounts``, ``counts``, ``places``, ``province``, ``countries``, ``money_kind`` (each
+amount's kind and stage) and, only when asked, ``tokens``. Every stage reads the canonical text and
 the document state and writes its fields; ``vnextract bench`` times them one by one.
 """
 
@@ -110,9 +110,10 @@ def _amounts(doc: Doc) -> None:
 
 @stage("money_kind")
 def _money_kind(doc: Doc) -> None:
-    """Each amount's kind and stage, read from its sentence (SPEC section 10)."""
+    """Each amount's kind and stage, read from its sentence (SPEC section 10). Last: a
+    place or a country named near an amount can say who gives, spends or lends it."""
     rec = doc.record
-    resolve_kinds(doc.text, rec.amounts, rec.sentences, rec.paragraphs)
+    resolve_kinds(doc.text, rec.amounts, rec.sentences, rec.paragraphs, rec.places, rec.countries)
 
 
 @stage("counts")
@@ -152,11 +153,11 @@ DEFAULT_STAGES = (
     "directives",
     "numbers",
     "amounts",
-    "money_kind",
     "counts",
     "places",
     "province",
     "countries",
+    "money_kind",
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from ..record.models import Amount
+from .mentions import Mentions
 from .money_cues import Cues, Hit
 
 # a unit's name (a few capitalised words, atomic: no backtracking) ending at a comma: an address
@@ -19,31 +20,27 @@ _ADDRESS = regex.compile(r"(?>(?:\s+[\p{Lu}\d][\p{L}\d.]*){0,6})\s*[,(;:]")  # `
 _INVESTOR_REACH = 48  # characters before the verb `đầu tư` where its State subject is looked for
 
 
-def state_invests(text: str, hits: list[Hit], lo: int, cues: Cues) -> bool:
+def state_invests(text: str, hits: list[Hit], lo: int, places: Mentions, cues: Cues) -> bool:
     """Whether a State body is the subject of the verb `đầu tư` among ``hits`` (`UBND tỉnh X
     đầu tư`, `xã đã đầu tư`, a province by its name opening the clause: `Đà Nẵng đã đầu
     tư`): the money is then public spending on its own works."""
     for h in hits:
         if h.label == "investment" and text[h.start : h.end].lower() == "đầu tư":
             floor = max(lo, h.start - _INVESTOR_REACH, text.rfind("\n", 0, h.start) + 1)
-            if cues.state_invests.search(text, floor, h.start) or _province_invests(text, floor, h.start, cues):
+            if cues.state_invests.search(text, floor, h.start) or _province_invests(text, floor, h.start, places, cues):
                 return True
     return False
 
 
-def _province_invests(text: str, floor: int, verb: int, cues: Cues) -> bool:
-    """A province's name opening its clause, then only adverbs, then the verb (``Vĩnh Long
-    đã phải đầu tư``): the province is the subject. Not a name inside a firm's (``Bia Hà
-    Nội đầu tư``), which no clause mark or line start precedes."""
-    from ..find.places import find_places
-
-    window = text[floor:verb]
-    if not any(ch.isupper() for ch in window):
-        return False  # a province's name is capitalised: most windows hold none
-    places = find_places(text, [[floor, verb]])
-    if not places:
+def _province_invests(text: str, floor: int, verb: int, places: Mentions, cues: Cues) -> bool:
+    """A province's name (one of the record's ``places``) opening its clause, then only
+    adverbs, then the verb (``Vĩnh Long đã phải đầu tư``): the province is the subject. Not
+    a name inside a firm's (``Bia Hà Nội đầu tư``), which no clause mark or line start
+    precedes."""
+    inside = places.within(floor, verb)
+    if not inside:
         return False
-    last = places[-1]
+    last = inside[-1]
     opens = text[floor : last.start].rstrip(" \t")
     return (not opens or opens[-1] in ",;:.(“\"") and cues.adverbs_only.fullmatch(text, last.end, verb) is not None
 

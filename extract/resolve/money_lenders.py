@@ -10,13 +10,10 @@ article's lead whose loans the paragraphs below list one by one (``Các khoản 
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 import regex
 
-from ..find.countries import find_countries
-from ..find.places import find_places
 from ..record.models import Amount
+from .mentions import Mentions
 from .money_cues import Cues
 
 
@@ -26,7 +23,8 @@ def official_lender(
     lo: int,
     sentence: tuple[int, int],
     paragraphs: list[list[int]],
-    seen: dict[tuple, object],
+    seen: dict[tuple, bool],
+    countries: Mentions,
     cues: Cues,
 ) -> bool:
     """Whether a loan's lender is official: a development lender or ``ODA`` named in the
@@ -35,7 +33,7 @@ def official_lender(
     the paragraphs below may list one by one. Each span is searched once (``seen``)."""
     if sentence not in seen:
         seen[sentence] = bool(cues.lenders.search(text, *sentence) or cues.official_loan.search(text, *sentence))
-    if seen[sentence] or _lent_by_country(text, a, lo, sentence, seen, cues):
+    if seen[sentence] or _lent_by_country(text, a, lo, countries, cues):
         return True
     if not paragraphs:
         return False
@@ -49,23 +47,13 @@ _CLAUSE_OR_PURPOSE = regex.compile(r"[,;.:!?]|(?<!\p{L})để(?!\p{L})")
 _LENDER_REACH = 30  # characters after the amount in which its lender's country may be named
 
 
-def _lent_by_country(
-    text: str, a: Amount, lo: int, sentence: tuple[int, int], seen: dict[tuple, object], cues: Cues
-) -> bool:
-    """Whether a foreign country is named as the loan's lender: right after the amount
-    (``300 triệu USD của Trung Quốc``) or before it in its own stretch (``vay Hàn Quốc 120
-    triệu USD``, ``Nhật Bản cho Việt Nam vay``). The sentence's countries are found once,
-    only for loans (few amounts are), a province's name masking the country word inside it
-    as in the pipeline (``Lào Cai``)."""
-    key = ("countries", sentence[0])  # the sentence's countries and their starts, beside its lender flag
-    if key not in seen:
-        regions = [list(sentence)]
-        found = find_countries(text, regions, [(p.start, p.end) for p in find_places(text, regions)])
-        seen[key] = (found, [c.start for c in found])
-    found, starts = seen[key]
+def _lent_by_country(text: str, a: Amount, lo: int, countries: Mentions, cues: Cues) -> bool:
+    """Whether a foreign country (one of the record's ``countries``) is named as the loan's
+    lender: right after the amount (``300 triệu USD của Trung Quốc``) or before it in its own
+    stretch (``vay Hàn Quốc 120 triệu USD``, ``Nhật Bản cho Việt Nam vay``)."""
     # only the countries in the amount's stretch or just after it: bounded, so that a sentence
     # of a thousand loans and a thousand countries stays linear
-    for c in found[bisect_left(starts, lo) : bisect_left(starts, a.end + _LENDER_REACH + 1)]:
+    for c in countries.within(lo, a.end + _LENDER_REACH + 1):
         if a.end <= c.start <= a.end + _LENDER_REACH:
             between = text[a.end : c.start]
             if not _CLAUSE_OR_PURPOSE.search(between) and cues.lender_after_amount.search(between):
