@@ -44,7 +44,8 @@ class Cues:
     firm_giver: Lowered  # a firm giving plain support pays compensation, not charity
     firm_name: Lowered  # a firm's name opens: a lower-case cue inside it is no cue
     firm_name_kinds: frozenset[str]  # the kinds a firm is named for (`xuất khẩu`, `đầu tư`)
-    firm_support: frozenset[str]  # the gift words a firm's compensation is said with
+    plain_support: frozenset[str]  # the gift words a firm's compensation and an agency's grant are said with
+    state_agency: regex.Pattern[str]  # a named State agency (`Sở Y tế`, `Ban An toàn giao thông`)
     policy: Lowered  # a scheme's words (`mức hỗ trợ`, `chế độ`, `Nghị định`): the State pays
     state_first: Lowered  # a local unit at the sentence's start: the State as giver
     state_opening: Lowered  # the same after a clause mark
@@ -144,6 +145,20 @@ def _state_invests(investors: list[str], adverbs: list[str]) -> regex.Pattern[st
     )
 
 
+def _state_agency(data: dict, units: list[str]) -> regex.Pattern[str]:
+    """A named State agency, in its own case: a head before a capitalised name or a unit word
+    (`Sở Tài chính`, `Công an huyện`; not `Bộ đội`), or a full name (`ban ngành`); not one of
+    ``state_agency_not`` (`Ban Tổ chức`)."""
+    heads = lexicon.alternation(data["state_agency_heads"])
+    full = lexicon.alternation(data["state_agencies"])
+    nots = lexicon.alternation(data["state_agency_not"])
+    unit = lexicon.alternation(units)
+    return regex.compile(
+        rf"(?<![\p{{L}}\d])(?!(?:{nots})(?![\p{{L}}\d]))"
+        rf"(?:(?:{heads})(?=[ \t]+(?:\p{{Lu}}|(?:{unit})(?![\p{{L}}\d])))|(?:{full})(?![\p{{L}}\d]))"
+    )
+
+
 @functools.cache
 def load_cues() -> Cues:
     data = lexicon.load("money_kind")
@@ -154,9 +169,11 @@ def load_cues() -> Cues:
     glued = [re.escape(b.lower()) for b in data["stage_breaks"] if len(b) > 1 and not b[0].isalpha()]
     # marks, glued marks, words: every alternative opens with a character (see _word_alternatives)
     stage_break = Lowered("|".join(marks + glued + _word_alternatives(breaks, f"(?!{_LETTER})")))
-    units = literal_trie(sorted({w.lower() for w in data["state_opening"]}))
+    units = literal_trie(sorted({w.lower() for w in data["state_opening"] if not w.endswith(".")}))
+    dotted = literal_trie(sorted({w.lower() for w in data["state_opening"] if w.endswith(".")}))
     nots = literal_trie(sorted({w.lower() for w in data["state_opening_not"]}))
-    unit = rf"(?<![^\W_])(?:{units})(?!\s+(?:{nots})(?![^\W_]))(?![^\W_])"
+    # a word ends at a non-letter; an abbreviation at its dot, a name may follow unspaced
+    unit = rf"(?<![^\W_])(?:(?:{units})(?![^\W_])|(?:{dotted}))(?!\s*(?:{nots})(?![^\W_]))"
     return Cues(
         kind=kind,
         kind_of=kind_of,
@@ -168,7 +185,8 @@ def load_cues() -> Cues:
         firm_giver=_words(data["firm_giver"]),
         firm_name=_words(data["firm_name"]),
         firm_name_kinds=frozenset(data["firm_name_kinds"]),
-        firm_support=frozenset(w.lower() for w in data["firm_support"]),
+        plain_support=frozenset(w.lower() for w in data["plain_support"]),
+        state_agency=_state_agency(data, data["state_opening"]),
         policy=_words(data["policy"]),
         state_first=Lowered(rf"\s*{unit}"),
         state_opening=Lowered(rf"(?<=[,;:!?(“\"])\s*{unit}"),

@@ -15,8 +15,9 @@ from ..record.models import Amount
 from .mentions import Mentions
 from .money_cues import Cues, Hit
 
-# a unit's name (a few capitalised words, atomic: no backtracking) ending at a comma: an address
-_ADDRESS = regex.compile(r"(?>(?:\s+[\p{Lu}\d][\p{L}\d.]*){0,6})\s*[,(;:]")  # `phường Minh Khai, quận`
+# a unit's name (a few capitalised words, atomic: no backtracking) ending at a comma: an
+# address (`phường Minh Khai, quận`); or at a closing parenthesis: an aside (`anh A (TP HCM)`)
+_ADDRESS = regex.compile(r"(?>(?:\s+[\p{Lu}\d][\p{L}\d.]*){0,6})\s*[,(;:)]")
 _INVESTOR_REACH = 48  # characters before the verb `đầu tư` where its State subject is looked for
 
 
@@ -53,8 +54,21 @@ def firm_pays(text: str, before: list[Hit], lo: int, amount_start: int, cues: Cu
     gifts = [h for h in before if h.label == "gift"]
     return bool(
         gifts
-        and text[gifts[0].start : gifts[0].end].lower() in cues.firm_support
+        and text[gifts[0].start : gifts[0].end].lower() in cues.plain_support
         and cues.firm_giver.search(text, lo, amount_start)
+    )
+
+
+def agency_supports(text: str, before: list[Hit], lo: int, cues: Cues) -> bool:
+    """Whether a named State agency gives plain support in the amount's stretch (`Ban An toàn
+    giao thông tỉnh hỗ trợ gia đình mỗi nạn nhân 5 triệu đồng`): the nearest gift word of
+    ``before`` (the stretch's cues, nearest first) is `hỗ trợ`, and the agency stands before
+    it, as its subject. An agency's charity has words of its own (`trao tặng`, `ủng hộ`)."""
+    gifts = [h for h in before if h.label == "gift"]
+    return bool(
+        gifts
+        and text[gifts[0].start : gifts[0].end].lower() in cues.plain_support
+        and cues.state_agency.search(text, lo, gifts[0].start)
     )
 
 

@@ -31,7 +31,7 @@ from ..find.numscan import lowered
 from ..record.models import Amount, Country, Place
 from .mentions import Mentions
 from .money_cues import Cues, Hit, find_hits, load_cues
-from .money_givers import firm_pays, is_foreign, state_invests, state_opens
+from .money_givers import agency_supports, firm_pays, is_foreign, state_invests, state_opens
 from .money_lenders import official_lender
 from .money_stage import last_break, stage_of
 from .money_stretch import (
@@ -211,7 +211,11 @@ def resolve_kinds(
         if kind == "gift":  # a grant or gift: aid from abroad, budget from the state, else a donation
             # the giver nearest the amount decides: a State giver in its own stretch (`Trung
             # ương phân bổ 5 tỷ`) outweighs a foreign one named only in the sentence before
-            state = cues.state.search(text, lo, a.start) or state_opens(text, s, lo, a.start, cues)
+            state = (
+                cues.state.search(text, lo, a.start)
+                or state_opens(text, s, lo, a.start, cues)
+                or agency_supports(text, kinds_before, lo_kind, cues)
+            )
             earlier = tuple(spans[index - 1]) if index and spans[index - 1][0] >= paragraph[0] and not state else None
             if is_foreign(text, a, (lo_kind, nxt), (s, e), earlier, cues, foreign):
                 kind = "aid"
