@@ -37,6 +37,10 @@ picked with ``random.Random(SEED).sample``.
 - Set 15 (seed 1515): drawn in the tenth session with the rules frozen at the commit that adds
   this entry (after the session's loan and print-date rules), a plain random draw; before it,
   also sets 14 and v1-8. V1 set 9 and kind set M were drawn right after it, leaving it out.
+- Set 16 (seed 1616): drawn in the eleventh session with the rules frozen at the commit that
+  adds this entry (after the session's State agency rule), a plain random draw; before it,
+  also sets 15, v1-9 and kind set M. V1 set 10 and kind set N were drawn right after it,
+  leaving it out.
 
 Prints one id a line, in the order drawn. Usage: python docs/draw_heldout.py SET
 [--jsonl OUT.jsonl] (OUT gets the bench lines, in the order drawn, to run the pipeline on;
@@ -80,6 +84,11 @@ DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read 
                       "heldout-14.jsonl", "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl",
                       "heldout-v1-4.jsonl", "heldout-v1-5.jsonl", "heldout-v1-6.jsonl", "heldout-v1-7.jsonl",
                       "heldout-v1-8.jsonl"), tuple("ABCDEFGHIJL")),
+    "16": (1616, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl",
+                      "heldout-9.jsonl", "heldout-10.jsonl", "heldout-11.jsonl", "heldout-12.jsonl", "heldout-13.jsonl",
+                      "heldout-14.jsonl", "heldout-15.jsonl", "heldout-v1.jsonl", "heldout-v1-2.jsonl",
+                      "heldout-v1-3.jsonl", "heldout-v1-4.jsonl", "heldout-v1-5.jsonl", "heldout-v1-6.jsonl",
+                      "heldout-v1-7.jsonl", "heldout-v1-8.jsonl", "heldout-v1-9.jsonl"), tuple("ABCDEFGHIJLM")),
 }
 DOMAIN_ONLY = {"10": 2, "11": 1}  # sets drawn from the domain articles only: how many matches
 
