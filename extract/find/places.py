@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -81,6 +81,7 @@ class Gazetteer:
     city_word_units: frozenset[str]
     only_after_city_word: frozenset[str]
     city_words: tuple[str, ...]  # for ends_with_one, before city_before
+    glued_city_words: tuple[str, ...]  # `TP.` glued to a centrally-run city's name: part of its span
     feature_words: tuple[str, ...]
     list_only: tuple[tuple[str, str], ...]  # (written form, code): a province only in a list of provinces
 
@@ -124,6 +125,7 @@ def gazetteer() -> Gazetteer:
         city_word_units=frozenset(str(c) for c in data["city_word_units"]),
         only_after_city_word=frozenset(key(f) for f in data["only_after_city_word"]),
         city_words=tuple(data["city_words"]),
+        glued_city_words=tuple(data["glued_city_words"]),
         feature_words=tuple(data["feature_words"]),
         list_only=tuple((str(f), str(code)) for code, written in data["list_only"].items() for f in written),
     )
@@ -179,6 +181,17 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
     return _previous_syllable(text, start, floor) not in g.name_syllables or bool(g.body_before.search(before))
 
 
+def bare_name(place: Place) -> Place:
+    """The mention without a city word the finder took into its span because it is glued on
+    (``TP.Hà Nội`` -> ``Hà Nội``; not a form the aliases list whole, ``TP.HCM``). The
+    province's evidence reads the words before the name itself (``TP.`` is a unit word there)."""
+    g = gazetteer()
+    for word in g.glued_city_words:
+        if place.text.startswith(word) and key(place.text) not in g.index.forms:
+            return replace(place, start=place.start + len(word), text=place.text[len(word) :])
+    return place
+
+
 def _abbreviated(written: str) -> bool:
     """``TP.HCM``, ``TPHCM``: a short form no one is named, so a person word before it
     (``học sinh TP.HCM``, the city's pupils) makes no person's name of it."""
@@ -227,6 +240,8 @@ def find_places(
                     marked.append(has_tone_marks(text, g.min_marked_share))
                 if marked[0]:
                     continue  # `Đại học Thanh Hoa` in a page with marks: not Thanh Hóa
+            if units[code].city and text.endswith(g.glued_city_words, start, s):  # `TP.Hà Nội`: one token
+                s -= len(next(w for w in g.glued_city_words if text.endswith(w, start, s)))
             out.append(Place(s, e, text[s:e], code, units[code].name))
     if out and any(form in text for form, _ in g.list_only):  # a substring test: most texts hold none
         out = _with_listed(text, out, regions if regions is not None else [[0, len(text)]], g)

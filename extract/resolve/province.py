@@ -34,7 +34,7 @@ import regex
 from .. import lexicon
 from ..find.localities import Locality, find_localities
 from ..find.names import literal_trie
-from ..find.places import find_places
+from ..find.places import bare_name, find_places
 from ..find.provinces import provinces
 from ..record.models import Place
 
@@ -161,9 +161,10 @@ class Evidence:
 def evidence(
     text: str, places: list[Place], regions: list[list[int]], title_span: list[int] | None
 ) -> Evidence:
-    """Each named province's weight in the article."""
+    """Each named province's weight in the article (``places`` read by their bare names)."""
     c = cues()
     w = c.weights
+    places = [bare_name(p) for p in places]
     out: dict[str, float] = defaultdict(float)
     front: set[str] = set()
     titled: set[str] = set()  # named in the title (a mention, a district, not a deputy's province)
@@ -227,7 +228,7 @@ def evidence(
             continue  # the pattern is case-sensitive and holds these words: no match anywhere
         for a, b in regions:
             out[code] += w["stand_in"] * sum(not in_outlet(m.start()) for m in pattern.finditer(text, a, b))
-    for p in find_places(text, _outside(regions, len(text))):  # banners and outlet lines
+    for p in map(bare_name, find_places(text, _outside(regions, len(text)))):  # banners and outlet lines
         if c.unit_before.search(text[max(0, p.start - 30) : p.start]):
             out[p.code] += w["outside"]
             front.add(p.code)
@@ -379,6 +380,7 @@ def resolve_province(
     that leads although the title, lead and opening do not name it, where these name a
     ministry, the Government or the nation, is where a national story is told from."""
     c = cues()
+    places = [bare_name(p) for p in places]
     if title_span and (_roundup(c, text, title_span) or _title_pair(c, text, places, title_span)):
         return None
     ev = evidence(text, places, regions, title_span)
