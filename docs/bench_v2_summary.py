@@ -16,6 +16,8 @@ the sentence comes from the shared texts, so OUT stays outside the repo; the ver
 over the records of commit 3fd301c, the ids of the three sets then being labelled blind
 (held-out 16, v1-10 and kind set N) left out, each mention read in its sentence.
 Places 50/50, countries 49/50, amounts' kind 48/50 and stage 50/50; each wrong one says why.
+The wrong country (a woman gangster, `“nữ quái” Nga`) is no country since (``nữ quái`` a
+person word, a closing quote allowed before the name: one bench mention changed).
 """
 
 from __future__ import annotations

@@ -79,11 +79,12 @@ def _split_cldr(name: str) -> list[str]:
 
 def _ends_with(words: list[str], flags: int = regex.IGNORECASE, as_written: list[str] = ()) -> regex.Pattern:
     """Whether a text ends with one of ``words`` (or of ``as_written``, matched in their
-    case) and white space; searched backwards (see ``places._PREVIOUS``), for a yes or no."""
+    case), a closing quote if any (`“nữ quái” Nga`) and white space; searched backwards (see
+    ``places._PREVIOUS``), for a yes or no."""
     alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
     if as_written:
         alts += "|(?-i:" + "|".join(regex.escape(w) for w in sorted(set(as_written), key=len, reverse=True)) + ")"
-    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})[ \u00a0]+$", flags | regex.REVERSE)
+    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?:{alts})[”\"’']?[ \u00a0]+$", flags | regex.REVERSE)
 
 
 @functools.cache
