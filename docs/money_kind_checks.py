@@ -1,8 +1,8 @@
 """Score amount kind and stage against the hand labels of bench amounts.
 
-``docs/money_kind_checks.jsonl`` holds 1,020 amounts of ``../shared/corpus-bench/articles.jsonl``
-(sets A, B, C: 130; D: 60; E: 80; F: 80; G: 100; H: 150; I: 120; J: 100; L: 100; M: 100; see the
-README) and 70
+``docs/money_kind_checks.jsonl`` holds 1,120 amounts of ``../shared/corpus-bench/articles.jsonl``
+(sets A, B, C: 130; D: 60; E: 80; F: 80; G: 100; H: 150; I: 120; J: 100; L: 100; M: 100; N: 100;
+see the README) and 70
 of the layout pages ``../shared/layouts/raw/ID.txt`` (set K), each labelled by reading its
 sentence before the prediction was looked at. Set D (60 amounts) is a
 held-out draw made with the rules frozen, after A-C had been read while tuning them:
@@ -56,7 +56,14 @@ scoring only, to say what the rules frozen in the tenth session (after its loan 
 nobody tuned them on: ``docs/draw_money_kind.py M`` (seed 5656) picks it from the records of commit
 754f52d, leaving out the gold, sets A-J and L and every held-out file read before (sets 15 and v1-9
 among them); the labels were written by reading, blind to any prediction, and committed with
-GUIDELINES' close calls before any scoring; GUIDELINES gives its first score.
+GUIDELINES' close calls before any scoring; GUIDELINES gives its first score. Set N (100 amounts)
+is a third plain random draw of bench amounts (most of them general news), kept for scoring only,
+to say what the rules frozen in the eleventh session (after the tenth round's State agency rule)
+give on news nobody tuned them on: ``docs/draw_money_kind.py N`` (seed 6767) picks it from the
+records of commit 4f16660, leaving out the gold, sets A-J, L and M and every held-out file read
+before (sets 16 and v1-10 among them); the labels were written by reading, blind to any
+prediction, and committed with GUIDELINES' close calls before any scoring; GUIDELINES gives its
+first score.
 Rows with ``"money": false`` (spans that are no sum of money) are not scored.
 
 Usage::
