@@ -62,6 +62,7 @@ class Cues:
     requests: frozenset[str]  # the blocked words that govern a stage verb after them (`đề nghị`)
     clause_break: Lowered
     overrides: dict[str, frozenset[str]]
+    own_sentence_kinds: frozenset[str]  # families whose cues name no money of the sentences after
     reads_as: dict[str, str]  # a label that is a SPEC kind once chosen (`price` is `other`)
     lenders: regex.Pattern  # development lenders, as written: credit in their sentence is `oda`
     official_loan: regex.Pattern  # `ODA` named: credit in its sentence is `oda`
@@ -203,6 +204,7 @@ def load_cues() -> Cues:
         requests=frozenset(w.lower() for w in data["stage_requests"]),
         clause_break=_words(breaks),  # the word breaks: a list of parts runs on over `;`
         overrides={k: frozenset(v) for k, v in data["overrides"].items()},
+        own_sentence_kinds=frozenset(data["own_sentence_kinds"]),
         reads_as=dict(data["reads_as"]),
         lenders=regex.compile(rf"(?<![\p{{L}}\d])(?:{lexicon.alternation(data['development_lenders'])})(?![\p{{L}}\d])"),
         official_loan=regex.compile(rf"(?<![\p{{L}}\d])(?:{lexicon.alternation(data['official_loan_words'])})(?![\p{{L}}\d])"),

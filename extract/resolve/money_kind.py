@@ -124,11 +124,16 @@ def _kind_of(
 def _paragraph_kind(
     text: str, sentences: list[list[int]], index: int, paragraph: tuple[int, int], cues: Cues
 ) -> str | None:
-    """The last kind cue of the (at most two) sentences before, inside the same paragraph."""
+    """The last kind cue of the (at most two) sentences before, inside the same paragraph. A
+    cue of a family that names only its own sentence's money (``own_sentence_kinds``: an
+    armed force, whose article's other sums are often arms sales or crimes) is skipped."""
     for s, e in reversed(sentences[max(0, index - 2) : index]):
         if s < paragraph[0]:
             break
-        hits = [h for h in find_hits(cues.kind, cues.kind_of, text, s, e) if h.label is not None]
+        hits = [
+            h for h in find_hits(cues.kind, cues.kind_of, text, s, e)
+            if h.label is not None and h.label not in cues.own_sentence_kinds
+        ]
         if hits:
             return _with_overrides(hits[-1], reversed(hits[-LOOKBACK:]), cues)
     return None
