@@ -44,7 +44,11 @@ session, after the fixes read from set 13's and v1 set 7's misses (rules frozen 
 labelled the same way by someone who changed no rule; ``--labels docs/heldout-15.jsonl`` 40 more
 (seed 1515, docs/draw_heldout.py 15, also leaving out set 14 and heldout-v1-8) drawn plainly at
 random in the tenth session with the rules frozen at 754f52d (after the loan and print-date
-rules), labelled the same way by someone who changed no rule; ``--labels docs/heldout-layouts-places.jsonl`` the 105 layout pages instead (../shared/layouts/raw, ids
+rules), labelled the same way by someone who changed no rule; ``--labels
+docs/heldout-16.jsonl`` 40 more (seed 1616, docs/draw_heldout.py 16, also leaving out set 15,
+heldout-v1-9 and kind set M) drawn plainly at random in the eleventh session with the rules
+frozen at 4f16660 (after the State agency rule), labelled the same way by someone who changed no
+rule; ``--labels docs/heldout-layouts-places.jsonl`` the 105 layout pages instead (../shared/layouts/raw, ids
 such as l2-07; score a run over that folder, ``vnextract run ../shared/layouts/raw``), all
 three fields labelled by reading without pre-annotation with the rules frozen at df3fca9, by
 someone who changed no rule. The labels name spans in the pages' title and paragraph lines
