@@ -139,12 +139,13 @@ def load_lexicon() -> Lexicon:
     )
     # a line break may stand before a lower-case "ngày"/"của" (a wrapped line: a sentence
     # never starts with one) and after "của"; "của của" is one "của"
-    # a signer between the mention and its date (`do Chủ tịch UBND tỉnh ký ngày 12/5/2021`) is
+    # a signer or issuing body between the mention and its date (`do Chủ tịch UBND tỉnh ký ngày
+    # 12/5/2021`, `do Sở Y tế ban hành ngày 3/4/2019`) is
     # passed over for the date: no comma or full stop in it, at most 60 characters; it is no
     # issuer (no `của` phrase), so the issuer stays null
     attr_date = regex.compile(
         r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\n[ \t\u00a0]*(?=ngày))?(?:\([ \t\u00a0]*)?"
-        r"(?:(?i:do)[ \t\u00a0]+[^,.;:()\n]{1,60}?[ \t\u00a0]+(?=(?i:ký)[ \t\u00a0]+(?i:ngày)))?"
+        r"(?:(?i:do)[ \t\u00a0]+[^,.;:()\n]{1,60}?[ \t\u00a0]+(?=(?i:ký|ban hành)[ \t\u00a0]+(?i:ngày)))?"
         r"(?:(?i:ban hành|ký|ra)[ \t\u00a0]+)?(?=(?i:ngày))"
     )
     attr_issuer = regex.compile(
