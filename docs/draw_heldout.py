@@ -41,6 +41,10 @@ picked with ``random.Random(SEED).sample``.
   adds this entry (after the session's State agency rule), a plain random draw; before it,
   also sets 15, v1-9 and kind set M. V1 set 10 and kind set N were drawn right after it,
   leaving it out.
+- Set 17 (seed 1717): drawn later in the eleventh session with the rules frozen at the commit
+  that adds this entry (after the fixes read from sets 16, v1-10 and N), a plain random draw;
+  before it, also sets 16, v1-10 and kind set N. V1 set 11 and kind set O were drawn right
+  after it, leaving it out.
 
 Prints one id a line, in the order drawn. Usage: python docs/draw_heldout.py SET
 [--jsonl OUT.jsonl] (OUT gets the bench lines, in the order drawn, to run the pipeline on;
@@ -89,6 +93,12 @@ DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read 
                       "heldout-14.jsonl", "heldout-15.jsonl", "heldout-v1.jsonl", "heldout-v1-2.jsonl",
                       "heldout-v1-3.jsonl", "heldout-v1-4.jsonl", "heldout-v1-5.jsonl", "heldout-v1-6.jsonl",
                       "heldout-v1-7.jsonl", "heldout-v1-8.jsonl", "heldout-v1-9.jsonl"), tuple("ABCDEFGHIJLM")),
+    "17": (1717, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl",
+                      "heldout-9.jsonl", "heldout-10.jsonl", "heldout-11.jsonl", "heldout-12.jsonl", "heldout-13.jsonl",
+                      "heldout-14.jsonl", "heldout-15.jsonl", "heldout-16.jsonl", "heldout-v1.jsonl",
+                      "heldout-v1-2.jsonl", "heldout-v1-3.jsonl", "heldout-v1-4.jsonl", "heldout-v1-5.jsonl",
+                      "heldout-v1-6.jsonl", "heldout-v1-7.jsonl", "heldout-v1-8.jsonl", "heldout-v1-9.jsonl",
+                      "heldout-v1-10.jsonl"), tuple("ABCDEFGHIJLMN")),
 }
 DOMAIN_ONLY = {"10": 2, "11": 1}  # sets drawn from the domain articles only: how many matches
 

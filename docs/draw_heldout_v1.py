@@ -56,8 +56,12 @@ as set 8, leaving out also sets 8 and 15 (drawn just before); ``random.Random(90
 Set 10 (``docs/heldout-v1-10.jsonl``, eleventh session, rules frozen at the commit that adds
 it): as set 9, leaving out also sets 9, M and 16 (drawn just before); ``random.Random(1919)``.
 
+Set 11 (``docs/heldout-v1-11.jsonl``, eleventh session, after the fixes read from sets 10, 16
+and N; rules frozen at the commit that adds it): as set 10, leaving out also sets 10, N and 17
+(drawn just before); ``random.Random(2121)``.
+
 Prints ``STRATUM ID`` a line, in the order drawn.
-Usage: python docs/draw_heldout_v1.py [2|3|4|5|6|7|8|9|10] [--jsonl OUT.jsonl] (OUT gets the bench lines, in
+Usage: python docs/draw_heldout_v1.py [2|3|4|5|6|7|8|9|10|11] [--jsonl OUT.jsonl] (OUT gets the bench lines, in
 the order drawn; keep it out of the repo: the texts have no licence).
 """
 
@@ -107,6 +111,12 @@ DRAWS = {  # set: (seed, sizes, held-out files read before, kind-check sets read
             "heldout-16.jsonl", "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl", "heldout-v1-4.jsonl",
             "heldout-v1-5.jsonl", "heldout-v1-6.jsonl", "heldout-v1-7.jsonl", "heldout-v1-8.jsonl",
             "heldout-v1-9.jsonl"), tuple("ABCDEFGHIJLM")),
+    "11": (2121, (("c", 5), ("a", 10), ("b", 10)),
+           (*EARLIER, "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl", "heldout-9.jsonl", "heldout-10.jsonl",
+            "heldout-11.jsonl", "heldout-12.jsonl", "heldout-13.jsonl", "heldout-14.jsonl", "heldout-15.jsonl",
+            "heldout-16.jsonl", "heldout-17.jsonl", "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl",
+            "heldout-v1-4.jsonl", "heldout-v1-5.jsonl", "heldout-v1-6.jsonl", "heldout-v1-7.jsonl", "heldout-v1-8.jsonl",
+            "heldout-v1-9.jsonl", "heldout-v1-10.jsonl"), tuple("ABCDEFGHIJLMN")),
 }  # fmt: skip
 DOMAIN_ONLY = {"4": 2, "5": 1}  # sets drawn from the domain articles only: how many matches
 DOC_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Quy định", "Kế hoạch",

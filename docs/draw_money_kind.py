@@ -34,6 +34,10 @@ set is drawn and labelled with the rules frozen, to show what unseen amounts get
   drawn after that session's State agency rule, a plain random draw, leaving out every
   earlier set and held-out file (sets 16 and v1-10, drawn just before, included). Kept for
   scoring only.
+- O (seed 7878, 100 amounts, from the records of the eleventh session's commit that adds it),
+  drawn after the fixes read from sets N, 16 and v1-10 (defence spending, land auctions), a
+  plain random draw, leaving out every earlier set and held-out file (sets 17 and v1-11, drawn
+  just before, included). Kept for scoring only.
 - K (seed 4242, every amount the pipeline finds, from the records of commit 48e10fd over
   ``../shared/layouts/raw``): the amounts of the 105 LAYOUT pages, real pages from about a
   hundred sites the gold never saw, most of them provincial news on the gold's subject; read
@@ -90,6 +94,12 @@ DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read 
                       "heldout-v1-2.jsonl", "heldout-v1-3.jsonl", "heldout-v1-4.jsonl", "heldout-v1-5.jsonl",
                       "heldout-v1-6.jsonl", "heldout-v1-7.jsonl", "heldout-v1-8.jsonl", "heldout-v1-9.jsonl",
                       "heldout-v1-10.jsonl"), tuple("ABCDEFGHIJLM")),
+    "O": (7878, 100, (*HELDOUT, "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl", "heldout-9.jsonl",
+                      "heldout-10.jsonl", "heldout-11.jsonl", "heldout-12.jsonl", "heldout-13.jsonl",
+                      "heldout-14.jsonl", "heldout-15.jsonl", "heldout-16.jsonl", "heldout-17.jsonl",
+                      "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl", "heldout-v1-4.jsonl",
+                      "heldout-v1-5.jsonl", "heldout-v1-6.jsonl", "heldout-v1-7.jsonl", "heldout-v1-8.jsonl",
+                      "heldout-v1-9.jsonl", "heldout-v1-10.jsonl", "heldout-v1-11.jsonl"), tuple("ABCDEFGHIJLMN")),
 }
 DRAWN_BEFORE = {"H": ("G",)}  # sets drawn in the same session, whose draws a set leaves out
 DOMAIN_ONLY = {"I": 2, "J": 1}  # sets drawn from the domain articles only: how many matches
