@@ -54,7 +54,7 @@ keep it out of the repo: the texts have no licence).
 import random
 import sys
 
-from draws import bench_lines, domain_line, read_before
+from draws import bench_lines, domain_line, heldout_files, read_before
 
 EARLIER = ("heldout-places.jsonl", "heldout-province.jsonl", "heldout-province-3.jsonl", "heldout-province-4.jsonl")
 DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read before)
@@ -88,17 +88,8 @@ DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read 
                       "heldout-14.jsonl", "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl",
                       "heldout-v1-4.jsonl", "heldout-v1-5.jsonl", "heldout-v1-6.jsonl", "heldout-v1-7.jsonl",
                       "heldout-v1-8.jsonl"), tuple("ABCDEFGHIJL")),
-    "16": (1616, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl",
-                      "heldout-9.jsonl", "heldout-10.jsonl", "heldout-11.jsonl", "heldout-12.jsonl", "heldout-13.jsonl",
-                      "heldout-14.jsonl", "heldout-15.jsonl", "heldout-v1.jsonl", "heldout-v1-2.jsonl",
-                      "heldout-v1-3.jsonl", "heldout-v1-4.jsonl", "heldout-v1-5.jsonl", "heldout-v1-6.jsonl",
-                      "heldout-v1-7.jsonl", "heldout-v1-8.jsonl", "heldout-v1-9.jsonl"), tuple("ABCDEFGHIJLM")),
-    "17": (1717, 40, (*EARLIER, "heldout-5.jsonl", "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl",
-                      "heldout-9.jsonl", "heldout-10.jsonl", "heldout-11.jsonl", "heldout-12.jsonl", "heldout-13.jsonl",
-                      "heldout-14.jsonl", "heldout-15.jsonl", "heldout-16.jsonl", "heldout-v1.jsonl",
-                      "heldout-v1-2.jsonl", "heldout-v1-3.jsonl", "heldout-v1-4.jsonl", "heldout-v1-5.jsonl",
-                      "heldout-v1-6.jsonl", "heldout-v1-7.jsonl", "heldout-v1-8.jsonl", "heldout-v1-9.jsonl",
-                      "heldout-v1-10.jsonl"), tuple("ABCDEFGHIJLMN")),
+    "16": (1616, 40, heldout_files(15, 9), tuple("ABCDEFGHIJLM")),
+    "17": (1717, 40, heldout_files(16, 10), tuple("ABCDEFGHIJLMN")),
 }
 DOMAIN_ONLY = {"10": 2, "11": 1}  # sets drawn from the domain articles only: how many matches
 

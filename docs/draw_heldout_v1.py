@@ -70,7 +70,7 @@ import random
 import re
 import sys
 
-from draws import BENCH, canonical, in_domain, read_before
+from draws import BENCH, canonical, heldout_files, in_domain, read_before
 
 EARLIER = ("heldout-places.jsonl", "heldout-province.jsonl", "heldout-province-3.jsonl",
            "heldout-province-4.jsonl", "heldout-5.jsonl")  # fmt: skip
@@ -105,18 +105,8 @@ DRAWS = {  # set: (seed, sizes, held-out files read before, kind-check sets read
            "heldout-11.jsonl", "heldout-12.jsonl", "heldout-13.jsonl", "heldout-14.jsonl", "heldout-15.jsonl",
            "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl", "heldout-v1-4.jsonl", "heldout-v1-5.jsonl",
            "heldout-v1-6.jsonl", "heldout-v1-7.jsonl", "heldout-v1-8.jsonl"), tuple("ABCDEFGHIJL")),
-    "10": (1919, (("c", 5), ("a", 10), ("b", 10)),
-           (*EARLIER, "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl", "heldout-9.jsonl", "heldout-10.jsonl",
-            "heldout-11.jsonl", "heldout-12.jsonl", "heldout-13.jsonl", "heldout-14.jsonl", "heldout-15.jsonl",
-            "heldout-16.jsonl", "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl", "heldout-v1-4.jsonl",
-            "heldout-v1-5.jsonl", "heldout-v1-6.jsonl", "heldout-v1-7.jsonl", "heldout-v1-8.jsonl",
-            "heldout-v1-9.jsonl"), tuple("ABCDEFGHIJLM")),
-    "11": (2121, (("c", 5), ("a", 10), ("b", 10)),
-           (*EARLIER, "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl", "heldout-9.jsonl", "heldout-10.jsonl",
-            "heldout-11.jsonl", "heldout-12.jsonl", "heldout-13.jsonl", "heldout-14.jsonl", "heldout-15.jsonl",
-            "heldout-16.jsonl", "heldout-17.jsonl", "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl",
-            "heldout-v1-4.jsonl", "heldout-v1-5.jsonl", "heldout-v1-6.jsonl", "heldout-v1-7.jsonl", "heldout-v1-8.jsonl",
-            "heldout-v1-9.jsonl", "heldout-v1-10.jsonl"), tuple("ABCDEFGHIJLMN")),
+    "10": (1919, (("c", 5), ("a", 10), ("b", 10)), heldout_files(16, 9), tuple("ABCDEFGHIJLM")),
+    "11": (2121, (("c", 5), ("a", 10), ("b", 10)), heldout_files(17, 10), tuple("ABCDEFGHIJLMN")),
 }  # fmt: skip
 DOMAIN_ONLY = {"4": 2, "5": 1}  # sets drawn from the domain articles only: how many matches
 DOC_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Quy định", "Kế hoạch",

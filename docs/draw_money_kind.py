@@ -64,7 +64,7 @@ import json
 import random
 import sys
 
-from draws import BENCH, LAYOUTS, bench_lines, canonical, domain_line, read_before
+from draws import BENCH, LAYOUTS, bench_lines, canonical, domain_line, heldout_files, read_before
 
 HELDOUT = ("heldout-5.jsonl", "heldout-places.jsonl", "heldout-province.jsonl",
            "heldout-province-3.jsonl", "heldout-province-4.jsonl")  # fmt: skip
@@ -88,18 +88,8 @@ DRAWS = {  # set: (seed, size, held-out files read before, kind-check sets read 
                       "heldout-14.jsonl", "heldout-15.jsonl", "heldout-v1.jsonl", "heldout-v1-2.jsonl",
                       "heldout-v1-3.jsonl", "heldout-v1-4.jsonl", "heldout-v1-5.jsonl", "heldout-v1-6.jsonl",
                       "heldout-v1-7.jsonl", "heldout-v1-8.jsonl", "heldout-v1-9.jsonl"), tuple("ABCDEFGHIJL")),
-    "N": (6767, 100, (*HELDOUT, "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl", "heldout-9.jsonl",
-                      "heldout-10.jsonl", "heldout-11.jsonl", "heldout-12.jsonl", "heldout-13.jsonl",
-                      "heldout-14.jsonl", "heldout-15.jsonl", "heldout-16.jsonl", "heldout-v1.jsonl",
-                      "heldout-v1-2.jsonl", "heldout-v1-3.jsonl", "heldout-v1-4.jsonl", "heldout-v1-5.jsonl",
-                      "heldout-v1-6.jsonl", "heldout-v1-7.jsonl", "heldout-v1-8.jsonl", "heldout-v1-9.jsonl",
-                      "heldout-v1-10.jsonl"), tuple("ABCDEFGHIJLM")),
-    "O": (7878, 100, (*HELDOUT, "heldout-6.jsonl", "heldout-7.jsonl", "heldout-8.jsonl", "heldout-9.jsonl",
-                      "heldout-10.jsonl", "heldout-11.jsonl", "heldout-12.jsonl", "heldout-13.jsonl",
-                      "heldout-14.jsonl", "heldout-15.jsonl", "heldout-16.jsonl", "heldout-17.jsonl",
-                      "heldout-v1.jsonl", "heldout-v1-2.jsonl", "heldout-v1-3.jsonl", "heldout-v1-4.jsonl",
-                      "heldout-v1-5.jsonl", "heldout-v1-6.jsonl", "heldout-v1-7.jsonl", "heldout-v1-8.jsonl",
-                      "heldout-v1-9.jsonl", "heldout-v1-10.jsonl", "heldout-v1-11.jsonl"), tuple("ABCDEFGHIJLMN")),
+    "N": (6767, 100, heldout_files(16, 10), tuple("ABCDEFGHIJLM")),
+    "O": (7878, 100, heldout_files(17, 11), tuple("ABCDEFGHIJLMN")),
 }
 DRAWN_BEFORE = {"H": ("G",)}  # sets drawn in the same session, whose draws a set leaves out
 DOMAIN_ONLY = {"I": 2, "J": 1}  # sets drawn from the domain articles only: how many matches

@@ -46,6 +46,19 @@ def read_before(heldout: tuple[str, ...], kind_sets: tuple[str, ...]) -> set[str
     return ids
 
 
+FIRST_FILES = ("heldout-places.jsonl", "heldout-province.jsonl", "heldout-province-3.jsonl",
+               "heldout-province-4.jsonl")  # fmt: skip
+
+
+def heldout_files(last_set: int, last_v1_set: int) -> tuple[str, ...]:
+    """The held-out files up to the numbered ones given: the first four, ``heldout-5`` to
+    ``heldout-LAST_SET`` and ``heldout-v1``, ``heldout-v1-2`` to ``heldout-v1-LAST_V1_SET``
+    (the eleventh session's draws name what they read this way)."""
+    places = tuple(f"heldout-{n}.jsonl" for n in range(5, last_set + 1))
+    v1 = ("heldout-v1.jsonl", *(f"heldout-v1-{n}.jsonl" for n in range(2, last_v1_set + 1)))
+    return (*FIRST_FILES, *places, *v1)
+
+
 def bench_lines(skip: set[str]) -> dict[str, str]:
     """The bench lines whose id is not in ``skip``, by id, in file order."""
     lines = {}
