@@ -1,8 +1,8 @@
 """Score amount kind and stage against the hand labels of bench amounts.
 
-``docs/money_kind_checks.jsonl`` holds 1,120 amounts of ``../shared/corpus-bench/articles.jsonl``
+``docs/money_kind_checks.jsonl`` holds 1,220 amounts of ``../shared/corpus-bench/articles.jsonl``
 (sets A, B, C: 130; D: 60; E: 80; F: 80; G: 100; H: 150; I: 120; J: 100; L: 100; M: 100; N: 100;
-see the README) and 70
+O: 100; see the README) and 70
 of the layout pages ``../shared/layouts/raw/ID.txt`` (set K), each labelled by reading its
 sentence before the prediction was looked at. Set D (60 amounts) is a
 held-out draw made with the rules frozen, after A-C had been read while tuning them:
@@ -62,6 +62,13 @@ to say what the rules frozen in the eleventh session (after the tenth round's St
 give on news nobody tuned them on: ``docs/draw_money_kind.py N`` (seed 6767) picks it from the
 records of commit 4f16660, leaving out the gold, sets A-J, L and M and every held-out file read
 before (sets 16 and v1-10 among them); the labels were written by reading, blind to any
+prediction, and committed with GUIDELINES' close calls before any scoring; GUIDELINES gives its
+first score. Set O (100 amounts, 98 of them money) is a fourth plain random draw of bench amounts,
+kept for scoring only, to say what the rules frozen in the eleventh session's second round (after
+the fixes read from sets N, 16 and v1-10: defence spending, land auctions, a project's cost,
+labour export) give on news nobody tuned them on: ``docs/draw_money_kind.py O`` (seed 7878) picks
+it from the records of commit fe91e83, leaving out the gold, sets A-N and every held-out file read
+before (sets 17 and v1-11 among them); the labels were written by reading, blind to any
 prediction, and committed with GUIDELINES' close calls before any scoring; GUIDELINES gives its
 first score.
 Rows with ``"money": false`` (spans that are no sum of money) are not scored.
