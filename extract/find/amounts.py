@@ -29,6 +29,7 @@ from .spans import WINDOW, WS, SpanIndex, clause_bounds
 
 _WS = WS  # spaces and a literal &nbsp; (SPEC section 11)
 _NEXT_WORD = regex.compile(rf"{_WS}+(\p{{L}}+)")
+_SLASH_LETTERS = regex.compile(r"/(\p{L}+)(?![\p{L}\d])")
 _NEXT_TOKEN = regex.compile(rf"{_WS}*(\p{{L}}+|[^\s\p{{L}}\d])")
 _NEXT_TWO = regex.compile(rf"{_WS}*(\p{{L}}+{_WS}+\p{{L}}+)")
 
@@ -39,6 +40,7 @@ class Lexicon:
     case_sensitive: frozenset[str]
     compounds: dict[str, tuple[str, ...]]
     small_compounds: dict[str, tuple[str, ...]]  # compounds only after a small bare number
+    slash_abbreviations: dict[str, tuple[str, ...]]  # `đ/c`: a currency letter opening an abbreviation
     only_after_amounts: frozenset[str]  # currency words only after a scale word or a grouped thousand
     money_context: regex.Pattern[str]
     after_scale_ok: frozenset[str]
@@ -70,6 +72,7 @@ def load_lexicon() -> Lexicon:
         case_sensitive=case_sensitive,
         compounds={k: tuple(v) for k, v in data["currency_compounds"].items()},
         small_compounds={k: tuple(v) for k, v in data["compounds_unless_amount"].items()},
+        slash_abbreviations={k: tuple(v) for k, v in data["slash_abbreviations"].items()},
         only_after_amounts=frozenset(w.lower() for w in data["only_after_amounts"]),
         money_context=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{context})(?![\p{{L}}])"),
         after_scale_ok=frozenset(w.lower() for w in data["after_scale_ok"]),
@@ -86,12 +89,15 @@ def _currency_code(word: str, lex: Lexicon) -> str | None:
 
 
 def _is_compound(text: str, cur_start: int, cur_end: int, lex: Lexicon, num: NumberSpan) -> bool:
-    """``5 đồng chí``, ``3 đô thị``: the currency word starts another word. After a scale
+    """``5 đồng chí``, ``3 đô thị``, ``2 đ/c``: the currency word starts another word. After a scale
     word or a grouped sum of a thousand or more, some of those words follow the currency
     instead (``10 tỷ đồng bằng vốn ngân sách``); a bare ``2017`` is a year (``so với 2017
     đồng thời``). A word that is money only after an amount (``bảng``) is always another
     word after a small bare number."""
     word = text[cur_start:cur_end].lower()
+    abbreviated = _SLASH_LETTERS.match(text, cur_end, cur_end + 8)
+    if abbreviated and abbreviated.group(1) in lex.slash_abbreviations.get(word, ()):
+        return True  # `2 đ/c`: comrades, not đồng
     tails = lex.compounds.get(word, ())
     if not num.has_scale and (num.value < 1000 or text[num.start : num.end].isdigit()):  # "2017 đồng thời"
         if word in lex.only_after_amounts:
