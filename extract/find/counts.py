@@ -24,6 +24,7 @@ from .spans import WINDOW, WS, SpanIndex, clause_bounds
 _WS = r"[ \t\u00a0]"
 _RANGE_BEFORE = regex.compile(r"(?r)\d[ \t\u00a0]*[-–—][ \t\u00a0]*\Z")
 _NAME_BEFORE = regex.compile(r"(?r)\p{Lu}\p{L}*[ \t\u00a0]+\p{Ll}*[ \t\u00a0]*\Z|(?r)\p{Lu}\p{L}*[ \t\u00a0]*\Z")
+_NAME_RIGHT_BEFORE = regex.compile(r"(?r)\p{Lu}\p{L}*[ \t\u00a0]+\Z")
 _ACRONYM = regex.compile(r"[ \t\u00a0]+\p{Lu}[\p{Lu}\d]+(?![\p{L}\d])")  # dự án BT, dự án ODA
 
 
@@ -35,6 +36,7 @@ class Lexicon:
     joint: regex.Pattern[str]
     needs_context: dict[str, regex.Pattern[str]]
     not_after: regex.Pattern[str]
+    verb_nouns: frozenset[str]  # counted nouns that are also verbs (`tổ chức`: to hold)
     count: regex.Pattern[str]
     heads: Anchors  # a number word before a counted noun: where written counts stand
     turn: regex.Pattern[str]  # "lượt" before a noun: "lượt dự án" counts like "dự án"
@@ -66,6 +68,7 @@ def load_lexicon() -> Lexicon:
         },
         # after a non-letter, or glued on as a new word ("đâyNgày Mười": a capital after a
         # lower-case letter starts a word a scraper joined to the last one)
+        verb_nouns=frozenset(data["verb_nouns"]),
         not_after=regex.compile(rf"(?ri)(?:(?<![\p{{L}}])|(?-i:(?<=\p{{Ll}})(?=\p{{Lu}})))(?:{not_after}){_WS}*\Z"),
         count=count,
         heads=_anchor_pattern(nouns),
@@ -143,6 +146,16 @@ def find_counts(
     return out
 
 
+def _named_number(text: str, start: int, floor: int) -> bool:
+    """Whether a capitalised word stands right before the number at ``start`` and is no
+    sentence's first word (``SEA Games 29``, not ``Có 35``): the number is the name's."""
+    m = _NAME_RIGHT_BEFORE.search(text, max(floor, start - 24), start)
+    if m is None:
+        return False
+    before = text[floor : m.start()].rstrip(" \t\u00a0")
+    return bool(before) and before[-1] not in ".:!?\n\"“"
+
+
 def _read_count(text: str, num: NumberSpan, m: regex.Match[str], lex: Lexicon, floor: int, ceil: int) -> Count | None:
     expr = text[num.start : num.end]
     if expr.strip().lower() == "một":
@@ -159,6 +172,8 @@ def _read_count(text: str, num: NumberSpan, m: regex.Match[str], lex: Lexicon, f
         return None  # "Luật Đất đai 2013 tổ chức lại": a year after a name
     noun_start, noun_end = m.span("noun")
     head = " ".join(m.group("noun").replace("&nbsp;", " ").replace("&nbsp", " ").lower().split())
+    if head in lex.verb_nouns and _named_number(text, num.start, floor):
+        return None  # "SEA Games 29 tổ chức tại ...": the name's number, then the verb
     if head not in lex.nouns:  # "lượt dự án": the turn word before a counted noun
         head = " ".join(text[lex.turn.match(text, noun_start).end() : noun_end].lower().split())
     tails = lex.compounds.get(head)
