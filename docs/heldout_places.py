@@ -48,7 +48,10 @@ rules), labelled the same way by someone who changed no rule; ``--labels
 docs/heldout-16.jsonl`` 40 more (seed 1616, docs/draw_heldout.py 16, also leaving out set 15,
 heldout-v1-9 and kind set M) drawn plainly at random in the eleventh session with the rules
 frozen at 4f16660 (after the State agency rule), labelled the same way by someone who changed no
-rule; ``--labels docs/heldout-layouts-places.jsonl`` the 105 layout pages instead (../shared/layouts/raw, ids
+rule; ``--labels docs/heldout-17.jsonl`` 40 more (seed 1717, docs/draw_heldout.py 17, also leaving
+out set 16, heldout-v1-10 and kind set N) drawn plainly at random later in the eleventh session
+with the rules frozen at fe91e83 (after the fixes read from sets 16, v1-10 and N), labelled the same
+way by someone who changed no code and no rule; ``--labels docs/heldout-layouts-places.jsonl`` the 105 layout pages instead (../shared/layouts/raw, ids
 such as l2-07; score a run over that folder, ``vnextract run ../shared/layouts/raw``), all
 three fields labelled by reading without pre-annotation with the rules frozen at df3fca9, by
 someone who changed no rule. The labels name spans in the pages' title and paragraph lines
