@@ -173,7 +173,7 @@ def is_place(text: str, start: int, end: int, code: str, floor: int = 0) -> bool
         not after_city_word
         and (
             (ends_with_one(before, g.feature_words) and g.feature_before.search(before))
-            or (g.person_before.search(before) and not _abbreviated(written))
+            or (g.person_before.search(before) and not _abbreviated(written) and key(written) not in g.slip_anywhere)
         )
         and not g.longer_before.search(before)  # `nông thôn Hà Tĩnh`: the countryside, not a hamlet
     ):
