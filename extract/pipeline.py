@@ -111,7 +111,7 @@ def _amounts(doc: Doc) -> None:
 @stage("money_kind")
 def _money_kind(doc: Doc) -> None:
     """Each amount's kind and stage, read from its sentence (SPEC section 10). Last: a
-    place or a country named near an amount can say who gives, spends or lends it."""
+    province or a country named near an amount can say who spends or lends it."""
     rec = doc.record
     resolve_kinds(doc.text, rec.amounts, rec.sentences, rec.paragraphs, rec.places, rec.countries)
 

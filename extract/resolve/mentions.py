@@ -1,7 +1,7 @@
 """The record's place or country mentions, searched by position.
 
 Why: the kind of an amount can turn on a name near it (a province as the subject of
-``đầu tư``, a foreign country as a grant's giver or a loan's lender). The ``places`` and
+``đầu tư``, a foreign country as a loan's lender). The ``places`` and
 ``countries`` stages have already found every such name in the whole text, so the kind
 stage looks them up here rather than finding names again inside each sentence, which would
 both repeat the work and read a name cut by the window's edge differently.
